@@ -1,0 +1,243 @@
+// The commander program. It only declares commands and their options; each
+// command's code is imported when that command runs, so `safestep --help`
+// starts almost as fast as bare Node.
+import { Command, CommanderError, Option } from 'commander';
+import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
+import { EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
+import { langFromEnv, loadCatalog, translator, type Lang, type Translate } from './i18n/index.js';
+import { resolvePaths } from './paths.js';
+
+export const VERSION = '0.1.0';
+
+type Action = (ctx: AppContext, ...args: unknown[]) => Promise<number>;
+
+/** Russian help needs the language before commander parses anything. */
+function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice(7);
+  }
+  return undefined;
+}
+
+const RU_TERMS: [RegExp, string][] = [
+  [/\[options\]/g, '[параметры]'],
+  [/\[command\]/g, '[команда]'],
+  [/\(choices: (.*)\)$/g, '(варианты: $1)'],
+  [/\(default: (.*)\)$/g, '(по умолчанию: $1)'],
+];
+
+function ruTerms(text: string): string {
+  return RU_TERMS.reduce((s, [from, to]) => s.replace(from, to), text);
+}
+
+const RU_HELP = {
+  styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+  styleUsage: ruTerms,
+  styleSubcommandTerm: ruTerms,
+  styleOptionDescription: ruTerms,
+};
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Использование:',
+  'Options:': 'Параметры:',
+  'Commands:': 'Команды:',
+  'Arguments:': 'Аргументы:',
+  'Global Options:': 'Общие параметры:',
+};
+
+export interface RunOverrides extends Partial<AppContext> {
+  /** Where commander writes help and errors; tests capture it. */
+  writeOut?: (s: string) => void;
+  writeErr?: (s: string) => void;
+}
+
+export async function run(argv: readonly string[], overrides: RunOverrides = {}): Promise<number> {
+  const env = overrides.env ?? process.env;
+  const writeOut = overrides.writeOut ?? ((s: string) => void process.stdout.write(s));
+  const writeErr = overrides.writeErr ?? ((s: string) => void process.stderr.write(s));
+  let lang: Lang;
+  try {
+    lang = overrides.lang ?? (await pickLang(langFlag(argv), env, overrides.paths ?? (await resolvePaths(env))));
+  } catch {
+    lang = langFromEnv(env); // an invalid --lang is reported by commander's choices() below
+  }
+  await loadCatalog(lang);
+  const t = translator(lang);
+  let exitCode = EXIT_OK;
+  let debug = argv.includes('--debug');
+
+  const program = buildProgram(t, lang, async (action, globals, args) => {
+    debug = Boolean(globals.debug);
+    const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang: globals.lang ? (globals.lang as Lang) : lang });
+    exitCode = await action(ctx, ...args);
+  });
+  program.exitOverride();
+  program.configureOutput({ writeOut, writeErr, outputError: () => undefined });
+
+  try {
+    if (onlyGlobalOptions(argv)) {
+      // `safestep` alone opens the home menu (or prints help when there is no terminal).
+      const globals: GlobalOptions = { debug, ...(langFlag(argv) ? { lang: langFlag(argv) } : {}), ...(argv.includes('--no-color') ? { color: false } : {}) };
+      const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang });
+      if (!ctx.io.canPrompt) {
+        writeOut(program.helpInformation());
+        return EXIT_OK;
+      }
+      return await (await lazy('home'))(ctx);
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return reportError(err, t, debug, writeErr);
+  }
+}
+
+function onlyGlobalOptions(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--lang') i++;
+    else if (!(arg.startsWith('--lang=') || arg === '--no-color' || arg === '--debug')) return false;
+  }
+  return true;
+}
+
+function stripRunOnly(o: RunOverrides): Partial<AppContext> {
+  const { writeOut: _w, writeErr: _e, ...rest } = o;
+  return rest;
+}
+
+function reportError(err: unknown, t: Translate, debug: boolean, writeErr: (s: string) => void): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+    writeErr(`safestep: ${commanderMessage(err, t)}\n${t('cli.hintHelp')}\n`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof UserAbort) return EXIT_OK;
+  if (err instanceof SafestepError) {
+    writeErr(`safestep: ${err.message}\n`);
+    if (err.hint) writeErr(`${err.hint}\n`);
+    if (debug && err.stack) writeErr(err.stack + '\n');
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  writeErr(`safestep: ${t('cli.unexpected', { message })}\n`);
+  writeErr(debug && err instanceof Error && err.stack ? err.stack + '\n' : `${t('cli.hintDebug')}\n`);
+  return EXIT_USAGE;
+}
+
+/** Commander's own messages are English; say the common ones in the user's language. */
+function commanderMessage(err: CommanderError, t: Translate): string {
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return t('cli.unknownOption', { name: quoted });
+    case 'commander.unknownCommand':
+      return t('cli.unknownCommand', { name: quoted });
+    case 'commander.missingArgument':
+      return t('cli.missingArgument', { name: quoted });
+    case 'commander.optionMissingArgument':
+      return t('cli.optionMissingArgument', { name: quoted });
+    case 'commander.excessArguments':
+      return t('cli.excessArguments');
+    case 'commander.invalidArgument':
+      return t('cli.invalidArgument', { detail: err.message.replace(/^error:\s*/, '') });
+    case 'commander.missingMandatoryOptionValue':
+      return t('cli.missingOption', { name: quoted });
+    default:
+      return err.message.replace(/^error:\s*/, '');
+  }
+}
+
+type Dispatch = (action: Action, globals: GlobalOptions, args: unknown[]) => Promise<void>;
+
+export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Command {
+  const program = new Command('safestep');
+  const translateHelp = (cmd: Command): Command => cmd.helpOption('-h, --help', t('cli.opt.help')).configureHelp(lang === 'ru' ? RU_HELP : {});
+
+  translateHelp(program)
+    .description(t('cli.desc'))
+    .version(VERSION, '-V, --version', t('cli.opt.version'))
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['en', 'ru']))
+    .option('--no-color', t('cli.opt.noColor'))
+    .option('--debug', t('cli.opt.debug'))
+    .helpCommand('help [command]', t('cli.opt.help'))
+    .showSuggestionAfterError(true);
+
+  const action =
+    (name: string) =>
+    async (...args: unknown[]): Promise<void> => {
+      const cmd = args[args.length - 1] as Command;
+      const positional = args.slice(0, -2);
+      const opts = args[args.length - 2];
+      await dispatch(await lazy(name), cmd.optsWithGlobals(), [...positional, opts]);
+    };
+
+  translateHelp(program.command('lessons'))
+    .description(t('cli.lessons'))
+    .option('--topic <topic>', t('cli.opt.topic'))
+    .option('--json', t('cli.opt.json'))
+    .action(action('lessons'));
+
+  translateHelp(program.command('learn'))
+    .description(t('cli.learn'))
+    .argument('<id>', t('cli.arg.lessonId'))
+    .option('--restart', t('cli.opt.restart'))
+    .action(action('learn'));
+
+  const progress = translateHelp(program.command('progress'))
+    .description(t('cli.progress'))
+    .option('--json', t('cli.opt.json'))
+    .action(action('progress-show'));
+  translateHelp(progress.command('reset'))
+    .description(t('cli.progressReset'))
+    .argument('[id]', t('cli.arg.lessonId'))
+    .option('--all', t('cli.opt.all'))
+    .action(action('progress-reset'));
+  translateHelp(progress.command('export'))
+    .description(t('cli.progressExport'))
+    .argument('<file>', t('cli.arg.file'))
+    .option('--force', t('cli.opt.force'))
+    .action(action('progress-export'));
+  translateHelp(progress.command('import'))
+    .description(t('cli.progressImport'))
+    .argument('<file>', t('cli.arg.file'))
+    .action(action('progress-import'));
+
+  const lesson = translateHelp(program.command('lesson')).description(t('cli.lesson'));
+  translateHelp(lesson.command('validate'))
+    .description(t('cli.lessonValidate'))
+    .argument('[paths...]', t('cli.arg.paths'))
+    .option('--json', t('cli.opt.json'))
+    .option('--strict', t('cli.opt.strict'))
+    .action(action('lesson-validate'));
+  translateHelp(lesson.command('new'))
+    .description(t('cli.lessonNew'))
+    .argument('<id>', t('cli.arg.newId'))
+    .requiredOption('--topic <topic>', t('cli.opt.topic'))
+    .option('--dir <dir>', t('cli.opt.dir'))
+    .action(action('lesson-new'));
+  translateHelp(lesson.command('preview'))
+    .description(t('cli.lessonPreview'))
+    .argument('<lesson>', t('cli.arg.fileOrId'))
+    .action(action('lesson-preview'));
+
+  translateHelp(program.command('check'))
+    .description(t('cli.check'))
+    .argument('[id]', t('cli.arg.checkId'))
+    .argument('[paths...]', t('cli.arg.paths'))
+    .option('--json', t('cli.opt.json'))
+    .option('--explain', t('cli.opt.explain'))
+    .addOption(new Option('--fail-on <severity>', t('cli.opt.failOn')).choices(['high', 'medium', 'low']).default('high'))
+    .action(action('check'));
+
+  return program;
+}
+
+async function lazy(name: string): Promise<Action> {
+  const mod = (await import(`./commands/${name}.js`)) as { default: Action };
+  return mod.default;
+}
+

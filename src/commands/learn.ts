@@ -1,0 +1,30 @@
+// `safestep learn <id>`: runs a lesson interactively, resuming where the learner stopped.
+import type { AppContext } from '../context.js';
+import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
+import { ProgressStore } from '../progress/store.js';
+import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
+import { runLesson } from '../runner/run-lesson.js';
+import { openLesson, resolveLessonFile } from './shared/lessons.js';
+import { loadProgress } from './shared/progress.js';
+import { makeStepEnv } from './shared/step-env.js';
+
+export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<'finished' | 'quit'> {
+  const opened = await openLesson(ctx, id);
+  if (opened.missing > 0) ctx.io.stdout.write(ctx.t('learn.partialTranslation', { count: opened.missing }) + '\n');
+  else if (opened.outdated) ctx.io.stdout.write(ctx.t('learn.outdatedTranslation') + '\n');
+  const store = new ProgressStore(ctx.paths.dataDir);
+  const progress = await loadProgress(ctx, store);
+  const env = await makeStepEnv(ctx, prompter);
+  const end = await runLesson({ lesson: opened.lesson, progress, save: (p) => store.save(p), env, restart: Boolean(opts.restart), now: ctx.now });
+  if (end === 'quit') ctx.io.stdout.write('\n' + ctx.t('learn.saved', { id: opened.lesson.id }) + '\n');
+  return end;
+}
+
+export default async function learn(ctx: AppContext, id: string, opts: { restart?: boolean }): Promise<number> {
+  if (!ctx.io.canPrompt) {
+    await resolveLessonFile(ctx, id); // an unknown id is the more useful error
+    throw new SafestepError(ctx.t('learn.needsTerminal'), EXIT_USAGE, ctx.t('learn.hintPreview', { id }));
+  }
+  await learnLesson(ctx, id, opts, inquirerPrompter(ctx.io, ctx.t));
+  return EXIT_OK;
+}

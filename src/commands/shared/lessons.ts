@@ -1,0 +1,80 @@
+// Finding and opening lessons for the commands that show or run them.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../../context.js';
+import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../../errors.js';
+import { closestIds, loadCatalog, type CatalogResult } from '../../lesson/catalog.js';
+import { localize, type Localized } from '../../lesson/localize.js';
+import type { Lesson } from '../../lesson/types.js';
+import { validateLessonFile, type ValidateOptions } from '../../lesson/validate.js';
+import { checkIds } from '../../../checks/index.js';
+import { loadCheck } from '../../checks/execute.js';
+import type { OptionsSchema } from '../../checks/types.js';
+
+export async function catalog(ctx: AppContext): Promise<CatalogResult> {
+  const result = await loadCatalog(ctx.paths.lessonDirs, ctx.paths.dataDir, ctx.t);
+  for (const broken of result.broken) {
+    ctx.io.stderr.write(ctx.t('catalog.broken', { file: broken.file }) + '\n');
+  }
+  return result;
+}
+
+export async function checkSchemas(): Promise<Map<string, OptionsSchema>> {
+  const map = new Map<string, OptionsSchema>();
+  for (const id of checkIds) {
+    const check = await loadCheck(id);
+    if (check) map.set(id, check.meta.options);
+  }
+  return map;
+}
+
+export async function validateOptions(ctx: AppContext, knownLessonIds?: ReadonlySet<string>): Promise<ValidateOptions> {
+  return { t: ctx.t, today: ctx.now(), checks: await checkSchemas(), ...(knownLessonIds ? { knownLessonIds } : {}) };
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A lesson id from the catalog, or a path to a lesson.yaml (contributors preview their drafts). */
+export async function resolveLessonFile(ctx: AppContext, idOrFile: string): Promise<string> {
+  if (/[\\/]|\.ya?ml$/i.test(idOrFile) && (await isFile(idOrFile))) {
+    return path.resolve(idOrFile);
+  }
+  const { lessons } = await catalog(ctx);
+  const hit = lessons.find((l) => l.id === idOrFile);
+  if (hit) return hit.file;
+  const near = closestIds(idOrFile, lessons.map((l) => l.id));
+  throw new SafestepError(
+    ctx.t('lesson.unknown', { id: idOrFile }),
+    EXIT_USAGE,
+    near.length > 0 ? ctx.t('lesson.didYouMean', { ids: near.join(', ') }) : ctx.t('lesson.seeList'),
+  );
+}
+
+export interface OpenedLesson extends Localized {
+  source: Lesson;
+  file: string;
+}
+
+/** Validates before anything is shown: a lesson with errors is never run. */
+export async function openLesson(ctx: AppContext, idOrFile: string): Promise<OpenedLesson> {
+  const file = await resolveLessonFile(ctx, idOrFile);
+  const report = await validateLessonFile(file, await validateOptions(ctx));
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  if (!report.lesson || errors.length > 0) {
+    const first = errors[0];
+    throw new SafestepError(
+      ctx.t('lesson.hasErrors', { file, count: errors.length }) + (first ? `\n${first.file}:${first.line}:${first.col}: ${first.code}: ${first.message}` : ''),
+      EXIT_PROBLEMS,
+      ctx.t('lesson.hintValidate', { file }),
+    );
+  }
+  const localized = localize(report.lesson, report.translations[ctx.lang], ctx.lang);
+  return { ...localized, source: report.lesson, file };
+}

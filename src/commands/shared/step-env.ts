@@ -1,0 +1,44 @@
+// Wires the lesson runner to the real terminal, the real checks and the store.
+import os from 'node:os';
+import type { AppContext } from '../../context.js';
+import { styler } from '../../io.js';
+import { loadCheck, executeCheck } from '../../checks/execute.js';
+import { realCheckContext } from '../../checks/command-runner.js';
+import { renderCheckResult } from '../../checks/render.js';
+import { wrap, type Style } from '../../runner/markdown.js';
+import type { Prompter } from '../../runner/prompter.js';
+import type { StepEnv } from '../../runner/steps/types.js';
+
+export async function markdownStyle(ctx: AppContext): Promise<Style> {
+  const chalk = await styler(ctx.io);
+  return { bold: chalk.bold, italic: chalk.italic, code: chalk.cyan, heading: (s) => chalk.bold.underline(s), dim: chalk.dim };
+}
+
+export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<StepEnv> {
+  const style = await markdownStyle(ctx);
+  const print = (text = ''): void => void ctx.io.stdout.write(text + '\n');
+  return {
+    t: ctx.t,
+    lang: ctx.lang,
+    prompter,
+    style,
+    width: ctx.io.width,
+    print,
+    async explainCheck(id) {
+      const check = await loadCheck(id);
+      if (!check) return;
+      print(style.bold(ctx.t('check.reads')));
+      for (const r of check.meta.reads) print(wrap(r[ctx.lang], ctx.io.width, '    ', '  - ').join('\n'));
+      print();
+    },
+    async runCheck(id, options) {
+      const check = await loadCheck(id);
+      if (!check) {
+        print(ctx.t('check.unknown', { id }));
+        return;
+      }
+      const result = await executeCheck(check, realCheckContext(ctx.env), options);
+      print(renderCheckResult(check, result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home: os.homedir(), bold: style.bold }).join('\n'));
+    },
+  };
+}

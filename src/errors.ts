@@ -1,0 +1,27 @@
+// Typed errors carry their exit code and a hint, so cli.ts can print one clear
+// line instead of a stack trace (ARCHITECTURE: "typed errors with exit codes").
+
+export const EXIT_OK = 0;
+/** Problems found: validation errors, failed checks. */
+export const EXIT_PROBLEMS = 1;
+/** Usage or input errors. */
+export const EXIT_USAGE = 2;
+
+export class SafestepError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'SafestepError';
+  }
+}
+
+/** The user pressed Ctrl+C or closed the input; progress is already saved. */
+export class UserAbort extends Error {
+  constructor() {
+    super('aborted');
+    this.name = 'UserAbort';
+  }
+}

@@ -1,0 +1,186 @@
+// Finds lessons and keeps a small index of their metadata so `safestep lessons`
+// does not parse every YAML file on every start. The index is a cache keyed by
+// file size and mtime: a changed file is re-read, a deleted one forgotten.
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lang, Translate } from '../i18n/index.js';
+import { LANGS } from '../i18n/index.js';
+import type { Level, Topic } from './types.js';
+import { translationPath } from './validate-translation.js';
+import { readSource } from './yaml-source.js';
+
+export interface LessonSummary {
+  id: string;
+  version: number;
+  topic: Topic;
+  level: Level;
+  minutes: number;
+  lang: Lang;
+  file: string;
+  title: Partial<Record<Lang, string>>;
+  summary: Partial<Record<Lang, string>>;
+  requires: string[];
+  stepIds: string[];
+}
+
+export interface BrokenLesson {
+  file: string;
+  reason: string;
+}
+
+export interface CatalogResult {
+  lessons: LessonSummary[];
+  broken: BrokenLesson[];
+}
+
+const CACHE_VERSION = 1;
+const MAX_DEPTH = 3;
+
+interface CacheEntry {
+  stamp: string;
+  summary: LessonSummary | null;
+  reason?: string;
+}
+
+interface CacheFile {
+  version: number;
+  entries: Record<string, CacheEntry>;
+}
+
+export async function findLessonFiles(dirs: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // a missing or unreadable lesson folder is not an error: it just has no lessons
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isFile() && entry.name === 'lesson.yaml') found.push(full);
+      else if (entry.isDirectory() && depth < MAX_DEPTH && !entry.name.startsWith('.')) await walk(full, depth + 1);
+    }
+  };
+  for (const dir of dirs) await walk(dir, 0);
+  return found;
+}
+
+async function stampOf(file: string): Promise<string> {
+  const parts: string[] = [];
+  for (const f of [file, ...LANGS.map((l) => translationPath(file, l))]) {
+    try {
+      const s = await stat(f);
+      parts.push(`${s.size}:${s.mtimeMs}`);
+    } catch {
+      parts.push('-');
+    }
+  }
+  return parts.join('|');
+}
+
+async function summarise(file: string, t: Translate): Promise<CacheEntry> {
+  const source = await readSource(file, t);
+  const value = source.value as Record<string, unknown> | undefined;
+  if (!value || source.problems.some((p) => p.severity === 'error')) {
+    return { stamp: '', summary: null, reason: source.problems[0]?.message ?? 'invalid' };
+  }
+  const steps = Array.isArray(value.steps) ? (value.steps as { id?: unknown }[]) : [];
+  if (typeof value.id !== 'string' || typeof value.title !== 'string' || steps.length === 0) {
+    return { stamp: '', summary: null, reason: t('catalog.notALesson') };
+  }
+  const lang = (value.lang === 'ru' ? 'ru' : 'en') as Lang;
+  const summary: LessonSummary = {
+    id: value.id,
+    version: Number(value.version) || 1,
+    topic: String(value.topic) as Topic,
+    level: String(value.level) as Level,
+    minutes: Number(value.minutes) || 0,
+    lang,
+    file,
+    title: { [lang]: value.title },
+    summary: { [lang]: String(value.summary ?? '') },
+    requires: Array.isArray(value.requires) ? value.requires.map(String) : [],
+    stepIds: steps.map((s) => String(s.id)),
+  };
+  for (const other of LANGS) {
+    if (other === lang) continue;
+    const tr = await readSource(translationPath(file, other), t);
+    const trValue = tr.value as Record<string, unknown> | undefined;
+    if (trValue && typeof trValue.title === 'string') summary.title[other] = trValue.title;
+    if (trValue && typeof trValue.summary === 'string') summary.summary[other] = trValue.summary;
+  }
+  return { stamp: '', summary };
+}
+
+export async function loadCatalog(dirs: readonly string[], dataDir: string, t: Translate): Promise<CatalogResult> {
+  const cacheFile = path.join(dataDir, 'cache', 'lesson-index.json');
+  let cache: CacheFile = { version: CACHE_VERSION, entries: {} };
+  try {
+    const parsed = JSON.parse(await readFile(cacheFile, 'utf8')) as CacheFile;
+    if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') cache = parsed;
+  } catch {
+    // no cache yet, or an unreadable one: rebuild it
+  }
+  const files = await findLessonFiles(dirs);
+  const next: CacheFile = { version: CACHE_VERSION, entries: {} };
+  let changed = Object.keys(cache.entries).length !== files.length;
+  const result: CatalogResult = { lessons: [], broken: [] };
+  const stamps = await Promise.all(files.map(stampOf));
+  for (const [i, file] of files.entries()) {
+    const stamp = stamps[i]!;
+    let entry = cache.entries[file];
+    if (!entry || entry.stamp !== stamp) {
+      entry = { ...(await summarise(file, t)), stamp };
+      changed = true;
+    }
+    next.entries[file] = entry;
+    if (entry.summary) result.lessons.push(entry.summary);
+    else result.broken.push({ file, reason: entry.reason ?? 'invalid' });
+  }
+  if (changed) await writeCache(cacheFile, next);
+  return result;
+}
+
+async function writeCache(file: string, data: CacheFile): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(data));
+    await rename(tmp, file);
+  } catch {
+    // The cache only saves time; a read-only data folder must not stop the user.
+  }
+}
+
+/** Levenshtein distance, for "did you mean" suggestions on unknown lesson ids. */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** How far `wanted` is from `id`, also matching a typo'd first word or one word of a long id. */
+function nearness(wanted: string, id: string): number {
+  if (id.includes(wanted) || wanted.includes(id)) return 0;
+  const parts = [id, id.slice(0, wanted.length), ...id.split('-')];
+  return Math.min(...parts.map((p) => distance(wanted, p) + (p === id ? 0 : 1)));
+}
+
+export function closestIds(wanted: string, ids: readonly string[], max = 3): string[] {
+  return ids
+    .map((id) => ({ id, d: nearness(wanted, id) }))
+    .filter((x) => x.d <= Math.max(3, Math.floor(wanted.length / 2)))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .slice(0, max)
+    .map((x) => x.id);
+}

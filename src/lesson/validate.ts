@@ -1,0 +1,179 @@
+// The lesson validator: the same code runs for `safestep lesson validate`, in CI,
+// and before a lesson is run. Every problem is positioned in the file an author
+// edits, as file:line:col: code: message.
+import path from 'node:path';
+import type { Translate, Lang } from '../i18n/index.js';
+import { LANGS } from '../i18n/index.js';
+import type { OptionsSchema } from '../checks/types.js';
+import { analyseFlow } from './flow.js';
+import { compileInline, compileSchema, schemaProblems } from './schema-check.js';
+import { validateTranslation, translationPath } from './validate-translation.js';
+import type { Lesson, Problem, Translation } from './types.js';
+import { offsetOf, problemAt, readSource, type ParsedSource, type PathSegment } from './yaml-source.js';
+
+export interface ValidateOptions {
+  t: Translate;
+  today: Date;
+  /** Registered checks and their options schemas. */
+  checks: ReadonlyMap<string, OptionsSchema>;
+  /** Lesson ids that exist besides the ones being validated (installed, shipped). */
+  knownLessonIds?: ReadonlySet<string>;
+}
+
+export interface LessonReport {
+  file: string;
+  lesson?: Lesson;
+  translations: Partial<Record<Lang, Translation>>;
+  problems: Problem[];
+}
+
+const STALE_AFTER_DAYS = 365;
+
+export async function validateLessonFile(file: string, opts: ValidateOptions): Promise<LessonReport> {
+  const source = await readSource(file, opts.t);
+  const report: LessonReport = { file, translations: {}, problems: [...source.problems] };
+  if (!source.doc || source.value === undefined) return report;
+
+  const validate = await compileSchema('lesson');
+  const target = { file, doc: source.doc, lines: source.lines };
+  if (!validate(source.value)) {
+    report.problems.push(...schemaProblems(validate.errors ?? [], target, opts.t));
+    return report;
+  }
+  const lesson = source.value as Lesson;
+  report.lesson = lesson;
+  report.problems.push(...(await semanticProblems(lesson, source, opts)));
+
+  for (const lang of LANGS) {
+    if (lang === lesson.lang) continue;
+    const result = await validateTranslation(lesson, translationPath(file, lang), lang, opts.t);
+    report.problems.push(...result.problems);
+    if (result.translation) report.translations[lang] = result.translation;
+  }
+  return report;
+}
+
+async function semanticProblems(lesson: Lesson, source: ParsedSource, opts: ValidateOptions): Promise<Problem[]> {
+  const { t } = opts;
+  const problems: Problem[] = [];
+  const doc = source.doc!;
+  const add = (where: readonly PathSegment[], severity: Problem['severity'], code: string, message: string): void => {
+    problems.push(problemAt(source.file, source.lines, offsetOf(doc, where), severity, code, message));
+  };
+
+  if (path.basename(source.file) === 'lesson.yaml') {
+    const folder = path.basename(path.dirname(source.file));
+    if (folder !== lesson.id) add(['id'], 'error', 'id-mismatch', t('val.idMismatch', { id: lesson.id, folder }));
+  }
+
+  duplicates(lesson.sources.map((s) => s.id)).forEach((i) => add(['sources', i, 'id'], 'error', 'duplicate-id', t('val.duplicateSource', { id: lesson.sources[i]!.id })));
+  const sourceIds = new Set(lesson.sources.map((s) => s.id));
+  const stepIds = new Set(lesson.steps.map((s) => s.id));
+  duplicates(lesson.steps.map((s) => s.id)).forEach((i) => add(['steps', i, 'id'], 'error', 'duplicate-step', t('val.duplicateStep', { id: lesson.steps[i]!.id })));
+
+  for (const [i, step] of lesson.steps.entries()) {
+    const at = (rest: PathSegment[]): PathSegment[] => ['steps', i, ...rest];
+    step.sources?.forEach((id, j) => {
+      if (!sourceIds.has(id)) add(at(['sources', j]), 'error', 'unknown-source', t('val.unknownSource', { id }));
+    });
+    if (step.type !== 'choice' && step.next !== undefined && !stepIds.has(step.next)) {
+      add(at(['next']), 'error', 'unknown-target', t('val.unknownTarget', { id: step.next }));
+    }
+    if (step.type !== 'choice' && step.next !== undefined && step.end) {
+      add(at(['end']), 'error', 'next-and-end', t('val.nextAndEnd'));
+    }
+    switch (step.type) {
+      case 'quiz': {
+        duplicates(step.choices.map((c) => c.id)).forEach((j) => add(at(['choices', j, 'id']), 'error', 'duplicate-id', t('val.duplicateChoice', { id: step.choices[j]!.id })));
+        const correct = step.choices.filter((c) => c.correct).length;
+        if (step.multiple ? correct < 1 : correct !== 1) {
+          add(at(['choices']), 'error', 'quiz-answers', t(step.multiple ? 'val.quizMultiple' : 'val.quizSingle', { count: correct }));
+        }
+        break;
+      }
+      case 'checklist':
+        duplicates(step.items.map((c) => c.id)).forEach((j) => add(at(['items', j, 'id']), 'error', 'duplicate-id', t('val.duplicateItem', { id: step.items[j]!.id })));
+        break;
+      case 'choice':
+        duplicates(step.options.map((c) => c.id)).forEach((j) => add(at(['options', j, 'id']), 'error', 'duplicate-id', t('val.duplicateOption', { id: step.options[j]!.id })));
+        step.options.forEach((o, j) => {
+          if (!stepIds.has(o.goto)) add(at(['options', j, 'goto']), 'error', 'unknown-target', t('val.unknownTarget', { id: o.goto }));
+          else if (o.goto === step.id) add(at(['options', j, 'goto']), 'error', 'no-ending', t('val.gotoSelf'));
+        });
+        break;
+      case 'check': {
+        const schema = opts.checks.get(step.check);
+        if (!schema) {
+          add(at(['check']), 'error', 'unknown-check', t('val.unknownCheck', { id: step.check, known: [...opts.checks.keys()].join(', ') }));
+          break;
+        }
+        const validateOptions = await compileInline(schema);
+        if (!validateOptions(step.options ?? {})) {
+          const target = { file: source.file, doc, lines: source.lines };
+          for (const p of schemaProblems(validateOptions.errors ?? [], target, t, at(['options']))) {
+            problems.push({ ...p, code: 'bad-check-options', message: t('val.badCheckOptions', { check: step.check, detail: p.message }) });
+          }
+        }
+        break;
+      }
+      case 'text':
+        break;
+    }
+  }
+
+  for (const issue of analyseFlow(lesson.steps)) {
+    const id = lesson.steps[issue.stepIndex]!.id;
+    if (issue.kind === 'unreachable') add(['steps', issue.stepIndex, 'id'], 'error', 'unreachable-step', t('val.unreachable', { id }));
+    else if (issue.kind === 'no-ending') add(['steps', issue.stepIndex, 'id'], 'error', 'no-ending', t('val.noEnding', { id }));
+    else add(['steps', issue.stepIndex, 'id'], 'warning', 'falls-into-branch', t('val.fallsIntoBranch', { id, target: issue.target ?? '' }));
+  }
+
+  const reviewed = Date.parse(lesson.reviewed + 'T00:00:00Z');
+  if (Number.isNaN(reviewed)) add(['reviewed'], 'error', 'schema', t('val.schema.date', { field: 'reviewed' }));
+  else {
+    const ageDays = (opts.today.getTime() - reviewed) / 86_400_000;
+    if (ageDays > STALE_AFTER_DAYS) add(['reviewed'], 'warning', 'review-stale', t('val.reviewStale', { date: lesson.reviewed }));
+    if (ageDays < -1) add(['reviewed'], 'warning', 'review-future', t('val.reviewFuture', { date: lesson.reviewed }));
+  }
+  return problems;
+}
+
+/** Indexes of the second and later occurrences of each repeated value. */
+function duplicates(values: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const repeated: number[] = [];
+  values.forEach((v, i) => {
+    if (seen.has(v)) repeated.push(i);
+    seen.add(v);
+  });
+  return repeated;
+}
+
+/** Cross-file rules: duplicate lesson ids and prerequisites that do not exist. */
+export async function crossFileProblems(reports: readonly LessonReport[], opts: ValidateOptions): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const firstFile = new Map<string, string>();
+  const ids = new Set(opts.knownLessonIds ?? []);
+  for (const r of reports) if (r.lesson) ids.add(r.lesson.id);
+  for (const r of reports) {
+    const lesson = r.lesson;
+    if (!lesson) continue;
+    const needsPositions = firstFile.has(lesson.id) || (lesson.requires ?? []).some((id) => !ids.has(id));
+    if (!needsPositions) {
+      firstFile.set(lesson.id, r.file);
+      continue;
+    }
+    const source = await readSource(r.file, opts.t);
+    if (!source.doc) continue;
+    const add = (where: PathSegment[], code: string, message: string): void => {
+      problems.push(problemAt(r.file, source.lines, offsetOf(source.doc!, where), 'error', code, message));
+    };
+    const first = firstFile.get(lesson.id);
+    if (first) add(['id'], 'duplicate-lesson', opts.t('val.duplicateLesson', { id: lesson.id, other: first }));
+    else firstFile.set(lesson.id, r.file);
+    (lesson.requires ?? []).forEach((id, i) => {
+      if (!ids.has(id)) add(['requires', i], 'unknown-lesson', opts.t('val.unknownRequires', { id }));
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+// Where safestep keeps its files. SAFESTEP_HOME moves everything (tests,
+// portable use from a USB stick); otherwise the platform's data directory.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface AppPaths {
+  /** Progress, caches, installed packs. */
+  dataDir: string;
+  /** Folders searched for lessons, shipped lessons first. */
+  lessonDirs: string[];
+}
+
+/** The package root, found from this file whether it runs from src/ (tests) or dist/src/. */
+export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+  return dir;
+}
+export const SHIPPED_LESSONS = path.join(PACKAGE_ROOT, 'lessons');
+
+export async function resolvePaths(env: Readonly<Record<string, string | undefined>>): Promise<AppPaths> {
+  let dataDir = env.SAFESTEP_HOME;
+  if (!dataDir) {
+    const { default: envPaths } = await import('env-paths');
+    dataDir = envPaths('safestep', { suffix: '' }).data;
+  }
+  const extra = (env.SAFESTEP_LESSON_PATH ?? '').split(path.delimiter).filter(Boolean);
+  return { dataDir: path.resolve(dataDir), lessonDirs: [SHIPPED_LESSONS, ...extra.map((p) => path.resolve(p))] };
+}

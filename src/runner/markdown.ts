@@ -1,0 +1,99 @@
+// The light Markdown lessons use, rendered for a terminal: paragraphs wrapped to
+// the width, headings, bullets, numbered lists, bold, italic, code and links
+// written out as "text (url)" so they survive copying and printing without colour.
+import { stripUnsafe } from '../sanitize.js';
+
+export interface Style {
+  bold(s: string): string;
+  italic(s: string): string;
+  code(s: string): string;
+  heading(s: string): string;
+  dim(s: string): string;
+}
+
+export const plainStyle: Style = { bold: (s) => s, italic: (s) => s, code: (s) => s, heading: (s) => s, dim: (s) => s };
+
+function inline(text: string, style: Style): string {
+  return text
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => (label === url ? url : `${label} (${url})`))
+    .replace(/`([^`]+)`/g, (_m, code: string) => style.code(code))
+    .replace(/\*\*([^*]+)\*\*/g, (_m, b: string) => style.bold(b))
+    .replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\*)/g, (_m, pre: string, i: string) => pre + style.italic(i));
+}
+
+/** Visible length: styling adds escape codes that take no columns. */
+function visibleLength(s: string): number {
+  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+export function wrap(text: string, width: number, indent = '', firstIndent = indent): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = firstIndent;
+  let lineHasWord = false;
+  for (const word of words) {
+    const prefix = lines.length === 0 ? firstIndent : indent;
+    if (lineHasWord && visibleLength(line) + 1 + visibleLength(word) > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = lineHasWord ? `${line} ${word}` : prefix + word;
+    }
+    lineHasWord = true;
+  }
+  if (lineHasWord) lines.push(line);
+  return lines;
+}
+
+export function renderMarkdown(source: string, width: number, style: Style = plainStyle): string {
+  const out: string[] = [];
+  const blocks = stripUnsafe(source).replace(/\r\n?/g, '\n').split(/\n\s*\n/);
+  for (const block of blocks) {
+    const lines = block.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length === 0) continue;
+    const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0]!.trim());
+    if (heading && lines.length === 1) {
+      out.push(style.heading(inline(heading[2]!, style)), '');
+      continue;
+    }
+    let paragraph: string[] = [];
+    const flush = (): void => {
+      if (paragraph.length) out.push(...wrap(inline(paragraph.join(' '), style), width));
+      paragraph = [];
+    };
+    let listItem: { marker: string; text: string[] } | null = null;
+    const flushItem = (): void => {
+      if (!listItem) return;
+      const pad = ' '.repeat(listItem.marker.length + 1);
+      out.push(...wrap(inline(listItem.text.join(' '), style), width, pad, `${listItem.marker} `));
+      listItem = null;
+    };
+    for (const raw of lines) {
+      const bullet = /^\s*[-*+]\s+(.*)$/.exec(raw);
+      const numbered = /^\s*(\d{1,3})[.)]\s+(.*)$/.exec(raw);
+      const head = /^(#{1,6})\s+(.*)$/.exec(raw.trim());
+      if (head) {
+        flush();
+        flushItem();
+        out.push(style.heading(inline(head[2]!, style)));
+      } else if (bullet) {
+        flush();
+        flushItem();
+        listItem = { marker: '  •', text: [bullet[1]!] };
+      } else if (numbered) {
+        flush();
+        flushItem();
+        listItem = { marker: `  ${numbered[1]}.`, text: [numbered[2]!] };
+      } else if (listItem) {
+        (listItem as { text: string[] }).text.push(raw.trim());
+      } else {
+        paragraph.push(raw.trim());
+      }
+    }
+    flush();
+    flushItem();
+    out.push('');
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}
