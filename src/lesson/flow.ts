@@ -14,13 +14,16 @@ export interface FlowIssue {
 export function successors(steps: readonly Step[], index: number, byId: ReadonlyMap<string, number>): (number | null)[] {
   const step = steps[index];
   if (!step) return [];
+  // A target that does not exist is reported on its own; treating it as an ending
+  // here keeps that one mistake from also showing up as a loop without exit.
   if (step.type === 'choice') {
-    return step.options.map((o) => byId.get(o.goto)).filter((i): i is number => i !== undefined);
+    const targets = step.options.map((o) => byId.get(o.goto)).filter((i): i is number => i !== undefined);
+    return targets.length > 0 ? targets : [null];
   }
   if (step.end) return [null];
   if (step.next !== undefined) {
     const target = byId.get(step.next);
-    return target === undefined ? [] : [target];
+    return target === undefined ? [null] : [target];
   }
   return [index + 1 < steps.length ? index + 1 : null];
 }

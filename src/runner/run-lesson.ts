@@ -107,6 +107,7 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
       throw err;
     }
     if (outcome.quit) {
+      if (outcome.record.correct !== undefined) markStep(progress, lesson.id, lesson.version, step.id, outcome.record, now());
       await opts.save(progress);
       return 'quit';
     }

@@ -13,10 +13,11 @@ function explain(choice: QuizChoice, env: StepEnv): void {
   env.print(renderMarkdown(`${mark} **${choice.label}**: ${choice.explain}`, env.width, env.style));
 }
 
-export const runQuizStep: StepRunner<QuizStep> = async (step, _saved, env) => {
+export const runQuizStep: StepRunner<QuizStep> = async (step, saved, env) => {
   env.print(renderMarkdown(step.prompt, env.width, env.style));
   const right = step.choices.filter((c) => c.correct).map((c) => c.id);
-  let firstTry: boolean | undefined;
+  // A wrong first attempt stays wrong even if the learner stopped and came back.
+  let firstTry: boolean | undefined = saved?.correct;
   for (;;) {
     const picked = step.multiple
       ? await env.prompter.checkbox(env.t('quiz.pickAll'), step.choices.map((c) => ({ name: stripUnsafe(c.label), value: c.id })))
@@ -35,7 +36,7 @@ export const runQuizStep: StepRunner<QuizStep> = async (step, _saved, env) => {
       { name: env.t('quiz.showAnswer'), value: 'show' },
       { name: env.t('runner.saveQuit'), value: 'quit' },
     ]);
-    if (next === 'quit') return { record: { done: false }, quit: true };
+    if (next === 'quit') return { record: { done: false, correct: firstTry }, quit: true };
     if (next === 'show') {
       for (const choice of step.choices.filter((c) => c.correct)) explain(choice, env);
       env.print();

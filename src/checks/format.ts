@@ -1,0 +1,104 @@
+// Turning a finding (message id + data) into text for people: placeholders are
+// filled from the finding's data, every value is stripped of control and bidi
+// characters (file names are untrusted), and the home directory is shown as `~`
+// so reports can be handed to someone else without naming the account.
+import { stripUnsafe } from '../sanitize.js';
+import type { CheckMeta, CheckStatus, Finding, Lang, Severity } from './types.js';
+
+/** Severity order, most serious first. */
+export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+/**
+ * Replaces the home directory prefix of a path (or of paths inside a longer
+ * string) with `~`. Matching is case-insensitive on Windows-style homes.
+ */
+export function tildify(text: string, home: string): string {
+  const trimmed = home.replace(/[\\/]+$/, '');
+  if (trimmed.length < 2) return text;
+  const windows = /^[A-Za-z]:\\/.test(trimmed) || trimmed.includes('\\');
+  const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Only at a path boundary: `/home/anna` must not eat `/home/annabel`.
+  const pattern = new RegExp(`${escaped}(?=$|[\\\\/])`, windows ? 'gi' : 'g');
+  return text.replace(pattern, '~');
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
+export function fillPlaceholders(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, key: string) => {
+    const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+    return value === undefined ? whole : String(value);
+  });
+}
+
+function cleanData(
+  data: Readonly<Record<string, string | number>> | undefined,
+  home: string | undefined,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  if (!data) return out;
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'number') {
+      out[key] = value;
+    } else {
+      const safe = stripUnsafe(value);
+      out[key] = home ? tildify(safe, home) : safe;
+    }
+  }
+  return out;
+}
+
+/** The text of one message of a check, in one language, with its data filled in. */
+export function formatMessage(
+  meta: Pick<CheckMeta, 'id' | 'messages'>,
+  id: string,
+  lang: Lang,
+  data?: Readonly<Record<string, string | number>>,
+  home?: string,
+): string {
+  const entry = Object.prototype.hasOwnProperty.call(meta.messages, id) ? meta.messages[id] : undefined;
+  if (!entry) return `${meta.id}: ${id}`;
+  return fillPlaceholders(entry[lang], cleanData(data, home));
+}
+
+export interface FindingText {
+  severity: Severity;
+  message: string;
+  fix?: string;
+  lessons: string[];
+  /** Home shown as `~`, unsafe characters removed. */
+  path?: string;
+}
+
+/** Everything a renderer needs to show one finding. Never contains key material: findings never carry any. */
+export function describeFinding(meta: Pick<CheckMeta, 'id' | 'messages'>, finding: Finding, lang: Lang, home: string): FindingText {
+  const text: FindingText = {
+    severity: finding.severity,
+    message: formatMessage(meta, finding.message, lang, finding.data, home),
+    lessons: [...(finding.lessons ?? [])],
+  };
+  if (finding.fix) text.fix = formatMessage(meta, finding.fix, lang, finding.data, home);
+  if (finding.path) text.path = tildify(stripUnsafe(finding.path), home);
+  return text;
+}
+
+/**
+ * The status that follows from a list of findings: any high is a failure, any
+ * medium or low a warning, info alone is a pass. Checks that need another
+ * status (not-applicable, or a warning for an unknown state) set it themselves.
+ */
+export function statusFromFindings(findings: readonly Finding[]): CheckStatus {
+  if (findings.some((f) => f.severity === 'high')) return 'fail';
+  if (findings.some((f) => f.severity === 'medium' || f.severity === 'low')) return 'warn';
+  return 'pass';
+}
+
+/** Masks the local part of an e-mail address: `anna.k@mail.ru` -> `a…@mail.ru`. */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '…';
+  return `${address.slice(0, 1)}…${address.slice(at)}`;
+}
