@@ -167,7 +167,7 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .showSuggestionAfterError(true);
 
   const action =
-    (name: string) =>
+    (name: keyof typeof COMMANDS) =>
     async (...args: unknown[]): Promise<void> => {
       const cmd = args[args.length - 1] as Command;
       const positional = args.slice(0, -2);
@@ -236,8 +236,22 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
   return program;
 }
 
-async function lazy(name: string): Promise<Action> {
-  const mod = (await import(`./commands/${name}.js`)) as { default: Action };
-  return mod.default;
+// Static import strings, so bundlers and test runners see every command module.
+const COMMANDS = {
+  home: () => import('./commands/home.js'),
+  lessons: () => import('./commands/lessons.js'),
+  learn: () => import('./commands/learn.js'),
+  'progress-show': () => import('./commands/progress-show.js'),
+  'progress-reset': () => import('./commands/progress-reset.js'),
+  'progress-export': () => import('./commands/progress-export.js'),
+  'progress-import': () => import('./commands/progress-import.js'),
+  'lesson-validate': () => import('./commands/lesson-validate.js'),
+  'lesson-new': () => import('./commands/lesson-new.js'),
+  'lesson-preview': () => import('./commands/lesson-preview.js'),
+  check: () => import('./commands/check.js'),
+} satisfies Record<string, () => Promise<{ default: unknown }>>;
+
+async function lazy(name: keyof typeof COMMANDS): Promise<Action> {
+  return (await COMMANDS[name]()).default as Action;
 }
 

@@ -1,13 +1,13 @@
 // Finds lessons and keeps a small index of their metadata so `safestep lessons`
 // does not parse every YAML file on every start. The index is a cache keyed by
 // file size and mtime: a changed file is re-read, a deleted one forgotten.
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang, Translate } from '../i18n/index.js';
 import { LANGS } from '../i18n/index.js';
 import type { Level, Topic } from './types.js';
-import { translationPath } from './validate-translation.js';
-import { readSource } from './yaml-source.js';
+import { translationPath } from './translation-path.js';
 
 export interface LessonSummary {
   id: string;
@@ -47,12 +47,14 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
+// Listing is synchronous on purpose: hundreds of tiny stat calls cost more in
+// promise and thread-pool overhead than in disk time (see npm run bench).
 export async function findLessonFiles(dirs: readonly string[]): Promise<string[]> {
   const found: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    let entries;
+  const walk = (dir: string, depth: number): void => {
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // a missing or unreadable lesson folder is not an error: it just has no lessons
     }
@@ -60,27 +62,25 @@ export async function findLessonFiles(dirs: readonly string[]): Promise<string[]
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isFile() && entry.name === 'lesson.yaml') found.push(full);
-      else if (entry.isDirectory() && depth < MAX_DEPTH && !entry.name.startsWith('.')) await walk(full, depth + 1);
+      else if (entry.isDirectory() && depth < MAX_DEPTH && !entry.name.startsWith('.')) walk(full, depth + 1);
     }
   };
-  for (const dir of dirs) await walk(dir, 0);
+  for (const dir of dirs) walk(dir, 0);
   return found;
 }
 
-async function stampOf(file: string): Promise<string> {
+function stampOf(file: string): string {
   const parts: string[] = [];
   for (const f of [file, ...LANGS.map((l) => translationPath(file, l))]) {
-    try {
-      const s = await stat(f);
-      parts.push(`${s.size}:${s.mtimeMs}`);
-    } catch {
-      parts.push('-');
-    }
+    const s = statSync(f, { throwIfNoEntry: false });
+    parts.push(s ? `${s.size}:${s.mtimeMs}` : '-');
   }
   return parts.join('|');
 }
 
 async function summarise(file: string, t: Translate): Promise<CacheEntry> {
+  // The YAML parser is loaded only when a lesson changed since the index was built.
+  const { readSource } = await import('./yaml-source.js');
   const source = await readSource(file, t);
   const value = source.value as Record<string, unknown> | undefined;
   if (!value || source.problems.some((p) => p.severity === 'error')) {
@@ -127,7 +127,7 @@ export async function loadCatalog(dirs: readonly string[], dataDir: string, t: T
   const next: CacheFile = { version: CACHE_VERSION, entries: {} };
   let changed = Object.keys(cache.entries).length !== files.length;
   const result: CatalogResult = { lessons: [], broken: [] };
-  const stamps = await Promise.all(files.map(stampOf));
+  const stamps = files.map(stampOf);
   for (const [i, file] of files.entries()) {
     const stamp = stamps[i]!;
     let entry = cache.entries[file];

@@ -2,17 +2,14 @@
 // strings for steps that no longer exist, and translations made for an older
 // version of the source (the Umbrella problem: stale translations go unnoticed).
 import { access } from 'node:fs/promises';
-import path from 'node:path';
 import type { Lang, Translate } from '../i18n/index.js';
 import { compileSchema, schemaProblems } from './schema-check.js';
 import { translatableStrings } from './translatable.js';
 import type { Lesson, Problem, Translation } from './types.js';
-import { offsetOf, problemAt, readSource, type PathSegment } from './yaml-source.js';
+import { translationPath } from './translation-path.js';
 
-export function translationPath(sourceFile: string, lang: Lang): string {
-  const ext = path.extname(sourceFile);
-  return sourceFile.slice(0, sourceFile.length - ext.length) + `.${lang}` + ext;
-}
+export { translationPath };
+import { offsetOf, problemAt, readSource, type PathSegment } from './yaml-source.js';
 
 export async function validateTranslation(
   lesson: Lesson,

@@ -4,11 +4,10 @@ import path from 'node:path';
 import type { AppContext } from '../../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../../errors.js';
 import { closestIds, loadCatalog, type CatalogResult } from '../../lesson/catalog.js';
-import { localize, type Localized } from '../../lesson/localize.js';
+import type { Localized } from '../../lesson/localize.js';
 import type { Lesson } from '../../lesson/types.js';
-import { validateLessonFile, type ValidateOptions } from '../../lesson/validate.js';
-import { checkIds } from '../../../checks/index.js';
-import { loadCheck } from '../../checks/execute.js';
+import type { ValidateOptions } from '../../lesson/validate.js';
+import { checkIds, checkLoaders } from '../../../checks/index.js';
 import type { OptionsSchema } from '../../checks/types.js';
 
 export async function catalog(ctx: AppContext): Promise<CatalogResult> {
@@ -21,10 +20,7 @@ export async function catalog(ctx: AppContext): Promise<CatalogResult> {
 
 export async function checkSchemas(): Promise<Map<string, OptionsSchema>> {
   const map = new Map<string, OptionsSchema>();
-  for (const id of checkIds) {
-    const check = await loadCheck(id);
-    if (check) map.set(id, check.meta.options);
-  }
+  for (const id of checkIds) map.set(id, (await checkLoaders[id]!()).default.meta.options);
   return map;
 }
 
@@ -65,6 +61,8 @@ export interface OpenedLesson extends Localized {
 /** Validates before anything is shown: a lesson with errors is never run. */
 export async function openLesson(ctx: AppContext, idOrFile: string): Promise<OpenedLesson> {
   const file = await resolveLessonFile(ctx, idOrFile);
+  // The validator pulls in the YAML parser and ajv: only commands that open a lesson pay for them.
+  const [{ validateLessonFile }, { localize }] = await Promise.all([import('../../lesson/validate.js'), import('../../lesson/localize.js')]);
   const report = await validateLessonFile(file, await validateOptions(ctx));
   const errors = report.problems.filter((p) => p.severity === 'error');
   if (!report.lesson || errors.length > 0) {

@@ -1,0 +1,18 @@
+// Bundles the compiled CLI into a few ES modules (one chunk per lazily loaded
+// command). Loading one file instead of ~80 small ones, and commander without
+// its CommonJS module graph, keeps `safestep --help` close to bare Node
+// (npm run bench). tsc still type-checks and emits dist/src for benchmarks.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['dist/src/main.js'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: true,
+  outdir: 'dist/bundle',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies call require(); give ES modules one.
+  banner: { js: "import { createRequire as __safestepRequire } from 'node:module'; const require = __safestepRequire(import.meta.url);" },
+});
