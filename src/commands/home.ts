@@ -6,6 +6,7 @@ import { TOPICS, type Topic } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { inquirerPrompter, isPromptExit, type Prompter } from '../runner/prompter.js';
 import { writeSettings } from '../settings.js';
+import { wrap } from '../runner/markdown.js';
 import { learnLesson } from './learn.js';
 import { lessonState, titleOf } from './lessons.js';
 import { catalog } from './shared/lessons.js';
@@ -15,13 +16,13 @@ type MenuChoice = 'continue' | 'browse' | 'language' | 'quit';
 
 export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext) => Prompter): Promise<number> {
   let ctx = start;
-  ctx.io.stdout.write(ctx.t('home.welcome') + '\n\n');
+  ctx.io.stdout.write(wrap(ctx.t('home.welcome'), ctx.io.width).join('\n') + '\n\n');
   try {
     for (;;) {
       const prompter = makePrompter(ctx);
       const { lessons } = await catalog(ctx);
       const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
-      const current = lessons.find((l) => l.id === progress.current && lessonState(l, progress).state === 'started');
+      const current = lessons.find((l) => l.id === progress.current && lessonState(l, progress).state !== 'done');
       const choices: { name: string; value: MenuChoice }[] = [];
       if (current) choices.push({ name: ctx.t('home.continue', { title: titleOf(current, ctx.lang) }), value: 'continue' });
       choices.push(
@@ -32,7 +33,7 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
       const picked = await prompter.select(ctx.t('home.question'), choices);
       if (picked === 'quit') break;
       if (picked === 'continue' && current) {
-        await learnLesson(ctx, current.id, {}, prompter);
+        if ((await learnLesson(ctx, current.id, {}, prompter)) === 'interrupted') break;
       } else if (picked === 'browse') {
         const topics = TOPICS.filter((topic) => lessons.some((l) => l.topic === topic));
         const topic = await prompter.select<Topic | 'back'>(ctx.t('home.whichTopic'), [
@@ -49,7 +50,7 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
           }),
           { name: ctx.t('home.back'), value: '' },
         ]);
-        if (id) await learnLesson(ctx, id, {}, prompter);
+        if (id && (await learnLesson(ctx, id, {}, prompter)) === 'interrupted') break;
       } else if (picked === 'language') {
         const lang = await prompter.select<Lang>(ctx.t('home.pickLanguage'), [
           { name: 'English', value: 'en' },

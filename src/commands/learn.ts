@@ -3,12 +3,12 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { ProgressStore } from '../progress/store.js';
 import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
-import { runLesson } from '../runner/run-lesson.js';
+import { runLesson, type LessonEnd } from '../runner/run-lesson.js';
 import { openLesson, resolveLessonFile } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { makeStepEnv } from './shared/step-env.js';
 
-export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<'finished' | 'quit'> {
+export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<LessonEnd> {
   const opened = await openLesson(ctx, id);
   if (opened.missing > 0) ctx.io.stdout.write(ctx.t('learn.partialTranslation', { count: opened.missing }) + '\n');
   else if (opened.outdated) ctx.io.stdout.write(ctx.t('learn.outdatedTranslation') + '\n');
@@ -16,7 +16,7 @@ export async function learnLesson(ctx: AppContext, id: string, opts: { restart?:
   const progress = await loadProgress(ctx, store);
   const env = await makeStepEnv(ctx, prompter);
   const end = await runLesson({ lesson: opened.lesson, progress, save: (p) => store.save(p), env, restart: Boolean(opts.restart), now: ctx.now });
-  if (end === 'quit') ctx.io.stdout.write('\n' + ctx.t('learn.saved', { id: opened.lesson.id }) + '\n');
+  if (end !== 'finished') ctx.io.stdout.write('\n' + ctx.t('learn.saved', { id: opened.lesson.id }) + '\n');
   return end;
 }
 

@@ -13,7 +13,8 @@ import { runTextStep } from './steps/text.js';
 import type { StepEnv, StepOutcome } from './steps/types.js';
 import { renderMarkdown } from './markdown.js';
 
-export type LessonEnd = 'finished' | 'quit';
+/** quit: the learner chose to stop; interrupted: Ctrl+C or closed input. Progress is saved either way. */
+export type LessonEnd = 'finished' | 'quit' | 'interrupted';
 
 export interface RunLessonOptions {
   lesson: Lesson;
@@ -102,7 +103,7 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
     } catch (err) {
       if (isPromptExit(err)) {
         await opts.save(progress);
-        return 'quit';
+        return 'interrupted';
       }
       throw err;
     }

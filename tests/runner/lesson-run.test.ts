@@ -91,7 +91,7 @@ describe('lesson runner with scripted keystrokes', () => {
     const run = start();
     await term.answer('Ready?', KEY.enter);
     await term.answer('Choose one answer', KEY.ctrlC);
-    expect(await run).toBe('quit');
+    expect(await run).toBe('interrupted');
     expect(progress().lessons['sample-lesson']!.steps.intro).toMatchObject({ done: true });
     expect(term.screen()).toContain('Your progress is saved.');
   });
@@ -114,7 +114,7 @@ describe('lesson runner with scripted keystrokes', () => {
     run = start(true);
     await term.answer('Ready?', KEY.enter);
     await term.answer('Choose one answer', KEY.ctrlC);
-    expect(await run).toBe('quit');
+    expect(await run).toBe('interrupted');
     expect(progress().lessons['sample-lesson']!.finished).toBeUndefined();
   });
 });
