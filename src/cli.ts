@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
-import { langFromEnv, loadCatalog, translator, type Lang, type Translate } from './i18n/index.js';
+import { isLang, langFromEnv, loadCatalog, translator, type Lang, type Translate } from './i18n/index.js';
 import { resolvePaths } from './paths.js';
 
 export const VERSION = '0.1.0';
@@ -58,11 +58,18 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const env = overrides.env ?? process.env;
   const writeOut = overrides.writeOut ?? ((s: string) => void process.stdout.write(s));
   const writeErr = overrides.writeErr ?? ((s: string) => void process.stderr.write(s));
+  const flag = langFlag(argv);
+  if (flag !== undefined && !isLang(flag)) {
+    const fallback = langFromEnv(env);
+    await loadCatalog(fallback);
+    writeErr(`safestep: ${translator(fallback)('cli.badLang', { lang: flag })}\n${translator(fallback)('cli.hintHelp')}\n`);
+    return EXIT_USAGE;
+  }
   let lang: Lang;
   try {
     lang = overrides.lang ?? (await pickLang(langFlag(argv), env, overrides.paths ?? (await resolvePaths(env))));
   } catch {
-    lang = langFromEnv(env); // an invalid --lang is reported by commander's choices() below
+    lang = langFromEnv(env);
   }
   await loadCatalog(lang);
   const t = translator(lang);

@@ -48,6 +48,7 @@ export const en = {
   'cli.excessArguments': 'too many arguments',
   'cli.invalidArgument': '{detail}',
   'cli.missingOption': 'option {name} is required',
+  'cli.badLang': 'unknown language "{lang}"; safestep speaks en (English) and ru (Russian)',
 
   // prompts
   'prompt.selectHelp': 'Arrow keys to move, Enter to choose, Ctrl+C to stop',

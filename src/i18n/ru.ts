@@ -45,6 +45,7 @@ export const ru: Record<MessageKey, Message> = {
   'cli.excessArguments': 'слишком много аргументов',
   'cli.invalidArgument': '{detail}',
   'cli.missingOption': 'нужен параметр {name}',
+  'cli.badLang': 'неизвестный язык «{lang}»; safestep говорит на en (английском) и ru (русском)',
 
   'prompt.selectHelp': 'Стрелки — выбор, Enter — подтвердить, Ctrl+C — выйти',
   'prompt.checkboxHelp': 'Стрелки — выбор, Пробел — отметить, Enter — готово',
