@@ -231,6 +231,13 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .argument('<lesson>', t('cli.arg.fileOrId'))
     .action(action('lesson-preview'));
 
+  translateHelp(program.command('contacts'))
+    .description(t('cli.contacts'))
+    .option('--country <code>', t('cli.opt.country'))
+    .option('--need <kind>', t('cli.opt.need'))
+    .option('--json', t('cli.opt.json'))
+    .action(action('contacts'));
+
   translateHelp(program.command('check'))
     .description(t('cli.check'))
     .argument('[id]', t('cli.arg.checkId'))
@@ -256,6 +263,7 @@ const COMMANDS = {
   'lesson-new': () => import('./commands/lesson-new.js'),
   'lesson-preview': () => import('./commands/lesson-preview.js'),
   check: () => import('./commands/check.js'),
+  contacts: () => import('./commands/contacts.js'),
 } satisfies Record<string, () => Promise<{ default: unknown }>>;
 
 async function lazy(name: keyof typeof COMMANDS): Promise<Action> {

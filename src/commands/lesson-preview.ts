@@ -48,6 +48,7 @@ async function stepLines(ctx: AppContext, step: Step, md: (text: string, indent?
   switch (step.type) {
     case 'text':
       out.push(...md(step.body, '   '));
+      if (step.contacts?.length) out.push(`   ${t('contacts.title')} ${step.contacts.join(', ')}`);
       break;
     case 'quiz':
       out.push(...md(step.prompt, '   '), `   (${t(step.multiple ? 'preview.multiple' : 'preview.single')})`);

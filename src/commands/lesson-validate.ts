@@ -8,6 +8,7 @@ import type { Problem } from '../lesson/types.js';
 import { crossFileProblems, validateLessonFile, type LessonReport } from '../lesson/validate.js';
 import { stripUnsafe } from '../sanitize.js';
 import { validateOptions } from './shared/lessons.js';
+import { loadContacts } from '../contacts/load.js';
 
 /** A translation file stands for its lesson; a folder for every lesson inside it. */
 async function collect(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -44,7 +45,9 @@ export default async function lessonValidate(ctx: AppContext, inputs: string[], 
   const options = await validateOptions(ctx, new Set(known.lessons.map((l) => l.id)));
   const reports: LessonReport[] = [];
   for (const file of files) reports.push(await validateLessonFile(file, options));
+  const directory = await loadContacts(ctx.t);
   const problems: Problem[] = [
+    ...directory.problems.filter((p) => p.code !== 'file-unreadable'),
     ...missing.map((file): Problem => ({ file, line: 1, col: 1, severity: 'error', code: 'file-unreadable', message: ctx.t('val.noSuchPath') })),
     ...reports.flatMap((r) => r.problems),
     ...(await crossFileProblems(reports, options)),

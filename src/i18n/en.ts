@@ -141,6 +141,23 @@ export const en = {
   'check.available': 'Checks you can run:',
   'check.usage': 'Run one with: safestep check <id>   (add --explain to see what it reads first)',
 
+  // help directory
+  'contacts.reach': 'How to reach them:',
+  'contacts.anywhere': 'anywhere',
+  'contacts.meta': 'Where: {where}. Languages: {languages}. Checked: {checked}.',
+  'contacts.source': 'Source:',
+  'contacts.intro': 'People who can help. This list is stored on your computer; nothing was sent anywhere to show it.',
+  'contacts.none': 'No contacts match. Try without --country or --need.',
+  'contacts.safety': 'Before you write: use a device and an account you trust, and say only what is needed at first.',
+  'contacts.badCountry': '"{country}" is not a two-letter country code',
+  'contacts.countryHint': 'For example: --country GE (Georgia), AM, KZ, KG, RS, TR, DE',
+  'contacts.badNeed': 'unknown kind of help "{need}"',
+  'contacts.needs': 'Kinds of help: {list}',
+  'contacts.title': 'Who can help:',
+  'cli.contacts': 'organisations that help: digital security, legal aid, human rights, psychological support',
+  'cli.opt.country': 'only those that serve this country (two-letter code, e.g. GE, KZ)',
+  'cli.opt.need': 'kind of help: digital, legal, human-rights, reporting, psychological, emergency',
+
   // home
   'home.welcome': 'safestep: digital safety, one step at a time. Nothing you do here leaves this computer.',
   'home.question': 'What would you like to do?',
@@ -243,6 +260,7 @@ export const en = {
   'val.fallsIntoBranch': 'step "{id}" runs on into "{target}", which starts another branch; add "next:" or "end: true"',
   'val.reviewStale': 'facts were last checked on {date}, more than 12 months ago: please review the lesson',
   'val.reviewFuture': 'the review date {date} is in the future',
+  'val.unknownContact': 'there is no contact "{id}" in data/contacts.yaml',
   'val.unknownRequires': 'there is no lesson "{id}" to take first',
   'val.translationMissing': 'no translation into "{lang}" yet (expected this file)',
   'val.translationLang': 'this file should be the "{expected}" translation but says "{found}"',

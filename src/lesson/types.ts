@@ -27,6 +27,8 @@ interface StepBase {
 export interface TextStep extends StepBase {
   type: 'text';
   body: string;
+  /** Help directory ids shown after the text (incident endings). */
+  contacts?: string[];
 }
 
 export interface QuizChoice {

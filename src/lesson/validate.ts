@@ -18,6 +18,8 @@ export interface ValidateOptions {
   checks: ReadonlyMap<string, OptionsSchema>;
   /** Lesson ids that exist besides the ones being validated (installed, shipped). */
   knownLessonIds?: ReadonlySet<string>;
+  /** Help directory ids; when given, `contacts:` references are checked against them. */
+  contactIds?: ReadonlySet<string>;
 }
 
 export interface LessonReport {
@@ -117,6 +119,9 @@ async function semanticProblems(lesson: Lesson, source: ParsedSource, opts: Vali
         break;
       }
       case 'text':
+        step.contacts?.forEach((id, j) => {
+          if (opts.contactIds && !opts.contactIds.has(id)) add(at(['contacts', j]), 'error', 'unknown-contact', t('val.unknownContact', { id }));
+        });
         break;
     }
   }

@@ -10,6 +10,7 @@ import { localize } from '../../src/lesson/localize.js';
 import type { Lesson } from '../../src/lesson/types.js';
 import { validateLessonFile } from '../../src/lesson/validate.js';
 import { SHIPPED_LESSONS } from '../../src/paths.js';
+import { loadContacts } from '../../src/contacts/load.js';
 import { emptyProgress } from '../../src/progress/store.js';
 import { plainStyle } from '../../src/runner/markdown.js';
 import type { Prompter } from '../../src/runner/prompter.js';
@@ -57,20 +58,23 @@ const files = await findLessonFiles([SHIPPED_LESSONS]);
 const checks = new Map<string, OptionsSchema>();
 for (const id of checkIds) checks.set(id, (await checkLoaders[id]!()).default.meta.options);
 await loadStrings('ru');
+const directory = await loadContacts(translator('en'));
+const contactIds = new Set(directory.contacts.map((c) => c.id));
 
 describe('shipped lessons', () => {
-  it('exist', () => {
+  it('exist, with a valid help directory', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(directory.problems).toEqual([]);
   });
 
   describe.each(files.map((f) => [f.split('/').slice(-2, -1)[0]!, f]))('%s', (_id, file) => {
     it('validates with no errors and no warnings', async () => {
-      const report = await validateLessonFile(file, { t: translator('en'), today: new Date(), checks });
+      const report = await validateLessonFile(file, { t: translator('en'), today: new Date(), checks, contactIds });
       expect(report.problems.map((p) => `${p.line}:${p.col} ${p.code} ${p.message}`)).toEqual([]);
     });
 
     it.each(['en', 'ru'] as Lang[])('runs every branch to an ending in %s', async (lang) => {
-      const report = await validateLessonFile(file, { t: translator('en'), today: new Date(), checks });
+      const report = await validateLessonFile(file, { t: translator('en'), today: new Date(), checks, contactIds });
       const { lesson, missing } = localize(report.lesson!, report.translations[lang], lang);
       expect(missing).toBe(0);
       const paths = allPaths(lesson);
@@ -92,6 +96,9 @@ describe('shipped lessons', () => {
             print: (text = '') => void printed.push(text),
             runCheck: async (id) => void ran.push(id),
             explainCheck: async () => undefined,
+            showContacts: async (ids) => {
+              for (const id of ids) expect(contactIds.has(id), `contact ${id}`).toBe(true);
+            },
           },
         });
         expect(end, `path ${path.join(' > ')}`).toBe('finished');

@@ -8,6 +8,7 @@ import type { Localized } from '../../lesson/localize.js';
 import type { Lesson } from '../../lesson/types.js';
 import type { ValidateOptions } from '../../lesson/validate.js';
 import { checkIds, checkLoaders } from '../../../checks/index.js';
+import { loadContacts } from '../../contacts/load.js';
 import type { OptionsSchema } from '../../checks/types.js';
 
 export async function catalog(ctx: AppContext): Promise<CatalogResult> {
@@ -25,7 +26,15 @@ export async function checkSchemas(): Promise<Map<string, OptionsSchema>> {
 }
 
 export async function validateOptions(ctx: AppContext, knownLessonIds?: ReadonlySet<string>): Promise<ValidateOptions> {
-  return { t: ctx.t, today: ctx.now(), checks: await checkSchemas(), ...(knownLessonIds ? { knownLessonIds } : {}) };
+  const { contacts, problems } = await loadContacts(ctx.t);
+  return {
+    t: ctx.t,
+    today: ctx.now(),
+    checks: await checkSchemas(),
+    ...(knownLessonIds ? { knownLessonIds } : {}),
+    // A broken directory is reported by `lesson validate` itself; lessons are then not checked against it.
+    ...(problems.length === 0 ? { contactIds: new Set(contacts.map((c) => c.id)) } : {}),
+  };
 }
 
 async function isFile(p: string): Promise<boolean> {

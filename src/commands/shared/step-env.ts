@@ -8,6 +8,8 @@ import { renderCheckResult } from '../../checks/render.js';
 import { wrap, type Style } from '../../runner/markdown.js';
 import type { Prompter } from '../../runner/prompter.js';
 import type { StepEnv } from '../../runner/steps/types.js';
+import { loadContacts, type Contact } from '../../contacts/load.js';
+import { contactCard } from '../../contacts/render.js';
 
 export async function markdownStyle(ctx: AppContext): Promise<Style> {
   const chalk = await styler(ctx.io);
@@ -24,6 +26,14 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<
     style,
     width: ctx.io.width,
     print,
+    async showContacts(ids) {
+      const { contacts } = await loadContacts(ctx.t);
+      const shown = ids.map((id) => contacts.find((c) => c.id === id)).filter((c): c is Contact => c !== undefined);
+      if (shown.length === 0) return;
+      print(style.bold(ctx.t('contacts.title')));
+      for (const c of shown) print(contactCard(c, ctx.lang, ctx.t, ctx.io.width).map((l) => '  ' + l).join('\n'));
+      print();
+    },
     async explainCheck(id) {
       const check = await loadCheck(id);
       if (!check) return;

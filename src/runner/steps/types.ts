@@ -12,6 +12,8 @@ export interface StepEnv {
   print(text?: string): void;
   /** Runs a registered check and prints its result in the learner's language. */
   runCheck(id: string, options: Record<string, unknown>): Promise<void>;
+  /** Prints help-directory cards for these contact ids. */
+  showContacts(ids: readonly string[]): Promise<void>;
   /** Prints what a check reads or runs, before the learner agrees to run it. */
   explainCheck(id: string): Promise<void>;
 }

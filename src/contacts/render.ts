@@ -1,0 +1,15 @@
+import type { Lang, Translate } from '../i18n/index.js';
+import { wrap } from '../runner/markdown.js';
+import { stripUnsafe } from '../sanitize.js';
+import type { Contact } from './load.js';
+
+/** One contact as a short card: who, what they do, how to reach them safely, and how fresh that is. */
+export function contactCard(c: Contact, lang: Lang, t: Translate, width: number, bold: (s: string) => string = (s) => s): string[] {
+  const lines = [bold(stripUnsafe(c.name))];
+  lines.push(...wrap(stripUnsafe(c.what[lang]), width, '    ', '    '));
+  lines.push(...wrap(`${t('contacts.reach')} ${stripUnsafe(c.reach[lang])}`, width, '    ', '    '));
+  const where = c.countries.length ? c.countries.join(', ') : t('contacts.anywhere');
+  lines.push(...wrap(`${t('contacts.meta', { where, languages: c.languages.join(', '), checked: c.checked })}`, width, '    ', '    '));
+  lines.push(...wrap(`${t('contacts.source')} ${stripUnsafe(c.source.url)}`, width, '    ', '    '));
+  return lines;
+}

@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { filterContacts } from '../../src/commands/contacts.js';
+import { loadContacts, type Contact } from '../../src/contacts/load.js';
+import { contactCard } from '../../src/contacts/render.js';
+import { loadCatalog, translator } from '../../src/i18n/index.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+function contact(id: string, needs: Contact['needs'], countries: string[]): Contact {
+  return {
+    id,
+    name: `Org ${id}`,
+    needs,
+    countries,
+    languages: ['en', 'ru'],
+    what: { en: 'Helps.', ru: 'Помогает.' },
+    reach: { en: 'Email help@example.org', ru: 'Почта help@example.org' },
+    source: { title: 'Site', url: 'https://example.org' },
+    checked: '2026-11-27',
+  };
+}
+
+describe('help directory', () => {
+  const list = [contact('anywhere-digital', ['digital'], []), contact('georgia-legal', ['legal', 'human-rights'], ['GE']), contact('kz-legal', ['legal'], ['KZ'])];
+
+  it('filters by country (organisations that work anywhere always match) and by need', () => {
+    expect(filterContacts(list, { country: 'ge' }).map((c) => c.id)).toEqual(['anywhere-digital', 'georgia-legal']);
+    expect(filterContacts(list, { need: 'legal' }).map((c) => c.id)).toEqual(['georgia-legal', 'kz-legal']);
+    expect(filterContacts(list, { country: 'KZ', need: 'legal' }).map((c) => c.id)).toEqual(['kz-legal']);
+  });
+
+  it('loads a valid file and reports a broken one with its position', async () => {
+    const dir = tempDir();
+    const good = path.join(dir, 'good.yaml');
+    writeFileSync(good, stringify({ contacts: list }));
+    expect((await loadContacts(translator('en'), good)).contacts.map((c) => c.id)).toEqual(['anywhere-digital', 'georgia-legal', 'kz-legal']);
+    const bad = path.join(dir, 'bad.yaml');
+    writeFileSync(bad, stringify({ contacts: [{ ...list[0], source: { title: 'x', url: 'http://insecure' } }] }));
+    const { contacts, problems } = await loadContacts(translator('en'), bad);
+    expect(contacts).toEqual([]);
+    expect(problems.map((p) => `${p.line}:${p.code}`)).toEqual(['18:schema']);
+  });
+
+  it('renders a card in Russian with where, languages and the date checked', async () => {
+    await loadCatalog('ru');
+    const card = contactCard(list[1]!, 'ru', translator('ru'), 80).join('\n');
+    expect(card).toContain('Org georgia-legal');
+    expect(card).toContain('Как связаться: Почта help@example.org');
+    expect(card).toContain('Где: GE. Языки: en, ru. Проверено: 2026-11-27.');
+  });
+});
