@@ -182,6 +182,12 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
       await dispatch(await lazy(name), cmd.optsWithGlobals(), [...positional, opts]);
     };
 
+  translateHelp(program.command('start'))
+    .description(t('cli.start'))
+    .option('--show', t('cli.opt.show'))
+    .option('--json', t('cli.opt.json'))
+    .action(action('start'));
+
   translateHelp(program.command('lessons'))
     .description(t('cli.lessons'))
     .option('--topic <topic>', t('cli.opt.topic'))
@@ -264,6 +270,7 @@ const COMMANDS = {
   'lesson-preview': () => import('./commands/lesson-preview.js'),
   check: () => import('./commands/check.js'),
   contacts: () => import('./commands/contacts.js'),
+  start: () => import('./commands/start.js'),
 } satisfies Record<string, () => Promise<{ default: unknown }>>;
 
 async function lazy(name: keyof typeof COMMANDS): Promise<Action> {

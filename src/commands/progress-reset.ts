@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { emptyProgress, ProgressStore } from '../progress/store.js';
 import { loadProgress } from './shared/progress.js';
+import { deleteSavedPlan } from '../plan/store.js';
 
 export default async function progressReset(ctx: AppContext, id: string | undefined, opts: { all?: boolean }): Promise<number> {
   if (!id && !opts.all) throw new SafestepError(ctx.t('progress.resetWhat'), EXIT_USAGE, ctx.t('progress.resetHint'));
@@ -10,6 +11,7 @@ export default async function progressReset(ctx: AppContext, id: string | undefi
   const store = new ProgressStore(ctx.paths.dataDir);
   if (opts.all) {
     await store.save(emptyProgress());
+    await deleteSavedPlan(ctx.paths.dataDir); // the questionnaire answers go too
     ctx.io.stdout.write(ctx.t('progress.resetAll') + '\n');
     return EXIT_OK;
   }
