@@ -59,7 +59,9 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const writeOut = overrides.writeOut ?? ((s: string) => void process.stdout.write(s));
   const writeErr = overrides.writeErr ?? ((s: string) => void process.stderr.write(s));
   const flag = langFlag(argv);
-  if (flag !== undefined && !isLang(flag)) {
+  // `export` also takes --lang en+ru (bilingual handouts); the interface then speaks the locale's language.
+  const bilingualExport = flag === 'en+ru' && argv.includes('export');
+  if (flag !== undefined && !isLang(flag) && !bilingualExport) {
     const fallback = langFromEnv(env);
     await loadCatalog(fallback);
     writeErr(`safestep: ${translator(fallback)('cli.badLang', { lang: flag })}\n${translator(fallback)('cli.hintHelp')}\n`);
@@ -67,7 +69,7 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   }
   let lang: Lang;
   try {
-    lang = overrides.lang ?? (await pickLang(langFlag(argv), env, overrides.paths ?? (await resolvePaths(env))));
+    lang = overrides.lang ?? (await pickLang(bilingualExport ? undefined : flag, env, overrides.paths ?? (await resolvePaths(env))));
   } catch {
     lang = langFromEnv(env);
   }
@@ -78,7 +80,8 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
 
   const program = buildProgram(t, lang, async (action, globals, args) => {
     debug = Boolean(globals.debug);
-    const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang: globals.lang ? (globals.lang as Lang) : lang });
+    const uiLang = globals.lang && isLang(globals.lang) ? globals.lang : lang;
+    const ctx = await createContext({ ...globals, lang: uiLang }, { ...stripRunOnly(overrides), lang: uiLang });
     exitCode = await action(ctx, ...args);
   });
   program.exitOverride();
@@ -167,7 +170,7 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
   translateHelp(program)
     .description(t('cli.desc'))
     .version(VERSION, '-V, --version', t('cli.opt.version'))
-    .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['en', 'ru']))
+    .option('--lang <lang>', t('cli.opt.lang'))
     .option('--no-color', t('cli.opt.noColor'))
     .option('--debug', t('cli.opt.debug'))
     .helpCommand('help [command]', t('cli.opt.help'))
@@ -237,6 +240,24 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .argument('<lesson>', t('cli.arg.fileOrId'))
     .action(action('lesson-preview'));
 
+  const workshop = translateHelp(program.command('workshop')).description(t('cli.workshop'));
+  translateHelp(workshop.command('check'))
+    .description(t('cli.workshopCheck'))
+    .argument('<plan>', t('cli.arg.plan'))
+    .action(action('workshop-check'));
+
+  translateHelp(program.command('export'))
+    .description(t('cli.export'))
+    .argument('[ids...]', t('cli.arg.lessonIds'))
+    .option('--plan <plan>', t('cli.opt.plan'))
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(['html', 'md']).default('html'))
+    .requiredOption('--out <dir>', t('cli.opt.out'))
+    .option('--trainer', t('cli.opt.trainer'))
+    .action(async (ids: string[], opts: Record<string, unknown>, cmd: Command) => {
+      const globals = cmd.optsWithGlobals();
+      await dispatch(await lazy('export'), globals, [ids, { ...opts, langs: String(globals.lang ?? lang) }]);
+    });
+
   translateHelp(program.command('contacts'))
     .description(t('cli.contacts'))
     .option('--country <code>', t('cli.opt.country'))
@@ -271,6 +292,8 @@ const COMMANDS = {
   check: () => import('./commands/check.js'),
   contacts: () => import('./commands/contacts.js'),
   start: () => import('./commands/start.js'),
+  'workshop-check': () => import('./commands/workshop-check.js'),
+  export: () => import('./commands/export.js'),
 } satisfies Record<string, () => Promise<{ default: unknown }>>;
 
 async function lazy(name: keyof typeof COMMANDS): Promise<Action> {

@@ -1,0 +1,56 @@
+// `safestep export <ids...>|--plan <plan> --format html|md [--lang en|ru|en+ru] --out DIR`
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../context.js';
+import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
+import { writeFileAtomic } from '../fsutil/atomic.js';
+import { loadCatalog as loadStrings, translator, isLang, type Lang } from '../i18n/index.js';
+import { loadContacts } from '../contacts/load.js';
+import { renderHandoutHtml, renderHandoutMarkdown, type HandoutLesson } from '../export/handout.js';
+import { localize } from '../lesson/localize.js';
+import { validateLessonFile } from '../lesson/validate.js';
+import { openLesson, validateOptions, resolveLessonFile } from './shared/lessons.js';
+import { openWorkshop } from './shared/workshop.js';
+
+interface ExportOptions {
+  plan?: string;
+  format: string;
+  out: string;
+  trainer?: boolean;
+  /** The raw global --lang, which for export may also be en+ru. */
+  langs: string;
+}
+
+export default async function exportHandouts(ctx: AppContext, ids: string[], opts: ExportOptions): Promise<number> {
+  if (opts.format !== 'html' && opts.format !== 'md') throw new SafestepError(ctx.t('export.badFormat', { format: opts.format }), EXIT_USAGE);
+  const langs = opts.langs.split('+').filter(isLang) as Lang[];
+  if (langs.length === 0 || langs.length !== opts.langs.split('+').length) throw new SafestepError(ctx.t('cli.badLang', { lang: opts.langs }), EXIT_USAGE);
+  if (ids.length === 0 && !opts.plan) throw new SafestepError(ctx.t('export.what'), EXIT_USAGE, ctx.t('export.hint'));
+  let title = ctx.t('export.defaultTitle');
+  let lessonIds = ids;
+  if (opts.plan) {
+    const { plan } = await openWorkshop(ctx, opts.plan);
+    title = plan.title;
+    lessonIds = [...ids, ...plan.agenda.flatMap((i) => ('lesson' in i ? [i.lesson] : []))];
+  }
+  const vopts = await validateOptions(ctx);
+  const handouts: HandoutLesson[] = [];
+  for (const id of lessonIds) {
+    // openLesson refuses lessons with errors; the same report gives every translation.
+    await openLesson(ctx, id);
+    const report = await validateLessonFile(await resolveLessonFile(ctx, id), vopts);
+    for (const lang of langs) {
+      await loadStrings(lang);
+      handouts.push({ lesson: localize(report.lesson!, report.translations[lang], lang).lesson, lang, t: translator(lang) });
+    }
+  }
+  const { contacts } = await loadContacts(ctx.t);
+  const options = { title, trainer: Boolean(opts.trainer), contacts, date: ctx.now().toISOString().slice(0, 10) };
+  const out = path.resolve(opts.out);
+  await mkdir(out, { recursive: true });
+  const base = (opts.plan ? path.basename(opts.plan).replace(/\.ya?ml$/i, '') : lessonIds.length === 1 ? lessonIds[0]! : 'lessons') + `.${langs.join('+')}`;
+  const file = path.join(out, `${base}.${opts.format === 'html' ? 'html' : 'md'}`);
+  await writeFileAtomic(file, opts.format === 'html' ? renderHandoutHtml(handouts, options) : renderHandoutMarkdown(handouts, options), 0o644);
+  ctx.io.stdout.write(ctx.t(opts.format === 'html' ? 'export.written' : 'export.writtenMd', { file, count: lessonIds.length }) + '\n');
+  return EXIT_OK;
+}

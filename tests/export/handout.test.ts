@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
+import { renderHandoutHtml, renderHandoutMarkdown } from '../../src/export/handout.js';
+import { markdownToHtml } from '../../src/export/markdown-html.js';
+import { loadCatalog, translator } from '../../src/i18n/index.js';
+import type { Lesson } from '../../src/lesson/types.js';
+import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
+import { memoryIO } from '../helpers/terminal.js';
+
+const lesson = sampleLesson() as unknown as Lesson;
+const options = { title: 'Handout <b>', trainer: false, contacts: [], date: '2026-11-27' };
+
+describe('handouts', () => {
+  it('escapes lesson text: no markup, scripts or remote resources get through', () => {
+    const html = markdownToHtml('Hi <script>alert(1)</script> <img src="https://evil/x.png"> [ok](https://example.org) [bad](javascript:alert(1)) **b**');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<a href="https://example.org">ok</a>');
+    expect(html).not.toContain('href="javascript');
+    expect(html).toContain('<strong>b</strong>');
+  });
+
+  it('renders a self-contained A4 page with every step, tick boxes, answers and sources', () => {
+    const html = renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], options);
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).not.toMatch(/url\(/i);
+    for (const step of lesson.steps) expect(html).toContain(`data-step="${step.id}"`);
+    expect(html.match(/class="box"/g)?.length).toBe(2 + 3 + 2 + 2); // quiz choices, checklist items, choice options
+    expect(html).toContain('Answers and explanations');
+    expect(html).toContain('Go left → see step 6');
+    expect(html).toContain('https://example.org/a');
+    expect(html).toContain('<title>Handout &lt;b&gt;</title>');
+    expect(html).not.toContain('Nothing to note.');
+    expect(renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], { ...options, trainer: true })).toContain('Nothing to note.');
+  });
+
+  it('renders Markdown with task-list boxes', () => {
+    const md = renderHandoutMarkdown([{ lesson, lang: 'en', t: translator('en') }], options);
+    expect(md).toContain('- [ ] First thing');
+    expect(md).toContain('- [ ] Go right → see step 7');
+    expect(md).toContain('1. A source. <https://example.org/a>');
+  });
+
+  it('exports lessons in both languages into one file', async () => {
+    await loadCatalog('ru');
+    const lessons = tempDir();
+    writeLesson(lessons, sampleLesson(), sampleTranslation());
+    const out = tempDir();
+    const dataDir = tempDir();
+    const io = memoryIO();
+    const code = await run(['export', 'sample-lesson', '--lang', 'en+ru', '--out', out], { io, env: { SAFESTEP_HOME: dataDir, LANG: 'en_US.UTF-8' }, paths: { dataDir, lessonDirs: [lessons] } });
+    expect(code).toBe(0);
+    const html = readFileSync(path.join(out, 'sample-lesson.en+ru.html'), 'utf8');
+    expect(html).toContain('<article lang="en"');
+    expect(html).toContain('<article lang="ru"');
+    expect(html).toContain('Пробный урок');
+    expect(html).toContain('Ответы и пояснения');
+  });
+});
