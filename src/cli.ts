@@ -246,6 +246,12 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .argument('<plan>', t('cli.arg.plan'))
     .action(action('workshop-check'));
 
+  translateHelp(workshop.command('run'))
+    .description(t('cli.workshopRun'))
+    .argument('<plan>', t('cli.arg.plan'))
+    .option('--restart', t('cli.opt.restartWorkshop'))
+    .action(action('workshop-run'));
+
   translateHelp(program.command('export'))
     .description(t('cli.export'))
     .argument('[ids...]', t('cli.arg.lessonIds'))
@@ -293,6 +299,7 @@ const COMMANDS = {
   contacts: () => import('./commands/contacts.js'),
   start: () => import('./commands/start.js'),
   'workshop-check': () => import('./commands/workshop-check.js'),
+  'workshop-run': () => import('./commands/workshop-run.js'),
   export: () => import('./commands/export.js'),
 } satisfies Record<string, () => Promise<{ default: unknown }>>;
 
