@@ -6,6 +6,14 @@ import type { Check } from '../src/checks/types.js';
 type Loader = () => Promise<{ default: Check<unknown, Record<string, unknown>> }>;
 
 export const checkLoaders: Readonly<Record<string, Loader>> = {
+  'disk-encryption': () => import('./disk-encryption.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'firewall': () => import('./firewall.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'git-identity': () => import('./git-identity.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'os-updates': () => import('./os-updates.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'screen-lock': () => import('./screen-lock.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'shell-history-secrets': () => import('./shell-history-secrets.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'ssh-key-passphrase': () => import('./ssh-key-passphrase.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
+  'state-root-certificates': () => import('./state-root-certificates.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
   'telegram-desktop-session': () => import('./telegram-desktop-session.js') as Promise<{ default: Check<unknown, Record<string, unknown>> }>,
 };
 

@@ -271,6 +271,19 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .option('--json', t('cli.opt.json'))
     .action(action('contacts'));
 
+  translateHelp(program.command('audit'))
+    .description(t('cli.audit'))
+    .option('--json', t('cli.opt.json'))
+    .option('--only <ids>', t('cli.opt.only'))
+    .option('--skip <ids>', t('cli.opt.skip'))
+    .option('--explain', t('cli.opt.explainAudit'))
+    .addOption(new Option('--fail-on <severity>', t('cli.opt.failOn')).choices(['high', 'medium', 'low']).default('high'))
+    .option('--report <file>', t('cli.opt.report'))
+    .option('--force', t('cli.opt.force'))
+    .option('--scan <folder...>', t('cli.opt.scan'))
+    .option('--history', t('cli.opt.history'))
+    .action(action('audit'));
+
   translateHelp(program.command('check'))
     .description(t('cli.check'))
     .argument('[id]', t('cli.arg.checkId'))
@@ -296,6 +309,7 @@ const COMMANDS = {
   'lesson-new': () => import('./commands/lesson-new.js'),
   'lesson-preview': () => import('./commands/lesson-preview.js'),
   check: () => import('./commands/check.js'),
+  audit: () => import('./commands/audit.js'),
   contacts: () => import('./commands/contacts.js'),
   start: () => import('./commands/start.js'),
   'workshop-check': () => import('./commands/workshop-check.js'),

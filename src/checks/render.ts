@@ -1,32 +1,37 @@
-// Check results as plain, calm text: what was found, why it matters, what to do.
+// Check results as plain, calm terminal text: what was found, why it matters,
+// what to do, and where a lesson explains it.
+import type { AuditResult } from '../audit/run.js';
 import type { Lang, Translate } from '../i18n/index.js';
 import { wrap } from '../runner/markdown.js';
-import { stripUnsafe } from '../sanitize.js';
-import { findingText, tildify } from './execute.js';
-import type { Check, CheckResult, Severity } from './types.js';
+import { describeFinding, severityRank } from './format.js';
+import type { Finding } from './types.js';
 
-const ORDER: Severity[] = ['high', 'medium', 'low', 'info'];
+export interface RenderOptions {
+  lang: Lang;
+  t: Translate;
+  width: number;
+  home: string;
+  bold?: (s: string) => string;
+  /** Lesson ids that exist here; other ids are not offered as `safestep learn`. */
+  lessons?: ReadonlySet<string>;
+}
 
-export function renderCheckResult(
-  check: Check<unknown, Record<string, unknown>>,
-  result: CheckResult & { error?: string },
-  opts: { lang: Lang; t: Translate; width: number; home: string; bold?: (s: string) => string },
-): string[] {
-  const { lang, t, width } = opts;
+export function findingLines(result: Pick<AuditResult, 'meta'>, finding: Finding, opts: RenderOptions, bullet = '  - '): string[] {
+  const text = describeFinding(result.meta, finding, opts.lang, opts.home);
+  const indent = ' '.repeat(bullet.length);
+  const lines = wrap(`${opts.t(`severity.${finding.severity}`)}: ${text.message}`, opts.width, indent, bullet);
+  if (text.fix) lines.push(...wrap(`${opts.t('check.whatToDo')} ${text.fix}`, opts.width, indent, indent));
+  for (const lesson of text.lessons) if (!opts.lessons || opts.lessons.has(lesson)) lines.push(`${indent}${opts.t('check.learnMore', { id: lesson })}`);
+  return lines;
+}
+
+export function renderCheckResult(result: AuditResult, opts: RenderOptions): string[] {
   const bold = opts.bold ?? ((s: string) => s);
-  const lines: string[] = [];
-  const title = result.status === 'pass' || result.status === 'not-applicable' ? check.meta.title[lang] : check.meta.failureTitle[lang];
-  lines.push(bold(`${t(`status.${result.status}`)}: ${title}`));
-  if (result.status === 'error') lines.push(...wrap(t('check.errored', { reason: stripUnsafe(result.error ?? '') }), width, '  ', '  '));
-  const findings = [...result.findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
-  for (const f of findings) {
-    const data = Object.fromEntries(
-      Object.entries(f.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? stripUnsafe(tildify(v, opts.home)) : v]),
-    );
-    const shown = { ...f, data };
-    lines.push(...wrap(`${t(`severity.${f.severity}`)}: ${findingText(check, f.message, shown, lang)}`, width, '    ', '  - '));
-    if (f.fix) lines.push(...wrap(`${t('check.whatToDo')} ${findingText(check, f.fix, shown, lang)}`, width, '    ', '    '));
-    for (const lesson of f.lessons ?? []) lines.push(`    ${t('check.learnMore', { id: lesson })}`);
-  }
+  const { meta } = result;
+  const title = result.status === 'pass' || result.status === 'not-applicable' ? meta.title[opts.lang] : meta.failureTitle[opts.lang];
+  const lines = [bold(`${opts.t(`status.${result.status}`)}: ${title}`)];
+  if (result.status === 'error') lines.push(...wrap(opts.t(result.error?.kind === 'timeout' ? 'check.timedOut' : 'check.errored'), opts.width, '  ', '  '));
+  const findings = [...result.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  for (const f of findings) lines.push(...findingLines(result, f, opts));
   return lines;
 }

@@ -1,22 +1,27 @@
 // `safestep check [id] [paths...]`: run one local check, or list them.
-import os from 'node:os';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import { checkIds } from '../../checks/index.js';
-import { executeCheck, findingText, loadCheck, tildify } from '../checks/execute.js';
-import { realCheckContext } from '../checks/command-runner.js';
+import { runChecks } from '../audit/run.js';
+import { toJsonReport } from '../audit/report.js';
+import { loadCheck } from '../checks/execute.js';
 import { renderCheckResult } from '../checks/render.js';
+import { severityRank } from '../checks/format.js';
 import type { Severity } from '../checks/types.js';
 import { closestIds } from '../lesson/catalog.js';
 import { wrap } from '../runner/markdown.js';
 import { styler } from '../io.js';
+import { checkContext, homeOf, lessonIds } from './shared/checks.js';
 
-const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
-
-interface CheckOptions {
+export interface CheckOptions {
   json?: boolean;
   explain?: boolean;
   failOn: 'high' | 'medium' | 'low';
+}
+
+/** True when a finding is as severe as --fail-on or worse. */
+export function reachesFailOn(severity: Severity, failOn: CheckOptions['failOn']): boolean {
+  return severityRank(severity) <= severityRank(failOn);
 }
 
 export default async function check(ctx: AppContext, id: string | undefined, paths: string[], opts: CheckOptions): Promise<number> {
@@ -42,25 +47,17 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     ctx.io.stdout.write(out.join('\n') + '\n');
     return EXIT_OK;
   }
-  const home = os.homedir();
-  const result = await executeCheck(found, realCheckContext(ctx.env, paths), {});
-  const failing = result.findings.some((f) => RANK[f.severity] >= RANK[opts.failOn]);
+  const home = homeOf(ctx);
+  const [result] = await runChecks([found], checkContext(ctx, paths), { only: [id] });
+  if (!result) throw new SafestepError(ctx.t('check.notForThisSystem', { id }), EXIT_USAGE);
+  if (ctx.debug && result.error) ctx.io.stderr.write(`debug: ${result.error.message}\n`);
   if (opts.json) {
-    const findings = result.findings.map((f) => ({
-      severity: f.severity,
-      message: findingText(found, f.message, withTilde(f.data, home), ctx.lang),
-      fix: f.fix ? findingText(found, f.fix, withTilde(f.data, home), ctx.lang) : null,
-      lessons: f.lessons ?? [],
-      path: f.path ? tildify(f.path, home) : null,
-    }));
-    ctx.io.stdout.write(JSON.stringify({ id, status: result.status, findings, ...(result.error ? { error: result.error } : {}) }, null, 2) + '\n');
+    ctx.io.stdout.write(JSON.stringify(toJsonReport([result], { lang: ctx.lang, home }), null, 2) + '\n');
   } else {
-    ctx.io.stdout.write(renderCheckResult(found, result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home, bold: chalk.bold }).join('\n') + '\n');
+    const lines = renderCheckResult(result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home, bold: chalk.bold, lessons: await lessonIds(ctx) });
+    if (result.skipped === 'platform') lines.push(ctx.t('check.notForThisSystem', { id }));
+    ctx.io.stdout.write(lines.join('\n') + '\n');
   }
+  const failing = result.findings.some((f) => reachesFailOn(f.severity, opts.failOn));
   return failing || result.status === 'error' ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-function withTilde(data: Record<string, string | number> | undefined, home: string): { message: string; severity: Severity; data: Record<string, string | number> } {
-  const mapped = Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? tildify(v, home) : v]));
-  return { message: '', severity: 'info', data: mapped };
 }

@@ -12,7 +12,7 @@ import { lessonState, titleOf } from './lessons.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 
-type MenuChoice = 'continue' | 'browse' | 'language' | 'quit';
+type MenuChoice = 'continue' | 'plan' | 'browse' | 'audit' | 'language' | 'quit';
 
 export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext) => Prompter): Promise<number> {
   let ctx = start;
@@ -26,7 +26,9 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
       const choices: { name: string; value: MenuChoice }[] = [];
       if (current) choices.push({ name: ctx.t('home.continue', { title: titleOf(current, ctx.lang) }), value: 'continue' });
       choices.push(
+        { name: ctx.t('home.plan'), value: 'plan' },
         { name: ctx.t('home.browse'), value: 'browse' },
+        { name: ctx.t('home.audit'), value: 'audit' },
         { name: ctx.t('home.language'), value: 'language' },
         { name: ctx.t('home.quit'), value: 'quit' },
       );
@@ -51,6 +53,13 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
           { name: ctx.t('home.back'), value: '' },
         ]);
         if (id && (await learnLesson(ctx, id, {}, prompter)) === 'interrupted') break;
+      } else if (picked === 'plan') {
+        const { default: start } = await import('./start.js');
+        await start(ctx, {});
+      } else if (picked === 'audit') {
+        const { default: audit } = await import('./audit.js');
+        await audit(ctx, { failOn: 'high' });
+        await prompter.select(ctx.t('home.afterAudit'), [{ name: ctx.t('home.back'), value: 'back' }]);
       } else if (picked === 'language') {
         const lang = await prompter.select<Lang>(ctx.t('home.pickLanguage'), [
           { name: 'English', value: 'en' },

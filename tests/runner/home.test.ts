@@ -15,12 +15,12 @@ describe('home menu', () => {
     const ctx = await testContext({ io: term.io, lang: 'en', lessonDirs: [lessons], dataDir, env: { HOME: tempDir() } });
     const menu = homeMenu(ctx, (c) => inquirerPrompter(c.io, c.t));
     await term.waitFor('one step at a time.');
-    await term.answer('What would you like to do?', KEY.enter); // browse
+    await term.answer('What would you like to do?', KEY.down, KEY.enter); // browse
     await term.answer('Which topic?', KEY.enter); // communications
     await term.answer('Which lesson?', KEY.enter);
     await term.answer('Ready?', KEY.down, KEY.enter); // save and stop: back to the menu
     await term.waitFor('Your progress is saved.');
-    await term.answer('Continue: Sample lesson', KEY.down, KEY.down, KEY.enter); // change language
+    await term.answer('Continue: Sample lesson', KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // change language
     await term.answer('Language / Язык', KEY.down, KEY.enter);
     await term.waitFor('Теперь safestep говорит по-русски.');
     await term.answer('Продолжить: Пробный урок', KEY.enter);

@@ -1,10 +1,10 @@
 // Wires the lesson runner to the real terminal, the real checks and the store.
-import os from 'node:os';
 import type { AppContext } from '../../context.js';
 import { styler } from '../../io.js';
-import { loadCheck, executeCheck } from '../../checks/execute.js';
-import { realCheckContext } from '../../checks/command-runner.js';
+import { loadCheck } from '../../checks/execute.js';
 import { renderCheckResult } from '../../checks/render.js';
+import { runChecks } from '../../audit/run.js';
+import { checkContext, homeOf, lessonIds } from './checks.js';
 import { wrap, type Style } from '../../runner/markdown.js';
 import type { Prompter } from '../../runner/prompter.js';
 import type { StepEnv } from '../../runner/steps/types.js';
@@ -47,8 +47,12 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<
         print(ctx.t('check.unknown', { id }));
         return;
       }
-      const result = await executeCheck(check, realCheckContext(ctx.env), options);
-      print(renderCheckResult(check, result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home: os.homedir(), bold: style.bold }).join('\n'));
+      const [result] = await runChecks([check], checkContext(ctx), { only: [id], options: { [id]: options } });
+      if (!result) {
+        print(ctx.t('check.notForThisSystem', { id }));
+        return;
+      }
+      print(renderCheckResult(result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home: homeOf(ctx), bold: style.bold, lessons: await lessonIds(ctx) }).join('\n'));
     },
   };
 }

@@ -1,0 +1,159 @@
+// Whether a firewall is switched on. Best effort and without administrator
+// rights: on Linux the ufw setting file and the firewalld / nftables services,
+// on macOS the application firewall, on Windows the firewall profiles. What we
+// cannot read is reported as unknown, never as on.
+import { systemPath } from '../src/checks/context.js';
+import { exists, readSmallText } from '../src/checks/files.js';
+import { defineCheck, type CheckContext, type CheckResult, type Finding } from '../src/checks/types.js';
+
+export type FirewallState = 'on' | 'off' | 'unknown';
+
+export interface FirewallData {
+  platform: 'linux' | 'darwin' | 'win32' | 'other';
+  environment: 'host' | 'container';
+  state: FirewallState;
+  /** Which firewall was found on (ufw, firewalld, nftables, …). */
+  product?: string;
+  /** Windows: profiles (Domain, Private, Public) that are off. */
+  profilesOff?: string[];
+  /** Windows: how many profiles were read. */
+  profiles?: number;
+}
+
+/** ufw.conf: ENABLED=yes|no */
+export function parseUfwConf(text: string): boolean | null {
+  const match = /^\s*ENABLED\s*=\s*"?(yes|no)"?\s*$/im.exec(text);
+  return match ? match[1]?.toLowerCase() === 'yes' : null;
+}
+
+/** socketfilterfw --getglobalstate: "Firewall is enabled. (State = 1)" */
+export function parseSocketfilterfw(stdout: string): FirewallState {
+  if (/State = [12]/.test(stdout) || /Firewall is enabled/i.test(stdout)) return 'on';
+  if (/State = 0/.test(stdout) || /Firewall is disabled/i.test(stdout)) return 'off';
+  return 'unknown';
+}
+
+/** "Domain True" lines from the PowerShell listing. */
+export function parseNetFirewallProfiles(stdout: string): { name: string; enabled: boolean }[] {
+  const out: { name: string; enabled: boolean }[] = [];
+  for (const match of stdout.matchAll(/^(\w+)\s+(True|False)\s*$/gm)) {
+    if (match[1]) out.push({ name: match[1], enabled: match[2] === 'True' });
+  }
+  return out;
+}
+
+const WINDOWS_SCRIPT = "Get-NetFirewallProfile | ForEach-Object { $_.Name + ' ' + [string]($_.Enabled -eq 'True') }";
+
+async function inContainer(ctx: CheckContext): Promise<boolean> {
+  if ((await exists(systemPath(ctx, '/.dockerenv'))) || (await exists(systemPath(ctx, '/run/.containerenv')))) return true;
+  const cgroup = await readSmallText(systemPath(ctx, '/proc/1/cgroup'), 64 * 1024);
+  return cgroup.ok && /docker|kubepods|containerd|lxc|libpod/.test(cgroup.text);
+}
+
+async function gatherLinux(ctx: CheckContext): Promise<FirewallData> {
+  if (await inContainer(ctx)) return { platform: 'linux', environment: 'container', state: 'unknown' };
+  const ufw = await readSmallText(systemPath(ctx, '/etc/ufw/ufw.conf'), 64 * 1024);
+  const ufwEnabled = ufw.ok ? parseUfwConf(ufw.text) : null;
+  if (ufwEnabled === true) return { platform: 'linux', environment: 'host', state: 'on', product: 'ufw' };
+  let answered = ufwEnabled !== null;
+  for (const service of ['firewalld', 'nftables', 'netfilter-persistent', 'iptables']) {
+    const result = await ctx.run('systemctl', ['is-active', service], { timeoutMs: 2000 });
+    if (result.notFound || result.timedOut) continue;
+    // is-active prints active/inactive/unknown and exits non-zero unless active.
+    const word = result.stdout.trim();
+    if (word === 'active') return { platform: 'linux', environment: 'host', state: 'on', product: service };
+    if (word === 'inactive' || word === 'unknown' || word === 'failed') answered = true;
+  }
+  return { platform: 'linux', environment: 'host', state: answered ? 'off' : 'unknown' };
+}
+
+const LESSONS = ['encrypt-your-devices'];
+
+function finding(message: string, severity: Finding['severity'], fix?: string, data?: Finding['data']): Finding {
+  return { message, severity, lessons: LESSONS, ...(fix ? { fix } : {}), ...(data ? { data } : {}) };
+}
+
+export default defineCheck<FirewallData>({
+  meta: {
+    id: 'firewall',
+    title: { en: 'The firewall is on', ru: 'Брандмауэр включён' },
+    failureTitle: { en: 'The firewall is off', ru: 'Брандмауэр выключен' },
+    description: {
+      en: 'Checks that a firewall is switched on, so that on shared networks (hotels, cafés, airports, a hostile network operator) others cannot reach services running on this computer.',
+      ru: 'Проверяет, что брандмауэр включён: тогда в общих сетях (гостиницы, кафе, аэропорты, враждебный оператор связи) другие не смогут подключиться к службам на этом компьютере.',
+    },
+    topic: 'devices',
+    platforms: ['linux', 'darwin', 'win32'],
+    lessons: LESSONS,
+    options: { type: 'object', properties: {}, additionalProperties: false },
+    reads: [
+      {
+        en: 'Linux: /etc/ufw/ufw.conf and `systemctl is-active` for firewalld, nftables, netfilter-persistent and iptables (rules themselves need administrator rights and are not read). macOS: `/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate`. Windows: `Get-NetFirewallProfile` in PowerShell.',
+        ru: 'Linux: /etc/ufw/ufw.conf и `systemctl is-active` для firewalld, nftables, netfilter-persistent и iptables (сами правила требуют прав администратора и не читаются). macOS: `/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate`. Windows: `Get-NetFirewallProfile` в PowerShell.',
+      },
+    ],
+    messages: {
+      offLinux: {
+        en: 'No firewall is switched on: ufw is off and no firewalld or nftables service is running. (Rules loaded some other way can only be seen with administrator rights.)',
+        ru: 'Брандмауэр не включён: ufw выключен, службы firewalld и nftables не запущены. (Правила, загруженные иначе, видны только с правами администратора.)',
+      },
+      offMac: {
+        en: 'The macOS firewall is off.',
+        ru: 'Брандмауэр macOS выключен.',
+      },
+      offWindows: {
+        en: 'Windows Firewall is off for: {profiles}.',
+        ru: 'Брандмауэр Windows выключен для профилей: {profiles}.',
+      },
+      unknown: {
+        en: 'Could not find out whether a firewall is on.',
+        ru: 'Не удалось узнать, включён ли брандмауэр.',
+      },
+      container: {
+        en: 'This is running in a container; the firewall that matters is the one on the computer itself.',
+        ru: 'Проверка запущена в контейнере; важен брандмауэр самого компьютера.',
+      },
+      fixLinux: {
+        en: 'Turn on ufw: sudo ufw enable (it blocks incoming connections and allows outgoing ones). On Fedora: sudo systemctl enable --now firewalld.',
+        ru: 'Включите ufw: sudo ufw enable (входящие подключения блокируются, исходящие разрешены). В Fedora: sudo systemctl enable --now firewalld.',
+      },
+      fixMac: {
+        en: 'System Settings > Network > Firewall: turn it on. In Options, consider "Block all incoming connections" and stealth mode on public networks.',
+        ru: 'Системные настройки > Сеть > Брандмауэр: включите его. В «Параметрах» можно включить «Блокировать все входящие подключения» и режим невидимости для общественных сетей.',
+      },
+      fixWindows: {
+        en: 'Settings > Privacy & security > Windows Security > Firewall & network protection: turn the firewall on for every network type. If another security program manages the firewall, check it there.',
+        ru: 'Параметры > Конфиденциальность и защита > Безопасность Windows > Брандмауэр и защита сети: включите брандмауэр для всех типов сетей. Если брандмауэром управляет другая программа защиты, проверьте её.',
+      },
+    },
+  },
+
+  async gather(ctx) {
+    if (ctx.platform === 'linux') return gatherLinux(ctx);
+    if (ctx.platform === 'darwin') {
+      const result = await ctx.run('/usr/libexec/ApplicationFirewall/socketfilterfw', ['--getglobalstate'], { timeoutMs: 3000 });
+      return { platform: 'darwin', environment: 'host', state: result.code === 0 ? parseSocketfilterfw(result.stdout) : 'unknown', product: 'socketfilterfw' };
+    }
+    if (ctx.platform === 'win32') {
+      const result = await ctx.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_SCRIPT], { timeoutMs: 6000 });
+      const profiles = result.code === 0 ? parseNetFirewallProfiles(result.stdout) : [];
+      if (profiles.length === 0) return { platform: 'win32', environment: 'host', state: 'unknown' };
+      const off = profiles.filter((p) => !p.enabled).map((p) => p.name);
+      return { platform: 'win32', environment: 'host', state: off.length > 0 ? 'off' : 'on', profilesOff: off, profiles: profiles.length, product: 'Windows Firewall' };
+    }
+    return { platform: 'other', environment: 'host', state: 'unknown' };
+  },
+
+  evaluate(data): CheckResult {
+    if (data.environment === 'container') return { status: 'not-applicable', findings: [finding('container', 'info')] };
+    if (data.state === 'on') return { status: 'pass', findings: [] };
+    if (data.state === 'unknown') return { status: 'warn', findings: [finding('unknown', 'low')] };
+    if (data.platform === 'win32') {
+      const off = data.profilesOff ?? [];
+      const allOff = off.length > 0 && off.length === data.profiles;
+      return { status: allOff ? 'fail' : 'warn', findings: [finding('offWindows', allOff ? 'high' : 'medium', 'fixWindows', { profiles: off.join(', ') })] };
+    }
+    if (data.platform === 'darwin') return { status: 'warn', findings: [finding('offMac', 'medium', 'fixMac')] };
+    return { status: 'warn', findings: [finding('offLinux', 'medium', 'fixLinux')] };
+  },
+});

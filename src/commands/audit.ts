@@ -1,0 +1,141 @@
+// `safestep audit`: every check that applies here, findings grouped by how
+// serious they are, a score, the three things to do next, reports and history.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../context.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
+import { writeFileAtomic } from '../fsutil/atomic.js';
+import { styler } from '../io.js';
+import { appendHistory, readHistory, summarizeRun } from '../audit/history.js';
+import { loadChecks, unknownCheckIds } from '../audit/load.js';
+import { renderHtmlReport, renderMarkdownReport, toJsonReport } from '../audit/report.js';
+import { appliesTo, runChecks, type AuditResult } from '../audit/run.js';
+import { nextSteps, scoreResults } from '../audit/score.js';
+import { describeFinding, SEVERITY_ORDER } from '../checks/format.js';
+import { findingLines } from '../checks/render.js';
+import { wrap } from '../runner/markdown.js';
+import { reachesFailOn, type CheckOptions } from './check.js';
+import { checkContext, homeOf, lessonIds } from './shared/checks.js';
+
+interface AuditOptions extends Omit<CheckOptions, 'explain'> {
+  explain?: boolean;
+  only?: string;
+  skip?: string;
+  report?: string;
+  force?: boolean;
+  history?: boolean;
+  scan?: string[];
+}
+
+function idList(ctx: AppContext, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = unknownCheckIds(ids);
+  if (unknown.length) throw new SafestepError(ctx.t('check.unknown', { id: unknown.join(', ') }), EXIT_USAGE, ctx.t('check.seeList'));
+  return ids;
+}
+
+export default async function audit(ctx: AppContext, opts: AuditOptions): Promise<number> {
+  const chalk = await styler(ctx.io);
+  const out: string[] = [];
+  const print = (...lines: string[]): void => void out.push(...lines);
+  const flush = (): void => void ctx.io.stdout.write(out.splice(0).join('\n') + '\n');
+
+  if (opts.history) {
+    const entries = await readHistory(ctx.paths.dataDir);
+    if (entries.length === 0) print(ctx.t('audit.noHistory'));
+    for (const e of entries) {
+      const c = e.findings;
+      print(`${e.time.slice(0, 16).replace('T', ' ')}  ${ctx.t('audit.scoreShort', { score: e.score ?? '—' })}  ${ctx.t('audit.historyCounts', { high: c.high, medium: c.medium, low: c.low })}`);
+    }
+    flush();
+    return EXIT_OK;
+  }
+
+  const only = idList(ctx, opts.only);
+  const skip = idList(ctx, opts.skip);
+  const scan = opts.scan ?? [];
+  // The metadata check reads the user's files: it runs only on folders named with --scan.
+  const onlyWithScan = only ?? (scan.length ? [...(await loadChecks()).filter((c) => !c.meta.interactive).map((c) => c.meta.id), 'metadata'] : undefined);
+  const checks = await loadChecks();
+
+  if (opts.explain) {
+    print(chalk.bold(ctx.t('audit.explainTitle')), '');
+    for (const c of checks) {
+      if (!appliesTo(c.meta, process.platform) || (only && !only.includes(c.meta.id)) || skip?.includes(c.meta.id)) continue;
+      if (c.meta.interactive && !only?.includes(c.meta.id)) continue;
+      print(chalk.bold(`${c.meta.id}: ${c.meta.title[ctx.lang]}`));
+      for (const r of c.meta.reads) print(...wrap(r[ctx.lang], ctx.io.width, '    ', '  - '));
+      print('');
+    }
+    print(ctx.t('audit.explainNoNetwork'));
+    flush();
+    return EXIT_OK;
+  }
+
+  if (opts.report) {
+    const ext = path.extname(opts.report).toLowerCase();
+    if (ext !== '.md' && ext !== '.html') throw new SafestepError(ctx.t('audit.reportExt', { file: opts.report }), EXIT_USAGE);
+    const exists = await access(opts.report).then(
+      () => true,
+      () => false,
+    );
+    if (exists && !opts.force) throw new SafestepError(ctx.t('progress.exportExists', { file: opts.report }), EXIT_USAGE, ctx.t('progress.exportForce'));
+  }
+
+  const home = homeOf(ctx);
+  const results = await runChecks(checks, checkContext(ctx, scan), { ...(onlyWithScan ? { only: onlyWithScan } : {}), ...(skip ? { skip } : {}) });
+  const ran = results.filter((r) => !r.skipped);
+  const score = scoreResults(ran);
+  await appendHistory(ctx.paths.dataDir, summarizeRun(ran, { platform: process.platform, time: ctx.now() }));
+  if (ctx.debug) for (const r of ran) if (r.error) ctx.io.stderr.write(`debug: ${r.id}: ${r.error.message}\n`);
+
+  if (opts.report) {
+    const reportOptions = { lang: ctx.lang, home, generatedAt: ctx.now(), platform: process.platform };
+    const body = path.extname(opts.report).toLowerCase() === '.html' ? renderHtmlReport(ran, reportOptions) : renderMarkdownReport(ran, reportOptions);
+    await writeFileAtomic(path.resolve(opts.report), body, 0o600);
+  }
+
+  if (opts.json) {
+    ctx.io.stdout.write(JSON.stringify(toJsonReport(ran, { lang: ctx.lang, home }), null, 2) + '\n');
+  } else {
+    const known = await lessonIds(ctx);
+    const render = { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home, bold: chalk.bold, lessons: known };
+    print(chalk.bold(ctx.t('audit.title', { count: ran.length })), '');
+    for (const severity of SEVERITY_ORDER) {
+      const byCheck = ran.map((r) => ({ r, found: r.findings.filter((f) => f.severity === severity) })).filter((x) => x.found.length > 0);
+      if (byCheck.length === 0) continue;
+      print(chalk.bold(ctx.t(`audit.group.${severity}`, { count: byCheck.reduce((n, x) => n + x.found.length, 0) })));
+      for (const { r, found } of byCheck) {
+        // A note from a check that could not judge (a container, no desktop) must not read as a failure.
+        const title = r.status === 'fail' || r.status === 'warn' ? r.meta.failureTitle[ctx.lang] : `${ctx.t(`status.${r.status}`)}: ${r.meta.title[ctx.lang]}`;
+        print(`  ${title}`);
+        for (const f of found) print(...findingLines(r, f, render, '    - '));
+      }
+      print('');
+    }
+    print(...statusSummary(ctx, ran), '');
+    print(chalk.bold(score === null ? ctx.t('audit.noScore') : ctx.t('audit.score', { score })));
+    const steps = nextSteps(ran, 3);
+    print('', chalk.bold(steps.length ? ctx.t('audit.nextTitle') : ctx.t('audit.nothingUrgent')));
+    steps.forEach((s, i) => {
+      const text = describeFinding(s.meta, s.finding, ctx.lang, home);
+      print(...wrap(text.fix ?? text.message, ctx.io.width, '     ', ` ${i + 1}. `));
+    });
+    print('');
+    if (opts.report) print(ctx.t('audit.reportWritten', { file: path.resolve(opts.report) }));
+    else print(ctx.t('audit.reportHint'));
+    flush();
+  }
+  const failing = ran.some((r) => r.findings.some((f) => reachesFailOn(f.severity, opts.failOn)));
+  return failing ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function statusSummary(ctx: AppContext, results: readonly AuditResult[]): string[] {
+  const count = (status: AuditResult['status']): number => results.filter((r) => r.status === status).length;
+  const lines = [ctx.t('audit.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), na: count('not-applicable'), error: count('error') })];
+  for (const r of results.filter((x) => x.status === 'error' || (x.status === 'not-applicable' && x.findings.length === 0))) {
+    lines.push(`  ${ctx.t(`status.${r.status}`)}: ${r.meta.title[ctx.lang]}`);
+  }
+  return lines;
+}

@@ -1,0 +1,45 @@
+import type { AuditResult } from '../../src/audit/run.js';
+import type { CheckMeta, CheckStatus, Finding, Topic } from '../../src/checks/types.js';
+import { defineCheck, type Check } from '../../src/checks/types.js';
+
+export function meta(id: string, overrides: Partial<CheckMeta> = {}): CheckMeta {
+  return {
+    id,
+    title: { en: `${id} is fine`, ru: `${id} в порядке` },
+    failureTitle: { en: `${id} has problems`, ru: `${id}: есть проблемы` },
+    description: { en: 'd', ru: 'д' },
+    topic: 'devices',
+    platforms: ['linux', 'darwin', 'win32'],
+    lessons: [`${id}-lesson`],
+    options: { type: 'object', properties: {}, additionalProperties: false },
+    reads: [],
+    messages: {
+      problem: { en: 'Problem at {path}', ru: 'Проблема в {path}' },
+      fix: { en: 'Fix {path}', ru: 'Исправьте {path}' },
+      note: { en: 'Just so you know', ru: 'К сведению' },
+    },
+    ...overrides,
+  };
+}
+
+export function result(id: string, status: CheckStatus, findings: Finding[] = [], extra: Partial<AuditResult> & { topic?: Topic } = {}): AuditResult {
+  const { topic, ...rest } = extra;
+  return { id, meta: meta(id, topic ? { topic } : {}), status, findings, durationMs: 1, ...rest };
+}
+
+export function finding(severity: Finding['severity'], path = '/home/anna/x'): Finding {
+  return { message: 'problem', fix: 'fix', severity, data: { path }, path };
+}
+
+/** A check whose gather and evaluate do what the test says. */
+export function fakeCheck(
+  id: string,
+  behaviour: { gather?: () => Promise<unknown>; evaluate?: (data: unknown) => { status: CheckStatus; findings: Finding[] } },
+  overrides: Partial<CheckMeta> = {},
+): Check<unknown, Record<string, unknown>> {
+  return defineCheck<unknown>({
+    meta: meta(id, overrides),
+    gather: behaviour.gather ?? (() => Promise.resolve(null)),
+    evaluate: behaviour.evaluate ?? (() => ({ status: 'pass', findings: [] })),
+  });
+}

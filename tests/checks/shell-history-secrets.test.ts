@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import check, { commandOf, scanLine, type HistoryData, type SecretKind } from '../../checks/shell-history-secrets.js';
+import { fakeContext, put, tempDir } from './helpers.js';
+
+// Token-shaped strings are assembled at run time so no scanner mistakes this file for a leak.
+const rep = (c: string, n: number) => c.repeat(n);
+const T = {
+  github: `ghp_${rep('a1B2', 9)}`,
+  githubPat: `github_pat_${rep('A', 22)}_${rep('b', 59)}`,
+  gitlab: `glpat-${rep('x', 20)}`,
+  aws: `AKIA${rep('Q', 16)}`,
+  slack: ['xoxb', '1234567890', rep('a', 24)].join('-'),
+  telegram: `123456789:${rep('AbC', 11)}de`,
+  google: `AIza${rep('S', 35)}`,
+  openai: `sk-proj-${rep('Zz9', 20)}`,
+  openaiLegacy: `sk-${rep('Ab1', 16)}`,
+  stripe: `sk_live_${rep('s', 24)}`,
+  jwt: `eyJ${rep('h', 12)}.eyJ${rep('p', 20)}.${rep('s', 30)}`,
+};
+
+describe('shell-history-secrets line scanner', () => {
+  const positives: [string, SecretKind][] = [
+    ['-----BEGIN OPENSSH PRIVATE KEY-----', 'privateKey'],
+    ['echo "-----BEGIN RSA PRIVATE KEY-----" > k', 'privateKey'],
+    [`git remote set-url origin https://${T.github}@github.com/me/repo`, 'githubToken'],
+    [`export GH=${T.githubPat}`, 'githubToken'],
+    [`curl -H "PRIVATE-TOKEN: ${T.gitlab}" https://gitlab.com/api`, 'gitlabToken'],
+    [`aws configure set aws_access_key_id ${T.aws}`, 'awsAccessKey'],
+    [`curl -d token=${T.slack} https://slack.com/api/x`, 'slackToken'],
+    [`curl https://api.telegram.org/bot${T.telegram}/getMe`, 'telegramBotToken'],
+    [`curl "https://maps.googleapis.com/x?key=${T.google}"`, 'googleApiKey'],
+    [`python app.py --key ${T.openai}`, 'openaiKey'],
+    [`llm keys set ${T.openaiLegacy}`, 'openaiKey'],
+    [`stripe login --api-key ${T.stripe}`, 'stripeKey'],
+    [`curl -H "Authorization: Bearer ${T.jwt}" https://x`, 'jwt'],
+    ['mysql -u root -pHunter2 shop', 'passwordOption'],
+    ['mysqldump -uroot -p"s3cret" db > db.sql', 'passwordOption'],
+    ['sshpass -p hunter2 ssh user@host', 'passwordOption'],
+    ['curl -u anna:hunter2 https://example.org/api', 'passwordOption'],
+    ['curl --user "anna:hunter2" https://example.org', 'passwordOption'],
+    ['wget --user=anna --password=hunter2 https://example.org/f', 'passwordOption'],
+    ['docker login -u me -p hunter2 registry.example', 'passwordOption'],
+    ['redis-cli -h db -a hunter2 ping', 'passwordOption'],
+    ['openssl pkcs12 -export -in c.pem -passout pass:hunter2 -out c.p12', 'passwordOption'],
+    ['htpasswd -b .htpasswd anna hunter2', 'passwordOption'],
+    ['$p = ConvertTo-SecureString "hunter2" -AsPlainText -Force', 'passwordOption'],
+    ['PGPASSWORD=hunter2 psql -h db', 'passwordVariable'],
+    ['export API_TOKEN=abc123def', 'passwordVariable'],
+    ['MYSQL_PWD=hunter2 mysql', 'passwordVariable'],
+    ['git clone https://anna:hunter2@git.example.org/repo.git', 'urlCredentials'],
+    ['psql postgres://app:hunter2@localhost/app', 'urlCredentials'],
+  ];
+  for (const [line, kind] of positives) {
+    it(`finds ${kind} in: ${line.slice(0, 50)}`, () => {
+      expect(scanLine(line)).toContain(kind);
+    });
+  }
+
+  const negatives = [
+    'ssh -p 2222 user@host',
+    'mysql -u root -p shop',
+    'mysql --protocol=tcp -h db',
+    'docker login --password-stdin -u me',
+    'gpg --passphrase-file pass.txt -d x.gpg',
+    'sshpass -f ~/.pw ssh host',
+    'curl -u anna https://example.org',
+    'export GITHUB_TOKEN=$(gh auth token)',
+    'PGPASSWORD="$DB_PASS" psql',
+    'export PASSWORD_STORE_DIR=~/.password-store',
+    'export TOKEN_FILE=/run/secrets/token',
+    'git clone git@github.com:me/repo.git',
+    'git clone https://github.com/me/repo.git',
+    'curl https://anna:$PASS@example.org',
+    'pip install scikit-learn-intelex-something-long',
+    'ls -la ~/.ssh',
+    'cat ~/.ssh/id_ed25519.pub',
+    'echo ghp_short',
+    'date +%H:%M:%S',
+  ];
+  for (const line of negatives) {
+    it(`finds nothing in: ${line}`, () => {
+      expect(scanLine(line)).toEqual([]);
+    });
+  }
+
+  it('reads zsh extended history and fish history formats', () => {
+    expect(commandOf('zsh', ': 1700000000:0;mysql -pX db')).toBe('mysql -pX db');
+    expect(commandOf('zsh', 'plain command')).toBe('plain command');
+    expect(commandOf('fish', '- cmd: sshpass -p x ssh h')).toBe('sshpass -p x ssh h');
+    expect(commandOf('fish', '  when: 1700000000')).toBeNull();
+    expect(commandOf('fish', '    - /home/anna/file')).toBeNull();
+  });
+});
+
+describe('shell-history-secrets evaluate', () => {
+  it('groups hits per file and kind, shows at most eight line numbers, never more', () => {
+    const hits = Array.from({ length: 11 }, (_, i) => ({ file: '/h/.bash_history', line: i * 10 + 1, kind: 'passwordOption' as const }));
+    const data: HistoryData = { files: [], hits: [...hits, { file: '/h/.bash_history', line: 5, kind: 'jwt' }], unreadable: [] };
+    const result = check.evaluate(data, {});
+    expect(result.findings.map((f) => [f.message, f.severity, f.data?.lines, f.data?.count])).toEqual([
+      ['passwordOption', 'high', '1, 11, 21, 31, 41, 51, 61, 71 (+3)', 11],
+      ['jwt', 'medium', '5', 1],
+    ]);
+    expect(result.status).toBe('fail');
+  });
+
+  it('an unreadable history file is a warning, and a clean one a pass', () => {
+    expect(check.evaluate({ files: [], hits: [], unreadable: [{ path: '/h/.zsh_history', problem: 'denied' }] }, {}).status).toBe('warn');
+    expect(check.evaluate({ files: [{ path: '/h/.bash_history', shell: 'bash', lines: 10 }], hits: [], unreadable: [] }, {})).toEqual({ status: 'pass', findings: [] });
+  });
+
+  it('every message exists in both languages', () => {
+    for (const id of ['privateKey', 'githubToken', 'gitlabToken', 'awsAccessKey', 'slackToken', 'telegramBotToken', 'googleApiKey', 'openaiKey', 'stripeKey', 'jwt', 'passwordOption', 'passwordVariable', 'urlCredentials', 'fixSecret', 'unreadable']) {
+      expect(check.meta.messages[id]?.en, id).toBeTruthy();
+      expect(check.meta.messages[id]?.ru, id).toBeTruthy();
+    }
+  });
+});
+
+describe('shell-history-secrets gather', () => {
+  it('finds secrets in bash, zsh and fish history with line numbers, and never keeps them', async () => {
+    const home = tempDir();
+    put(home, '.bash_history', ['ls', 'cd /tmp', 'mysql -u root -pHunter2secret shop', 'git status', `curl https://api.telegram.org/bot${T.telegram}/getMe`].join('\n') + '\n');
+    put(home, '.zsh_history', [': 1700000000:0;echo hello world', `: 1700000100:0;export AWS_ACCESS_KEY_ID=${T.aws}`].join('\n') + '\n');
+    put(home, '.local/share/fish/fish_history', ['- cmd: ls -la', '  when: 1700000000', `- cmd: git push https://${T.github}@github.com/me/x`, '  when: 1700000001'].join('\n') + '\n');
+    const data = await check.gather(fakeContext({ home }), {});
+    const result = check.evaluate(data, {});
+    const summary = result.findings.map((f) => [path.relative(home, f.path ?? ''), f.data?.lines, f.message]);
+    expect(summary).toEqual([
+      ['.bash_history', '3', 'passwordOption'],
+      ['.bash_history', '5', 'telegramBotToken'],
+      ['.zsh_history', '2', 'awsAccessKey'],
+      ['.local/share/fish/fish_history', '3', 'githubToken'],
+    ]);
+    const serialized = JSON.stringify(data) + JSON.stringify(result);
+    for (const secret of ['Hunter2secret', T.telegram, T.aws, T.github]) expect(serialized).not.toContain(secret);
+  });
+
+  it('streams large files and reports the right line', async () => {
+    const home = tempDir();
+    const lines = Array.from({ length: 120_000 }, (_, i) => `echo line number ${i}`);
+    lines.push(`PGPASSWORD=${rep('q', 12)} psql`);
+    put(home, '.bash_history', lines.join('\n'));
+    const result = check.evaluate(await check.gather(fakeContext({ home }), {}), {});
+    expect(result.findings.map((f) => f.data?.lines)).toEqual(['120001']);
+  });
+
+  it('also reads $HISTFILE, and a home with clean or no history passes', async () => {
+    const home = tempDir();
+    const custom = put(home, 'hist/custom_history', 'sshpass -p hunter2 ssh host\n');
+    put(home, '.bash_history', 'ls\ncd ..\n');
+    const result = check.evaluate(await check.gather(fakeContext({ home, env: { HISTFILE: custom } }), {}), {});
+    expect(result.findings.map((f) => f.path)).toEqual([custom]);
+    expect(check.evaluate(await check.gather(fakeContext({ home: tempDir() }), {}), {}).status).toBe('pass');
+  });
+});
