@@ -291,7 +291,18 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .option('--json', t('cli.opt.json'))
     .option('--explain', t('cli.opt.explain'))
     .addOption(new Option('--fail-on <severity>', t('cli.opt.failOn')).choices(['high', 'medium', 'low']).default('high'))
+    .option('--stdin', t('cli.opt.stdin'))
+    .option('--online', t('cli.opt.online'))
+    .option('--from <file>', t('cli.opt.from'))
+    .addOption(new Option('--format <format>', t('cli.opt.exportFormat')).choices(['bitwarden', 'keepassxc', '1password', 'chrome', 'firefox']))
     .action(action('check'));
+
+  translateHelp(program.command('passphrase'))
+    .description(t('cli.passphrase'))
+    .option('--words <n>', t('cli.opt.words'))
+    .option('--separator <s>', t('cli.opt.separator'))
+    .option('--count <n>', t('cli.opt.count'))
+    .action(action('passphrase'));
 
   return program;
 }
@@ -310,6 +321,7 @@ const COMMANDS = {
   'lesson-preview': () => import('./commands/lesson-preview.js'),
   check: () => import('./commands/check.js'),
   audit: () => import('./commands/audit.js'),
+  passphrase: () => import('./commands/passphrase.js'),
   contacts: () => import('./commands/contacts.js'),
   start: () => import('./commands/start.js'),
   'workshop-check': () => import('./commands/workshop-check.js'),

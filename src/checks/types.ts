@@ -29,6 +29,17 @@ export interface CommandRunner {
   (file: string, args: readonly string[], options?: { timeoutMs?: number }): Promise<CommandResult>;
 }
 
+/**
+ * Questions an interactive check may ask (a password to rate, a folder to
+ * scan). Only present when a person is at the terminal and asked for the check.
+ */
+export interface CheckInput {
+  /** Hidden input: never echoed, stored or logged. */
+  secret(prompt: Bilingual): Promise<string>;
+  /** A file or folder the user chooses. */
+  path(prompt: Bilingual): Promise<string>;
+}
+
 /** Everything a check may touch. Tests build fake ones in temp folders. */
 export interface CheckContext {
   /** The user's home directory. */
@@ -40,6 +51,8 @@ export interface CheckContext {
   run: CommandRunner;
   /** Extra paths the user named on the command line (files or folders). */
   paths: readonly string[];
+  /** Present only when the user is at a terminal and asked for an interactive check. */
+  input?: CheckInput;
 }
 
 /** A JSON-Schema subset describing a check's options; lesson `check` steps are validated against it. */

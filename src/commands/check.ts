@@ -11,12 +11,20 @@ import type { Severity } from '../checks/types.js';
 import { closestIds } from '../lesson/catalog.js';
 import { wrap } from '../runner/markdown.js';
 import { styler } from '../io.js';
+import { inquirerPrompter } from '../runner/prompter.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
 
 export interface CheckOptions {
   json?: boolean;
   explain?: boolean;
   failOn: 'high' | 'medium' | 'low';
+  /** password: read one password per line from standard input. */
+  stdin?: boolean;
+  /** password: also look the password up in Pwned Passwords (k-anonymity). */
+  online?: boolean;
+  /** passwords: the CSV export to audit, and its format. */
+  from?: string;
+  format?: string;
 }
 
 /** True when a finding is as severe as --fail-on or worse. */
@@ -47,8 +55,29 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     ctx.io.stdout.write(out.join('\n') + '\n');
     return EXIT_OK;
   }
+  if (id === 'password' && opts.stdin) {
+    const { default: batch } = await import('./password-batch.js');
+    return batch(ctx, opts);
+  }
+  if (id === 'passwords' && opts.from) paths = [opts.from, ...paths];
+  const interactive = Boolean(found.meta.interactive) && !(id === 'passwords' && paths.length > 0);
+  if (interactive && !ctx.io.canPrompt) {
+    throw new SafestepError(ctx.t('check.needsTerminal', { id }), EXIT_USAGE, id === 'password' ? ctx.t('password.hintStdin') : undefined);
+  }
+  const prompter = interactive || id === 'password' ? inquirerPrompter(ctx.io, ctx.t) : undefined;
+  // The breach check needs the password after rating it: it is kept in this closure only, never stored.
+  let typed: string | undefined;
+  const asking = prompter && opts.online ? { ...prompter, password: async (m: string) => (typed = await prompter.password(m)) } : prompter;
   const home = homeOf(ctx);
-  const [result] = await runChecks([found], checkContext(ctx, paths), { only: [id] });
+  const checkOptions: Record<string, unknown> = {
+    ...(id === 'password' && opts.json ? { reveal: false } : {}),
+    ...(id === 'passwords' && opts.format ? { format: opts.format } : {}),
+  };
+  const [result] = await runChecks([found], checkContext(ctx, paths, asking), {
+    only: [id],
+    options: { [id]: checkOptions },
+    ...(found.meta.interactive ? { timeoutMs: 30 * 60_000 } : {}),
+  });
   if (!result) throw new SafestepError(ctx.t('check.notForThisSystem', { id }), EXIT_USAGE);
   if (ctx.debug && result.error) ctx.io.stderr.write(`debug: ${result.error.message}\n`);
   if (opts.json) {
@@ -57,6 +86,11 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     const lines = renderCheckResult(result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home, bold: chalk.bold, lessons: await lessonIds(ctx) });
     if (result.skipped === 'platform') lines.push(ctx.t('check.notForThisSystem', { id }));
     ctx.io.stdout.write(lines.join('\n') + '\n');
+  }
+  if (typed !== undefined && prompter) {
+    const { breachCheck } = await import('./password-breach.js');
+    await breachCheck(ctx, prompter, typed);
+    typed = undefined;
   }
   const failing = result.findings.some((f) => reachesFailOn(f.severity, opts.failOn));
   return failing || result.status === 'error' ? EXIT_PROBLEMS : EXIT_OK;

@@ -18,6 +18,8 @@ export interface Prompter {
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   /** Hidden input: nothing typed is echoed, not even as asterisks. */
   password(message: string): Promise<string>;
+  /** A line of text, such as a path. */
+  input(message: string): Promise<string>;
 }
 
 /** Ctrl+C inside a prompt: the caller saves what it has and leaves calmly. */
@@ -56,6 +58,10 @@ export function inquirerPrompter(io: IO, t: Translate): Prompter {
     async password(message) {
       const { password } = await import('@inquirer/prompts');
       return password({ message, theme }, context);
+    },
+    async input(message) {
+      const { input } = await import('@inquirer/prompts');
+      return input({ message, theme }, context);
     },
   };
   return prompter;

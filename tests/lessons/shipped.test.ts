@@ -51,6 +51,9 @@ function scriptedPrompter(lesson: Lesson, path: string[]): Prompter {
     async password() {
       throw new Error('lessons do not ask for passwords here');
     },
+    async input() {
+      throw new Error('check steps are skipped in this walk');
+    },
   };
 }
 

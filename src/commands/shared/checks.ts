@@ -3,11 +3,19 @@
 import os from 'node:os';
 import type { AppContext } from '../../context.js';
 import { createCheckContext } from '../../checks/context.js';
-import type { CheckContext } from '../../checks/types.js';
+import type { CheckContext, CheckInput } from '../../checks/types.js';
+import type { Prompter } from '../../runner/prompter.js';
 import { catalog } from './lessons.js';
 
-export function checkContext(ctx: AppContext, paths: readonly string[] = []): CheckContext {
-  return createCheckContext({ env: ctx.env, paths, ...(ctx.env.HOME ? { home: ctx.env.HOME } : {}) });
+/** The real context; with a prompter, interactive checks can ask the user (hidden for secrets). */
+export function checkContext(ctx: AppContext, paths: readonly string[] = [], prompter?: Prompter): CheckContext {
+  const base = createCheckContext({ env: ctx.env, paths, ...(ctx.env.HOME ? { home: ctx.env.HOME } : {}) });
+  if (!prompter) return base;
+  const input: CheckInput = {
+    secret: (prompt) => prompter.password(prompt[ctx.lang]),
+    path: async (prompt) => (await prompter.input(prompt[ctx.lang])).trim(),
+  };
+  return { ...base, input };
 }
 
 export function homeOf(ctx: AppContext): string {

@@ -47,7 +47,12 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<
         print(ctx.t('check.unknown', { id }));
         return;
       }
-      const [result] = await runChecks([check], checkContext(ctx), { only: [id], options: { [id]: options } });
+      // Interactive checks (a password, a folder to scan) ask through the lesson's own prompts.
+      const [result] = await runChecks([check], checkContext(ctx, [], check.meta.interactive ? prompter : undefined), {
+        only: [id],
+        options: { [id]: options },
+        ...(check.meta.interactive ? { timeoutMs: 30 * 60_000 } : {}),
+      });
       if (!result) {
         print(ctx.t('check.notForThisSystem', { id }));
         return;
