@@ -59,6 +59,16 @@ console.log(`${'node -e 0 (baseline)'.padEnd(34)} ${bare.toFixed(1).padStart(7)}
 row('safestep --help', help, 1.5);
 row('safestep lessons (200 lessons)', list, 2);
 
+// The self-audit has an absolute target: the whole audit in 3 s or less here.
+const auditEnv = { ...baseEnv, SAFESTEP_HOME: mkdtempSync(path.join(os.tmpdir(), 'safestep-bench-audit-')) };
+const auditRuns = Array.from({ length: 5 }, () => {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, [bin, 'audit', '--json'], { env: auditEnv, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}).sort((a, b) => a - b);
+const audit = auditRuns[2];
+console.log(`${'safestep audit (all checks)'.padEnd(34)} ${audit.toFixed(1).padStart(7)} ms  (target <= 3000 ms) ${audit <= 3000 ? 'ok' : 'OVER'}`);
+
 for (const file of readdirSync(here).filter((f) => f.endsWith('.js') && f !== 'run.js').sort()) {
   console.log(`\n== bench/${file}`);
   const r = spawnSync(process.execPath, [path.join(here, file)], { stdio: 'inherit' });

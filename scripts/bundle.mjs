@@ -13,6 +13,9 @@ await build({
   splitting: true,
   outdir: 'dist/bundle',
   logLevel: 'warning',
+  // Less to parse at every start; identifiers are kept so --debug stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Bundled CommonJS dependencies call require(); give ES modules one.
   banner: { js: "import { createRequire as __safestepRequire } from 'node:module'; const require = __safestepRequire(import.meta.url);" },
 });
