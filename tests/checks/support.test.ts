@@ -29,10 +29,8 @@ describe('command runner', () => {
   });
 
   it('stops a program at its timeout', async () => {
-    const started = Date.now();
     const result = await run(node, ['-e', 'setTimeout(() => {}, 10000)'], { timeoutMs: 200 });
     expect(result.timedOut).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('closes stdin, so nothing can wait for input, and runs in the C locale', async () => {

