@@ -6,7 +6,8 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  // Folders we create hold progress, plans and reports: readable by the user only.
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', mode);
   try {
