@@ -6,6 +6,8 @@ import { createContext, pickLang, type AppContext, type GlobalOptions } from './
 import { EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
 import { isLang, langFromEnv, loadCatalog, translator, type Lang, type Translate } from './i18n/index.js';
 import { resolvePaths } from './paths.js';
+import { CLI_HELP as PACK_HELP } from './packs/cli-help.js';
+import { CLI_HELP as JOURNAL_HELP } from './journal/cli-help.js';
 
 export const VERSION = '0.1.0';
 
@@ -264,6 +266,50 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
       await dispatch(await lazy('export'), globals, [ids, { ...opts, langs: String(globals.lang ?? lang) }]);
     });
 
+  const packText = (key: keyof typeof PACK_HELP): string => PACK_HELP[key][lang];
+  const pack = translateHelp(program.command('pack')).description(packText('pack'));
+  translateHelp(pack.command('keygen'))
+    .description(packText('packKeygen'))
+    .option('--out <file>', packText('optKeyOut'))
+    .option('--passphrase-stdin', packText('optPassphraseStdin'))
+    .action(action('pack-keygen'));
+  translateHelp(pack.command('build'))
+    .description(packText('packBuild'))
+    .argument('<dir>', packText('argDir'))
+    .requiredOption('--out <file>', packText('optPackOut'))
+    .option('--key <keyfile>', packText('optKey'))
+    .option('--unsigned', packText('optUnsigned'))
+    .option('--id <id>', packText('optId'))
+    .option('--name <name>', packText('optName'))
+    .option('--force', packText('optForce'))
+    .option('--passphrase-stdin', packText('optPassphraseStdin'))
+    .action(action('pack-build'));
+  translateHelp(pack.command('verify')).description(packText('packVerify')).argument('<file>', packText('argPackFile')).action(action('pack-verify'));
+  translateHelp(pack.command('install'))
+    .description(packText('packInstall'))
+    .argument('<file>', packText('argPackFile'))
+    .option('--allow-unsigned', packText('optAllowUnsigned'))
+    .option('--yes', packText('optYes'))
+    .action(action('pack-install'));
+  translateHelp(pack.command('list')).description(packText('packList')).option('--json', packText('optJson')).action(action('pack-list'));
+  translateHelp(pack.command('remove')).description(packText('packRemove')).argument('<pack-id>', packText('argPackId')).action(action('pack-remove'));
+
+  const journalText = (key: keyof typeof JOURNAL_HELP): string => JOURNAL_HELP[key][lang];
+  const journal = translateHelp(program.command('journal')).description(journalText('journal'));
+  const stdinOption = (cmd: Command): Command => cmd.option('--passphrase-stdin', journalText('optPassphraseStdin'));
+  stdinOption(translateHelp(journal.command('add')).description(journalText('journalAdd')).option('--attach <files...>', journalText('optAttach'))).action(action('journal-add'));
+  stdinOption(translateHelp(journal.command('list')).description(journalText('journalList'))).action(action('journal-list'));
+  stdinOption(translateHelp(journal.command('show')).description(journalText('journalShow')).argument('<n>', journalText('argNumber'))).action(action('journal-show'));
+  stdinOption(translateHelp(journal.command('verify')).description(journalText('journalVerify'))).action(action('journal-verify'));
+  stdinOption(
+    translateHelp(journal.command('export'))
+      .description(journalText('journalExport'))
+      .requiredOption('--out <file>', journalText('optOut'))
+      .addOption(new Option('--format <format>', journalText('optFormat')).choices(['md', 'html']))
+      .option('--no-files', journalText('optNoFiles')),
+  ).action(action('journal-export'));
+  translateHelp(journal.command('wipe')).description(journalText('journalWipe')).option('--yes', journalText('optYes')).action(action('journal-wipe'));
+
   translateHelp(program.command('contacts'))
     .description(t('cli.contacts'))
     .option('--country <code>', t('cli.opt.country'))
@@ -322,6 +368,18 @@ const COMMANDS = {
   check: () => import('./commands/check.js'),
   audit: () => import('./commands/audit.js'),
   passphrase: () => import('./commands/passphrase.js'),
+  'pack-keygen': () => import('./commands/pack-keygen.js'),
+  'pack-build': () => import('./commands/pack-build.js'),
+  'pack-verify': () => import('./commands/pack-verify.js'),
+  'pack-install': () => import('./commands/pack-install.js'),
+  'pack-list': () => import('./commands/pack-list.js'),
+  'pack-remove': () => import('./commands/pack-remove.js'),
+  'journal-add': () => import('./commands/journal-add.js'),
+  'journal-list': () => import('./commands/journal-list.js'),
+  'journal-show': () => import('./commands/journal-show.js'),
+  'journal-verify': () => import('./commands/journal-verify.js'),
+  'journal-export': () => import('./commands/journal-export.js'),
+  'journal-wipe': () => import('./commands/journal-wipe.js'),
   contacts: () => import('./commands/contacts.js'),
   start: () => import('./commands/start.js'),
   'workshop-check': () => import('./commands/workshop-check.js'),

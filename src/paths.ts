@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedLessonDirs } from './packs/installed.js';
 
 export interface AppPaths {
   /** Progress, caches, installed packs. */
@@ -32,5 +33,7 @@ export async function resolvePaths(env: Readonly<Record<string, string | undefin
     dataDir = envPaths('safestep', { suffix: '' }).data;
   }
   const extra = (env.SAFESTEP_LESSON_PATH ?? '').split(path.delimiter).filter(Boolean);
-  return { dataDir: path.resolve(dataDir), lessonDirs: [SHIPPED_LESSONS, ...extra.map((p) => path.resolve(p))] };
+  const resolved = path.resolve(dataDir);
+  // Shipped lessons first, then installed packs, then folders named in SAFESTEP_LESSON_PATH.
+  return { dataDir: resolved, lessonDirs: [SHIPPED_LESSONS, ...installedLessonDirs(resolved), ...extra.map((p) => path.resolve(p))] };
 }

@@ -36,6 +36,11 @@ export async function installPack(ctx: AppContext, file: string, opts: InstallOp
   if (previous && (previous.manifest.signer?.publicKey ?? null) !== (manifest.signer?.publicKey ?? null)) {
     throw new SafestepError(m('install.otherSigner', { id: manifest.id }), EXIT_PROBLEMS, m('install.otherSignerHint', { id: manifest.id }));
   }
+  // A validly signed but older pack must not quietly bring back lessons the trainer has since fixed.
+  if (previous && previous.manifest.created > manifest.created) {
+    const when = (iso: string): string => iso.slice(0, 16).replace('T', ' ') + ' UTC';
+    throw new SafestepError(m('install.older', { id: manifest.id, installed: when(previous.manifest.created), created: when(manifest.created) }), EXIT_PROBLEMS, m('install.olderHint', { id: manifest.id }));
+  }
   if (opened.publicKey && !trustedAlready) {
     if (opts.yes) ctx.io.stdout.write(m('install.trustedByYes') + '\n');
     else {

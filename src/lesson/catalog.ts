@@ -69,9 +69,10 @@ export async function findLessonFiles(dirs: readonly string[]): Promise<string[]
   return found;
 }
 
-function stampOf(file: string): string {
+/** Size and mtime of the lesson and its translations (a lesson never has one in its own language). */
+function stampOf(file: string, sourceLang?: Lang): string {
   const parts: string[] = [];
-  for (const f of [file, ...LANGS.map((l) => translationPath(file, l))]) {
+  for (const f of [file, ...LANGS.filter((l) => l !== sourceLang).map((l) => translationPath(file, l))]) {
     const s = statSync(f, { throwIfNoEntry: false });
     parts.push(s ? `${s.size}:${s.mtimeMs}` : '-');
   }
@@ -127,12 +128,12 @@ export async function loadCatalog(dirs: readonly string[], dataDir: string, t: T
   const next: CacheFile = { version: CACHE_VERSION, entries: {} };
   let changed = Object.keys(cache.entries).length !== files.length;
   const result: CatalogResult = { lessons: [], broken: [] };
-  const stamps = files.map(stampOf);
-  for (const [i, file] of files.entries()) {
-    const stamp = stamps[i]!;
+  for (const file of files) {
     let entry = cache.entries[file];
+    const stamp = stampOf(file, entry?.summary?.lang);
     if (!entry || entry.stamp !== stamp) {
-      entry = { ...(await summarise(file, t)), stamp };
+      const fresh = await summarise(file, t);
+      entry = { ...fresh, stamp: stampOf(file, fresh.summary?.lang) };
       changed = true;
     }
     next.entries[file] = entry;
@@ -179,7 +180,7 @@ function nearness(wanted: string, id: string): number {
 export function closestIds(wanted: string, ids: readonly string[], max = 3): string[] {
   return ids
     .map((id) => ({ id, d: nearness(wanted, id) }))
-    .filter((x) => x.d <= Math.max(3, Math.floor(wanted.length / 2)))
+    .filter((x) => x.d <= Math.max(2, Math.floor(wanted.length / 3)))
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, max)
     .map((x) => x.id);
