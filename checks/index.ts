@@ -14,6 +14,7 @@ export const checkLoaders: Readonly<Record<string, Loader>> = {
   'disk-encryption': lazy(() => import('./disk-encryption.js')),
   firewall: lazy(() => import('./firewall.js')),
   'git-identity': lazy(() => import('./git-identity.js')),
+  metadata: lazy(() => import('./metadata.js')),
   'os-updates': lazy(() => import('./os-updates.js')),
   password: lazy(() => import('./password.js')),
   passwords: lazy(() => import('./passwords.js')),

@@ -343,6 +343,15 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .addOption(new Option('--format <format>', t('cli.opt.exportFormat')).choices(['bitwarden', 'keepassxc', '1password', 'chrome', 'firefox']))
     .action(action('check'));
 
+  translateHelp(program.command('scrub'))
+    .description(t('cli.scrub'))
+    .argument('<paths...>', t('cli.arg.paths'))
+    .option('--out <dir>', t('cli.opt.scrubOut'))
+    .option('--in-place', t('cli.opt.inPlace'))
+    .option('--force', t('cli.opt.force'))
+    .option('--json', t('cli.opt.json'))
+    .action(action('scrub'));
+
   translateHelp(program.command('passphrase'))
     .description(t('cli.passphrase'))
     .option('--words <n>', t('cli.opt.words'))
@@ -368,6 +377,7 @@ const COMMANDS = {
   check: () => import('./commands/check.js'),
   audit: () => import('./commands/audit.js'),
   passphrase: () => import('./commands/passphrase.js'),
+  scrub: () => import('./commands/scrub.js'),
   'pack-keygen': () => import('./commands/pack-keygen.js'),
   'pack-build': () => import('./commands/pack-build.js'),
   'pack-verify': () => import('./commands/pack-verify.js'),

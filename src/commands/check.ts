@@ -55,6 +55,10 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     ctx.io.stdout.write(out.join('\n') + '\n');
     return EXIT_OK;
   }
+  if (id === 'metadata' && (paths.length > 0 || !ctx.io.canPrompt)) {
+    const { default: checkMetadata } = await import('./check-metadata.js');
+    return checkMetadata(ctx, paths, opts);
+  }
   if (id === 'password' && opts.stdin) {
     const { default: batch } = await import('./password-batch.js');
     return batch(ctx, opts);
