@@ -10,7 +10,7 @@ import { lstat, open, opendir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ScanContext } from './context.js';
 import { MAX_EMBED_DEPTH } from './context.js';
-import { detect, guessFromName, type Detected } from './detect.js';
+import { detect, guessFromName, sniff, type Detected } from './detect.js';
 import { Findings } from './findings.js';
 import { scanGif } from './formats/gif.js';
 import { scanHeif } from './formats/heif.js';
@@ -109,16 +109,24 @@ function context(budget: Budget, out: Findings, depth: number, embedded: boolean
 }
 
 /** Scans a source whose format is not known yet. null: not a format we read. */
-async function scanSource(src: Source, budget: Budget, opts: ScanOptions, name: string): Promise<Scanned | null> {
+async function scanSource(src: Source, budget: Budget, opts: ScanOptions, name: string): Promise<Scanned | { unreadable: ScanErrorCode } | null> {
   const out = new Findings();
   let det: Detected | null;
   try {
     det = await detect(src);
   } catch (e) {
-    const guess = guessFromName(name);
-    if (!guess) return null;
+    // We know it is a zip (or ran out of budget before knowing more): name the
+    // format its name suggests so the user hears about the damage.
     const err = errorOf(e);
-    return { format: guess, findings: [], error: err.code, errorDetail: err.detail };
+    let sniffed: ReturnType<typeof sniff> = null;
+    try {
+      sniffed = sniff(await src.readAtMost(0, 1024));
+    } catch {
+      sniffed = null;
+    }
+    const format = sniffed && sniffed !== 'zip' ? sniffed : guessFromName(name);
+    if (!format) return { unreadable: err.code };
+    return { format, findings: [], error: err.code, errorDetail: err.detail };
   }
   if (!det) return null;
   const damage: Damage = { detail: null };
@@ -153,6 +161,7 @@ export async function scanBuffer(data: Uint8Array, opts: ScanOptions & { path?: 
   const src = new BufferSource(data, budget);
   const r = await scanSource(src, budget, opts, path);
   if (!r) return { path, skipped: 'unsupported' };
+  if ('unreadable' in r) return { path, skipped: 'unreadable', detail: r.unreadable };
   return toFileScan(path, r);
 }
 
@@ -208,7 +217,7 @@ async function scanRegular(path: string, opts: ScanOptions, noFollow: boolean): 
     const budget = budgetFor(opts);
     const src = new FileSource(handle, st.size, budget);
     const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT;
-    const r = await withDeadline<Scanned | null | 'timeout'>(
+    const r = await withDeadline<Awaited<ReturnType<typeof scanSource>> | 'timeout'>(
       scanSource(src, budget, opts, basename(path)),
       timeout + 1000,
       () => 'timeout',
@@ -217,6 +226,7 @@ async function scanRegular(path: string, opts: ScanOptions, noFollow: boolean): 
       return { path, skipped: 'unreadable', detail: 'timed out reading the file' };
     }
     if (!r) return { path, skipped: 'unsupported' };
+    if ('unreadable' in r) return { path, skipped: 'unreadable', detail: r.unreadable };
     return toFileScan(path, r);
   } catch (e) {
     return { path, skipped: 'unreadable', detail: errnoDetail(e) };
@@ -228,7 +238,7 @@ async function scanRegular(path: string, opts: ScanOptions, noFollow: boolean): 
 // ---------------------------------------------------------------------------
 // Walking
 
-type WalkItem = { kind: 'file'; path: string } | { kind: 'skip'; item: SkippedFile };
+type WalkItem = { kind: 'file'; path: string; named: boolean } | { kind: 'skip'; item: SkippedFile };
 
 async function* walk(paths: readonly string[], maxDepth: number, signal?: AbortSignal): AsyncGenerator<WalkItem> {
   const seenDirs = new Set<string>();
@@ -243,7 +253,7 @@ async function* walk(paths: readonly string[], maxDepth: number, signal?: AbortS
       continue;
     }
     if (st.isFile()) {
-      yield { kind: 'file', path: top };
+      yield { kind: 'file', path: top, named: true };
       continue;
     }
     if (!st.isDirectory()) {
@@ -276,7 +286,7 @@ async function* walk(paths: readonly string[], maxDepth: number, signal?: AbortS
         if (ent.isLink) {
           yield { kind: 'skip', item: { path: p, skipped: 'symlink' } };
         } else if (ent.isFile) {
-          yield { kind: 'file', path: p };
+          yield { kind: 'file', path: p, named: false };
         } else if (ent.isDir) {
           if (depth + 1 > maxDepth) continue;
           try {
@@ -290,7 +300,7 @@ async function* walk(paths: readonly string[], maxDepth: number, signal?: AbortS
           try {
             const s = await lstat(p);
             if (s.isSymbolicLink()) yield { kind: 'skip', item: { path: p, skipped: 'symlink' } };
-            else if (s.isFile()) yield { kind: 'file', path: p };
+            else if (s.isFile()) yield { kind: 'file', path: p, named: false };
             else if (s.isDirectory() && depth + 1 <= maxDepth) subdirs.push({ dir: p, depth: depth + 1, dev: s.dev, ino: s.ino });
             else if (!s.isDirectory()) yield { kind: 'skip', item: { path: p, skipped: 'special' } };
           } catch (e) {
@@ -305,9 +315,10 @@ async function* walk(paths: readonly string[], maxDepth: number, signal?: AbortS
 }
 
 /**
- * Scans files and folders. Yields one result per file in walk order (folders
- * depth-first, names sorted). Symlinks inside folders are reported as skipped
- * and never followed; symlinks named directly are followed.
+ * Scans files and folders. Yields one result per file in walk order: the
+ * paths as given; inside a folder its files (sorted by name), then each
+ * subfolder the same way. Symlinks inside folders are reported as skipped and
+ * never followed; symlinks named directly are followed.
  */
 export async function* scanPaths(paths: readonly string[], opts: ScanPathsOptions = {}): AsyncGenerator<FileScan | SkippedFile> {
   const concurrency = Math.max(1, Math.min(64, opts.concurrency ?? 8));
@@ -327,7 +338,7 @@ export async function* scanPaths(paths: readonly string[], opts: ScanPathsOption
   try {
     for await (const item of walker) {
       if (opts.signal?.aborted) break;
-      window.push(item.kind === 'skip' ? Promise.resolve(item.item) : scanRegular(item.path, opts, true));
+      window.push(item.kind === 'skip' ? Promise.resolve(item.item) : scanRegular(item.path, opts, !item.named));
       if (window.length >= concurrency) {
         const r = await (window.shift() as Promise<FileScan | SkippedFile>);
         report(r);

@@ -20,6 +20,12 @@ export interface Token {
   attrEnd: number;
 }
 
+/** A tag name for an error message: printable ASCII only, short (the file may be garbage). */
+function shown(name: string): string {
+  const clean = name.replace(/[^\x21-\x7e]/g, '?');
+  return clean.length > 40 ? clean.slice(0, 40) + '...' : clean;
+}
+
 function isNameEnd(c: number): boolean {
   // whitespace, '/', '>'
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e;
@@ -222,7 +228,7 @@ export function parseXml(s: string, check?: () => void): XEl {
       continue;
     }
     if (tok.kind === 'close') {
-      if (stack.length === 1 || top.name !== tok.name) throw new MetaError('corrupt', `mismatched </${tok.name}>`);
+      if (stack.length === 1 || top.name !== tok.name) throw new MetaError('corrupt', `mismatched </${shown(tok.name)}>`);
       stack.pop();
       nsStack.pop();
       continue;
@@ -264,7 +270,7 @@ export function parseXml(s: string, check?: () => void): XEl {
       nsStack.push(ns);
     }
   }
-  if (stack.length !== 1) throw new MetaError('corrupt', `unclosed <${stack[stack.length - 1]?.name ?? ''}>`);
+  if (stack.length !== 1) throw new MetaError('corrupt', `unclosed <${shown(stack[stack.length - 1]?.name ?? '')}>`);
   if (!rootSeen) throw new MetaError('corrupt', 'no root element');
   return root;
 }
@@ -358,7 +364,7 @@ export function rewriteXml(s: string, rules: RewriteRules, check?: () => void): 
   for (const tok of tokens(s)) {
     if (tok.kind === 'close') {
       const top = stack.pop();
-      if (!top || top.name !== tok.name) throw new MetaError('corrupt', `mismatched </${tok.name}>`);
+      if (!top || top.name !== tok.name) throw new MetaError('corrupt', `mismatched </${shown(tok.name)}>`);
       if (top.mode === 'drop') {
         dropDepth--;
         if (dropDepth === 0) copyFrom = tok.end;
@@ -422,7 +428,7 @@ export function rewriteXml(s: string, rules: RewriteRules, check?: () => void): 
     }
     if (tok.kind === 'open') stack.push({ name: tok.name, ns, mode: 'keep' });
   }
-  if (stack.length > 0) throw new MetaError('corrupt', `unclosed <${stack[stack.length - 1]?.name ?? ''}>`);
+  if (stack.length > 0) throw new MetaError('corrupt', `unclosed <${shown(stack[stack.length - 1]?.name ?? '')}>`);
   flush(s.length);
   return { xml: out.join(''), changes };
 }

@@ -4,6 +4,7 @@
 import { concat, latin1, text, u8 } from '../bytes.js';
 import type { ScanContext } from '../context.js';
 import { MetaError, type Budget, type Source } from '../source.js';
+import type { RemovedId } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 import type { ImageScrub } from './jpeg.js';
 
@@ -93,7 +94,7 @@ export async function scanGif(src: Source, ctx: ScanContext): Promise<void> {
 
 export async function scrubGif(data: Uint8Array, budget: Budget): Promise<ImageScrub> {
   if (!(latin1(data, 0, 6) === 'GIF87a' || latin1(data, 0, 6) === 'GIF89a')) throw new MetaError('corrupt', 'not a GIF');
-  const removed = new Set<string>();
+  const removed = new Set<RemovedId>();
   const parts: Uint8Array[] = [];
   let pos = 13 + colorTableSize(u8(data, 10));
   if (pos > data.length) throw new MetaError('truncated', 'GIF header runs past the end');
@@ -127,7 +128,7 @@ export async function scrubGif(data: Uint8Array, budget: Budget): Promise<ImageS
     const label = data[pos + 1] ?? 0;
     if (label === 0xfe) {
       pos = skipSubBlocks(pos + 2);
-      removed.add('Comment');
+      removed.add('comment');
       continue;
     }
     if (label === 0xff) {
@@ -135,7 +136,7 @@ export async function scrubGif(data: Uint8Array, budget: Budget): Promise<ImageS
       const id = latin1(data, pos + 3, pos + 3 + size);
       pos = skipSubBlocks(pos + 3 + size);
       if (KEEP_APP.has(id)) parts.push(data.subarray(start, pos));
-      else removed.add(id === 'XMP DataXMP' ? 'XMP' : `application extension ${id.replace(/[^\x20-\x7e]/g, '?')}`);
+      else removed.add(id === 'XMP DataXMP' ? 'xmp' : 'vendor-data');
       continue;
     }
     pos = skipSubBlocks(pos + 2);
@@ -143,6 +144,6 @@ export async function scrubGif(data: Uint8Array, budget: Budget): Promise<ImageS
   }
   if (!sawEnd) throw new MetaError('truncated', 'GIF has no trailer');
   if (pos > data.length) throw new MetaError('truncated', 'GIF data runs past the end');
-  if (pos < data.length) removed.add(`data after the image (${data.length - pos} bytes)`);
+  if (pos < data.length) removed.add('trailing-data');
   return { data: concat(parts), removed: [...removed] };
 }

@@ -7,6 +7,7 @@ import { cstring, fourcc, text, u16, u32, u64, ascii } from '../bytes.js';
 import type { ScanContext } from '../context.js';
 import { scanTiff, TiffReader } from '../exif.js';
 import { BufferSource, MetaError, type Source } from '../source.js';
+import type { RemovedId } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 import { childBoxes, fullPayload, type Box, type Patch } from './boxes.js';
 
@@ -210,9 +211,9 @@ const EMPTY_XMP = ascii('<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
  * Patches that blank the EXIF and XMP items of every `meta` box: a valid empty
  * block first, then spaces (XMP) or zeros (EXIF) over the rest of the item.
  */
-export async function planHeifScrub(src: Source, metaBoxes: Box[]): Promise<{ patches: Patch[]; removed: string[] }> {
+export async function planHeifScrub(src: Source, metaBoxes: Box[]): Promise<{ patches: Patch[]; removed: RemovedId[] }> {
   const patches: Patch[] = [];
-  const removed = new Set<string>();
+  const removed = new Set<RemovedId>();
   for (const meta of metaBoxes) {
     const m = await readHeifMeta(src, meta);
     for (const item of m.items) {
@@ -230,7 +231,7 @@ export async function planHeifScrub(src: Source, metaBoxes: Box[]): Promise<{ pa
         written += take;
         if (r.length > take) patches.push({ offset: r.offset + take, zero: r.length - take, fill: total < head.length ? 0 : fill });
       }
-      removed.add(xmp ? 'XMP' : 'EXIF');
+      removed.add(xmp ? 'xmp' : 'exif');
     }
   }
   return { patches, removed: [...removed] };

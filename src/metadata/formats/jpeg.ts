@@ -6,6 +6,7 @@ import { concat, latin1, startsWith, text, u16, u32, utf16, writeU16 } from '../
 import type { ScanContext } from '../context.js';
 import { exifOrientation, orientationOnlyTiff, scanPhotoshopIrb, scanTiff, TiffReader } from '../exif.js';
 import { BufferSource, MetaError, type Budget, type Source } from '../source.js';
+import type { RemovedId } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 
 const XMP_ID = 'http://ns.adobe.com/xap/1.0/\0';
@@ -170,8 +171,8 @@ async function trailer(src: Source, ctx: ScanContext): Promise<void> {
 
 export interface ImageScrub {
   data: Uint8Array;
-  /** What was taken out, as short English labels for the report (field names). */
-  removed: string[];
+  /** What was taken out. */
+  removed: RemovedId[];
   /** Orientation kept as a minimal EXIF block (2-8), when the picture was rotated. */
   keptOrientation?: number;
 }
@@ -196,14 +197,15 @@ function keepSegment(m: number, p: Uint8Array): boolean {
   return true;
 }
 
-function appLabel(m: number, p: Uint8Array): string {
-  if (m === 0xfe) return 'Comment';
-  if (m === 0xe1 && startsWith(p, 'Exif\0')) return 'EXIF';
-  if (m === 0xe1 && (startsWith(p, XMP_ID) || startsWith(p, XMP_EXT_ID))) return 'XMP';
-  if (m === 0xed) return 'IPTC/Photoshop';
-  if (m === 0xe2 && startsWith(p, 'MPF\0')) return 'MPF previews';
-  if (m === 0xe0) return 'JFIF thumbnail';
-  return `APP${m - 0xe0}`;
+function appLabel(m: number, p: Uint8Array): RemovedId {
+  if (m === 0xfe) return 'comment';
+  if (m === 0xe1 && startsWith(p, 'Exif\0')) return 'exif';
+  if (m === 0xe1 && (startsWith(p, XMP_ID) || startsWith(p, XMP_EXT_ID))) return 'xmp';
+  if (m === 0xed) return 'iptc';
+  if (m === 0xe2 && startsWith(p, 'MPF\0')) return 'previews';
+  if (m === 0xe0) return 'thumbnail';
+  if (m === 0xeb && startsWith(p, 'JP')) return 'c2pa';
+  return 'vendor-data';
 }
 
 /**
@@ -217,7 +219,7 @@ function appLabel(m: number, p: Uint8Array): string {
 export async function scrubJpeg(data: Uint8Array, budget: Budget): Promise<ImageScrub> {
   if (!(data[0] === 0xff && data[1] === 0xd8)) throw new MetaError('corrupt', 'not a JPEG');
   const parts: Uint8Array[] = [data.subarray(0, 2)];
-  const removed = new Set<string>();
+  const removed = new Set<RemovedId>();
   let keptOrientation: number | undefined;
   let orientationWritten = false;
   let pos = 2;
@@ -277,7 +279,7 @@ export async function scrubJpeg(data: Uint8Array, budget: Budget): Promise<Image
     }
     if (m === 0xe0 && startsWith(p, 'JFIF\0') && p.length >= 14) {
       const thumb = (p[12] ?? 0) * (p[13] ?? 0) > 0;
-      if (thumb) removed.add('JFIF thumbnail');
+      if (thumb) removed.add('thumbnail');
       const jfif = Uint8Array.from(p.subarray(0, 14));
       jfif[12] = 0;
       jfif[13] = 0;
@@ -291,14 +293,14 @@ export async function scrubJpeg(data: Uint8Array, budget: Budget): Promise<Image
         orientationWritten = true;
         parts.push(segment(0xe1, concat([Uint8Array.from([0x45, 0x78, 0x69, 0x66, 0, 0]), orientationOnlyTiff(o)])));
       }
-      removed.add('EXIF');
+      removed.add('exif');
       continue;
     }
     if (keepSegment(m, p)) parts.push(whole);
     else removed.add(appLabel(m, p));
   }
   if (!sawEoi) throw new MetaError('truncated', 'JPEG has no end-of-image marker');
-  if (pos < data.length) removed.add(`data after the image (${data.length - pos} bytes)`);
+  if (pos < data.length) removed.add('trailing-data');
   return { data: concat(parts), removed: [...removed], keptOrientation };
 }
 

@@ -11,6 +11,7 @@ import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
 import { MetaError, type Source } from '../source.js';
 import type { Category } from '../types.js';
+import type { RemovedId } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 import { childBoxes, freeBox, fullPayload, macTime, MAX_DEPTH, payload, printable, type Box, type Patch } from './boxes.js';
 import { planHeifScrub, scanHeifMeta } from './heif.js';
@@ -469,7 +470,7 @@ async function sampleRanges(src: Source, stbl: Box): Promise<Array<{ offset: num
 
 export interface QuicktimeScrubPlan {
   patches: Patch[];
-  removed: string[];
+  removed: RemovedId[];
 }
 
 /**
@@ -479,7 +480,7 @@ export interface QuicktimeScrubPlan {
  */
 export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPlan> {
   const patches: Patch[] = [];
-  const removed = new Set<string>();
+  const removed = new Set<RemovedId>();
   const visit = async (start: number, end: number, depth: number): Promise<void> => {
     if (depth > MAX_DEPTH) throw new MetaError('corrupt', 'boxes nested too deeply');
     for (const box of await childBoxes(src, start, end)) {
@@ -495,7 +496,7 @@ export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPla
           if (locationTrack(info) && info.stbl) {
             for (const r of await sampleRanges(src, info.stbl)) if (r.length > 0) patches.push({ offset: r.offset, zero: r.length });
             patches.push(...freeBox(box));
-            removed.add('location track');
+            removed.add('location-track');
             break;
           }
           await visit(box.data, box.end, depth + 1);
@@ -509,7 +510,7 @@ export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPla
           break;
         case 'udta':
           patches.push(...freeBox(box));
-          removed.add('user data (udta)');
+          removed.add('user-data');
           break;
         case 'meta': {
           const head = await src.read(box.data, Math.min(12, box.end - box.data));
@@ -521,7 +522,7 @@ export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPla
             for (const r of plan.removed) removed.add(r);
           } else {
             patches.push(...freeBox(box));
-            removed.add('metadata (meta/keys/ilst)');
+            removed.add('user-data');
           }
           break;
         }
@@ -529,7 +530,7 @@ export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPla
           const id = await src.read(box.data, Math.min(16, box.end - box.data));
           if ([...id].map((b) => b.toString(16).padStart(2, '0')).join('') === XMP_UUID) {
             patches.push(...freeBox(box));
-            removed.add('XMP');
+            removed.add('xmp');
           }
           break;
         }

@@ -12,6 +12,7 @@ import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
 import { MetaError, type Budget, type Source } from '../source.js';
 import { allText, attr, attributes, descendants, escapeAttr, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../xml.js';
+import type { RemovedId, ScrubWarning } from '../messages.js';
 import { readEntry, type ZipArchive } from '../zip.js';
 import { isImageName, MAX_PART, partText, scanMembers, tryPartText, zipDate, type PackagePlan } from './package.js';
 import type { PackageCheck, ScrubImageFn } from './ooxml.js';
@@ -208,19 +209,19 @@ const REMOVE_DIRS = /^(Thumbnails|Configurations2|layout-cache)(\/|$)|(^|\/)sett
 export async function planOdfScrub(src: Source, zip: ZipArchive, budget: Budget, scrubImage: ScrubImageFn): Promise<PackagePlan> {
   const remove = new Set<string>();
   const replace = new Map<string, Uint8Array>();
-  const removed = new Set<string>();
-  const warnings = new Set<string>(['document-content']);
+  const removed = new Set<RemovedId>();
+  const warnings = new Set<ScrubWarning>(['document-content']);
   const enc = new TextEncoder();
   for (const e of zip.entries) {
     const n = e.name;
     if (REMOVE_DIRS.test(n) || n === 'layout-cache') {
       remove.add(n);
-      removed.add(n.startsWith('Thumbnails') ? 'thumbnail' : n.endsWith('settings.xml') ? 'settings (printer, session ids)' : 'application configuration');
+      removed.add(n.startsWith('Thumbnails') ? 'thumbnail' : n.endsWith('settings.xml') ? 'settings' : 'app-config');
       continue;
     }
     if (n === 'meta.xml' || n.endsWith('/meta.xml')) {
       replace.set(n, enc.encode(minimalMeta((await partText(src, zip, n)) ?? '')));
-      removed.add('document properties');
+      removed.add('properties');
       continue;
     }
     if (/(^|\/)(content|styles)\.xml$/.test(n)) {
@@ -228,9 +229,9 @@ export async function planOdfScrub(src: Source, zip: ZipArchive, budget: Budget,
       const r = rewriteXml(xml, CONTENT_RULES, () => budget.check());
       if (r.changes > 0) {
         replace.set(n, enc.encode(r.xml));
-        if (/<text:tracked-changes|<table:tracked-changes/.test(xml)) removed.add('tracked changes (accepted)');
+        if (/<text:tracked-changes|<table:tracked-changes/.test(xml)) removed.add('tracked-changes');
         if (/<office:annotation/.test(xml)) removed.add('comments');
-        if (/officeooo:(paragraph-)?rsid=/.test(xml)) removed.add('revision session ids (rsid)');
+        if (/officeooo:(paragraph-)?rsid=/.test(xml)) removed.add('rsid');
       }
       continue;
     }
@@ -238,7 +239,7 @@ export async function planOdfScrub(src: Source, zip: ZipArchive, budget: Budget,
       const cleaned = await scrubImage(n, await readEntry(src, e, MAX_PART));
       if (cleaned) {
         replace.set(n, cleaned);
-        removed.add('picture metadata');
+        removed.add('picture-metadata');
       }
     }
     if (/^Object \d+\//.test(n) && /\.(bin|ole)$/i.test(n)) warnings.add('embedded-objects');

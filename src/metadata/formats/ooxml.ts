@@ -13,6 +13,7 @@ import { classifyName } from '../findings.js';
 import type { Budget, Source } from '../source.js';
 import { MetaError } from '../source.js';
 import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules, type XEl } from '../xml.js';
+import type { RemovedId, ScrubWarning } from '../messages.js';
 import { readEntry, type ZipArchive } from '../zip.js';
 import { isImageName, MAX_PART, partText, resolvePath, scanMembers, tryPartText, zipDate, type PackagePlan } from './package.js';
 
@@ -325,13 +326,13 @@ export interface ScrubImageFn {
 export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budget, scrubImage: ScrubImageFn): Promise<PackagePlan> {
   const remove = new Set<string>();
   const replace = new Map<string, Uint8Array>();
-  const removed = new Set<string>();
-  const warnings = new Set<string>();
+  const removed = new Set<RemovedId>();
+  const warnings = new Set<ScrubWarning>();
   const names = zip.entries.map((e) => e.name);
   const read = async (n: string): Promise<string> => (await partText(src, zip, n)) ?? '';
   const enc = new TextEncoder();
 
-  const drop = (part: string, label: string): void => {
+  const drop = (part: string, label: RemovedId): void => {
     remove.add(part);
     removed.add(label);
   };
@@ -339,15 +340,15 @@ export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budge
   const pkgRels = zip.byName.has('_rels/.rels') ? parseRels(await read('_rels/.rels'), '_rels/.rels') : [];
   for (const r of pkgRels) {
     if (r.external) continue;
-    if (r.type.endsWith('/custom-properties')) drop(r.part, 'custom properties');
+    if (r.type.endsWith('/custom-properties')) drop(r.part, 'custom-properties');
     if (r.type.endsWith('/metadata/thumbnail')) drop(r.part, 'thumbnail');
   }
   for (const n of names) {
-    if (n === 'docProps/custom.xml') drop(n, 'custom properties');
+    if (n === 'docProps/custom.xml') drop(n, 'custom-properties');
     else if (/^docProps\/thumbnail\./i.test(n)) drop(n, 'thumbnail');
     else if (isCommentPart(n)) drop(n, 'comments');
-    else if (/\/printerSettings\//.test(n)) drop(n, 'printer settings');
-    else if (/^xl\/revisions\//.test(n)) drop(n, 'shared-workbook revisions');
+    else if (/\/printerSettings\//.test(n)) drop(n, 'printer');
+    else if (/^xl\/revisions\//.test(n)) drop(n, 'revisions');
     else if (/^xl\/drawings\/vmlDrawing[^/]*\.vml$/.test(n) && isNotesVml(await read(n))) drop(n, 'comments');
     else if (/\/embeddings\//.test(n)) warnings.add('embedded-objects');
   }
@@ -368,7 +369,7 @@ export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budge
       if (!r.external && remove.has(r.part)) gone.add(r.id);
       if (r.external && r.type.endsWith('/attachedTemplate') && /^(file:|[a-zA-Z]:\\|\\\\)/.test(r.target)) {
         gone.add(r.id);
-        removed.add('template path');
+        removed.add('local-paths');
       }
       if (r.external && /^(file:|[a-zA-Z]:\\|\\\\)/.test(r.target) && !r.type.endsWith('/attachedTemplate')) warnings.add('linked-files');
     }
@@ -390,13 +391,13 @@ export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budge
     if (r.external || !zip.byName.has(r.part)) continue;
     if (r.type.endsWith('/core-properties') || r.type.endsWith('/extended-properties')) {
       replace.set(r.part, enc.encode(emptyRoot(await read(r.part))));
-      removed.add(r.type.endsWith('/core-properties') ? 'document properties' : 'application properties');
+      removed.add('properties');
     }
   }
   for (const n of ['docProps/core.xml', 'docProps/app.xml']) {
     if (zip.byName.has(n) && !replace.has(n)) {
       replace.set(n, enc.encode(emptyRoot(await read(n))));
-      removed.add(n.endsWith('core.xml') ? 'document properties' : 'application properties');
+      removed.add('properties');
     }
   }
 
@@ -421,10 +422,10 @@ export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budge
     if (changes > 0) {
       replace.set(n, enc.encode(out));
       if (isWord) {
-        if (/\bw:rsid/.test(xml)) removed.add('revision session ids (rsid)');
-        if (/<w:(ins|del|moveFrom|moveTo)\b/.test(xml)) removed.add('tracked changes (accepted)');
+        if (/\bw:rsid/.test(xml)) removed.add('rsid');
+        if (/<w:(ins|del|moveFrom|moveTo)\b/.test(xml)) removed.add('tracked-changes');
       }
-      if (isWorkbook && /absPath|fileSharing/.test(xml)) removed.add('local file path');
+      if (isWorkbook && /absPath|fileSharing/.test(xml)) removed.add('local-paths');
     }
   }
 
@@ -435,7 +436,7 @@ export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budge
     const cleaned = await scrubImage(e.name, data);
     if (cleaned) {
       replace.set(e.name, cleaned);
-      removed.add('picture metadata');
+      removed.add('picture-metadata');
     }
   }
   warnings.add('document-content');

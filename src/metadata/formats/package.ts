@@ -3,6 +3,7 @@
 // a scrubber hands to the zip writer.
 import { text } from '../bytes.js';
 import type { ScanContext } from '../context.js';
+import type { RemovedId, ScrubWarning } from '../messages.js';
 import { MetaError, type Source } from '../source.js';
 import { dosDate, isPlaceholderDate, readEntry, type ZipArchive, type ZipEntry } from '../zip.js';
 
@@ -65,8 +66,8 @@ export function zipDate(zip: ZipArchive, ctx: ScanContext): void {
 export interface PackagePlan {
   remove: Set<string>;
   replace: Map<string, Uint8Array>;
-  removed: string[];
-  warnings: string[];
+  removed: RemovedId[];
+  warnings: ScrubWarning[];
 }
 
 /** Resolves a relationship target against the folder of its source part. */

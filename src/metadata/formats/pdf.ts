@@ -10,6 +10,7 @@ import type { ScanContext } from '../context.js';
 import { classifyName, Findings } from '../findings.js';
 import { MetaError, type Budget, type Source } from '../source.js';
 import type { Category } from '../types.js';
+import type { RemovedId, ScrubWarning } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 import { Lexer, PdfFile, PdfName, PdfRef, PdfString, dictGet, pdfDate, pdfText, type PdfDict, type PdfValue, type Revision } from './pdf-objects.js';
 
@@ -178,9 +179,8 @@ export async function scanPdf(src: Source, ctx: ScanContext): Promise<void> {
 
 export interface PdfScrub {
   data: Uint8Array;
-  removed: string[];
-  /** Stable ids, explained in messages.ts. */
-  warnings: string[];
+  removed: RemovedId[];
+  warnings: ScrubWarning[];
 }
 
 const MARKUP_ANNOTS = new Set([
@@ -205,21 +205,21 @@ export async function scrubPdf(data: Uint8Array, budget: Budget, scrubJpegBytes:
   }
   budget.check();
   const ctx = doc.context;
-  const removed = new Set<string>();
-  const warnings = new Set<string>(['pdf-content']);
+  const removed = new Set<RemovedId>();
+  const warnings = new Set<ScrubWarning>(['pdf-content']);
 
   const info = ctx.trailerInfo.Info;
   if (info) {
     if (info instanceof Ref) ctx.delete(info);
     ctx.trailerInfo.Info = undefined;
-    removed.add('document information (Info)');
+    removed.add('properties');
   }
   const catalog = doc.catalog;
   const meta = catalog.get(Name.of('Metadata'));
   if (meta) {
     if (meta instanceof Ref) ctx.delete(meta);
     catalog.delete(Name.of('Metadata'));
-    removed.add('XMP');
+    removed.add('xmp');
   }
 
   const K = {
@@ -252,14 +252,14 @@ export async function scrubPdf(data: Uint8Array, budget: Budget, scrubJpegBytes:
       if (v === undefined) continue;
       if (v instanceof Ref) ctx.delete(v);
       dict.delete(key);
-      removed.add(key === K.Metadata ? 'XMP' : key === K.PieceInfo ? 'private application data (PieceInfo)' : 'dates');
+      removed.add(key === K.Metadata ? 'xmp' : key === K.PieceInfo ? 'private-data' : 'dates');
     }
     const subtype = dict.get(K.Subtype);
     const subName = subtype instanceof Name ? subtype.asString().slice(1) : '';
     if (dict.has(K.Rect) && MARKUP_ANNOTS.has(subName)) {
       // Markup annotations (comments, highlights): the author's name and dates go, the annotation stays.
       for (const key of [K.T, K.M, K.CreationDate]) if (dict.has(key)) dict.delete(key);
-      removed.add('annotation authors and dates');
+      removed.add('annotation-authors');
       warnings.add('pdf-annotations');
     }
     if (dict.has(K.Annots)) warnings.add('pdf-annotations');
@@ -268,7 +268,7 @@ export async function scrubPdf(data: Uint8Array, budget: Budget, scrubJpegBytes:
       if (cleaned) {
         dict.set(K.Length, PDFNumber.of(cleaned.length));
         ctx.assign(ref, PDFRawStream.of(dict, cleaned));
-        removed.add('picture metadata');
+        removed.add('picture-metadata');
       }
     }
   }
@@ -305,7 +305,7 @@ export async function scrubPdf(data: Uint8Array, budget: Budget, scrubJpegBytes:
       dropped++;
     }
   }
-  if (dropped > 0) removed.add('unused objects and earlier versions');
+  if (dropped > 0) removed.add('old-versions');
 
   // A fresh file identifier: the old one links the copy to the original.
   const id = (): ReturnType<typeof PDFHexString.of> => {

@@ -2,12 +2,13 @@
 // "Raw profile" EXIF/IPTC), eXIf, tIME and C2PA. The scanner walks the chunk
 // table and reads only the chunks it needs; the scrubber keeps an allowlist of
 // chunks needed to show the picture and drops the rest.
-import { ascii, concat, crc32, cstring, fourcc, latin1, startsWith, text, u32, utf8, writeU32 } from '../bytes.js';
+import { ascii, concat, crc32, fourcc, latin1, startsWith, text, u32, utf8, writeU32 } from '../bytes.js';
 import type { ScanContext } from '../context.js';
 import { exifOrientation, orientationOnlyTiff, scanIptc, scanPhotoshopIrb, scanTiff, TiffReader } from '../exif.js';
 import { classifyName } from '../findings.js';
 import { BufferSource, inflateCapped, MetaError, type Budget, type Source } from '../source.js';
 import type { Category } from '../types.js';
+import type { RemovedId } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 import type { ImageScrub } from './jpeg.js';
 
@@ -179,7 +180,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 export async function scrubPng(data: Uint8Array, budget: Budget): Promise<ImageScrub> {
   if (!startsWith(data, PNG_SIGNATURE)) throw new MetaError('corrupt', 'not a PNG');
   const parts: Uint8Array[] = [data.subarray(0, 8)];
-  const removed = new Set<string>();
+  const removed = new Set<RemovedId>();
   let keptOrientation: number | undefined;
   let pos = 8;
   let sawEnd = false;
@@ -200,11 +201,11 @@ export async function scrubPng(data: Uint8Array, budget: Budget): Promise<ImageS
         keptOrientation = o;
         parts.push(chunk('eXIf', orientationOnlyTiff(o)));
       }
-      removed.add('eXIf');
+      removed.add('exif');
     } else if (KEEP.has(type) || critical) {
       parts.push(whole);
     } else {
-      removed.add(type === 'tEXt' || type === 'zTXt' || type === 'iTXt' ? textLabel(data.subarray(pos + 8, pos + 8 + len), type) : type);
+      removed.add(chunkLabel(type));
     }
     pos = end;
     if (type === 'IEND') {
@@ -213,11 +214,14 @@ export async function scrubPng(data: Uint8Array, budget: Budget): Promise<ImageS
     }
   }
   if (!sawEnd) throw new MetaError('truncated', 'PNG has no IEND chunk');
-  if (pos < data.length) removed.add(`data after the image (${data.length - pos} bytes)`);
+  if (pos < data.length) removed.add('trailing-data');
   return { data: concat(parts), removed: [...removed], keptOrientation };
 }
 
-function textLabel(d: Uint8Array, type: string): string {
-  const k = cstring(d, 0, Math.min(d.length, 80));
-  return k ? `${type} "${k}"` : type;
+function chunkLabel(type: string): RemovedId {
+  if (type === 'tEXt' || type === 'zTXt' || type === 'iTXt') return 'text';
+  if (type === 'tIME') return 'dates';
+  if (type === 'caBX') return 'c2pa';
+  if (type === 'prVW') return 'thumbnail';
+  return 'vendor-data';
 }

@@ -5,6 +5,7 @@ import { concat, fourcc, startsWith, text, u32, writeU32 } from '../bytes.js';
 import type { ScanContext } from '../context.js';
 import { exifOrientation, orientationOnlyTiff, scanTiff, TiffReader } from '../exif.js';
 import { BufferSource, MetaError, type Budget, type Source } from '../source.js';
+import type { RemovedId } from '../messages.js';
 import { scanXmp } from '../xmp.js';
 import type { ImageScrub } from './jpeg.js';
 
@@ -38,7 +39,7 @@ export async function scrubWebp(data: Uint8Array, budget: Budget): Promise<Image
   if (!(startsWith(data, 'RIFF') && startsWith(data, 'WEBP', 8))) throw new MetaError('corrupt', 'not a WebP file');
   const end = Math.min(data.length, 8 + u32(data, 4, true));
   const parts: Uint8Array[] = [];
-  const removed = new Set<string>();
+  const removed = new Set<RemovedId>();
   let keptOrientation: number | undefined;
   let vp8xIndex = -1;
   let pos = 12;
@@ -62,9 +63,9 @@ export async function scrubWebp(data: Uint8Array, budget: Budget): Promise<Image
         c.set(tiff, 8);
         parts.push(c);
       }
-      removed.add('EXIF');
+      removed.add('exif');
     } else if (type === 'XMP ') {
-      removed.add('XMP');
+      removed.add('xmp');
     } else {
       if (type === 'VP8X') vp8xIndex = parts.length;
       parts.push(type === 'VP8X' ? Uint8Array.from(whole) : whole);
@@ -81,6 +82,6 @@ export async function scrubWebp(data: Uint8Array, budget: Budget): Promise<Image
   header.set([0x52, 0x49, 0x46, 0x46]);
   writeU32(header, 4, body.length + 4, true);
   header.set([0x57, 0x45, 0x42, 0x50], 8);
-  if (end < data.length) removed.add(`data after the image (${data.length - end} bytes)`);
+  if (end < data.length) removed.add('trailing-data');
   return { data: concat([header, body]), removed: [...removed], keptOrientation };
 }
