@@ -47,7 +47,7 @@ export default defineCheck<MetadataData>({
     ],
     interactive: true,
     messages: {
-      file: { en: '{path}: {categoriesEn}', ru: '{path}: {categoriesRu}' },
+      file: { en: '{path}: found {categoriesEn}', ru: '{path}: найдено — {categoriesRu}' },
       fix: {
         en: 'Make a clean copy before you send or publish it: safestep scrub "{path}" (the original is kept).',
         ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: safestep scrub "{path}" (оригинал сохранится).',

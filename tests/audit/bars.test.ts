@@ -72,9 +72,9 @@ describe('the audit bars', () => {
     const results = await audit(home, root);
     // Interactive checks (a password, an export file) never run in the audit without the user's input.
     const ran = results.filter((r) => !r.skipped);
-    expect(results.filter((r) => r.skipped).map((r) => [r.id, r.skipped])).toEqual([['password', 'interactive'], ['passwords', 'interactive']]);
+    expect(results.filter((r) => r.skipped).map((r) => [r.id, r.skipped])).toEqual([['metadata', 'interactive'], ['password', 'interactive'], ['passwords', 'interactive']]);
     expect(ran.map((r) => [r.id, r.status, r.findings.map((f) => f.message)])).toEqual(ran.map((r) => [r.id, 'pass', []]));
-    expect(ran.length).toBe(checkIds.length - 2);
+    expect(ran.length).toBe(checkIds.length - 3);
     expect(scoreResults(results)).toBe(100);
   });
 
