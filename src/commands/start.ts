@@ -29,12 +29,15 @@ export async function askQuestions(ctx: AppContext, rules: PlanRules, prompter: 
   return answers;
 }
 
-async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers): Promise<string[]> {
+/** Right after the questions only the most urgent lessons are shown: one thing at a time. */
+const FIRST_LOOK = 7;
+
+async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers, limit = Infinity): Promise<string[]> {
   const chalk = await styler(ctx.io);
   const { lessons } = await catalog(ctx);
   const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
   const out: string[] = [chalk.bold(ctx.t('start.pathTitle'))];
-  plan.lessons.forEach((entry, i) => {
+  plan.lessons.slice(0, limit).forEach((entry, i) => {
     const lesson = lessons.find((l) => l.id === entry.id);
     if (!lesson) return;
     const state = lessonState(lesson, progress).state;
@@ -44,6 +47,7 @@ async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers): Promis
     const why = entry.why[0];
     if (why) out.push(...wrap(why[ctx.lang], ctx.io.width, '     ', '     '));
   });
+  if (plan.lessons.length > limit) out.push('', ctx.t('start.more', { count: plan.lessons.length - limit }));
   if (plan.checks.length > 0) {
     out.push('', chalk.bold(ctx.t('start.checksTitle')));
     for (const id of plan.checks) out.push(`  safestep check ${id}${id === 'metadata' ? ` ${ctx.t('start.folderArg')}` : ''}`);
@@ -91,7 +95,7 @@ export default async function start(ctx: AppContext, opts: { show?: boolean; jso
       saved = { format: 1, answers, created: ctx.now().toISOString() };
     }
     const plan = buildPlan(rules, saved.answers, available);
-    ctx.io.stdout.write('\n' + (await renderPlan(ctx, plan, saved.answers)).join('\n') + '\n\n');
+    ctx.io.stdout.write('\n' + (await renderPlan(ctx, plan, saved.answers, FIRST_LOOK)).join('\n') + '\n\n');
     const first = plan.lessons.map((e) => lessons.find((l) => l.id === e.id)).find((l) => l && lessonState(l, { format: 1, lessons: {} }).state !== 'done');
     if (first) {
       const go = await prompter.select(ctx.t('start.startNow', { title: titleOf(first, ctx.lang) }), [

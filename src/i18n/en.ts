@@ -147,6 +147,7 @@ export const en = {
   'start.intro': 'A few questions to choose what to learn first. Your answers stay on this computer, and you can skip any question. `safestep progress reset --all` deletes them.',
   'start.skip': 'I would rather not say',
   'start.pathTitle': 'Your learning path, most urgent first:',
+  'start.more': { one: 'And {count} more lesson later on: safestep start --show', other: 'And {count} more lessons later on: safestep start --show' },
   'start.checksTitle': 'Checks worth running on this computer:',
   'start.folderArg': '<folder with photos or documents>',
   'start.helpTitle': 'Who can help, if you need it:',

@@ -139,6 +139,7 @@ export const ru: Record<MessageKey, Message> = {
   'start.intro': 'Несколько вопросов, чтобы выбрать, с чего начать. Ответы остаются на этом компьютере, любой вопрос можно пропустить. `safestep progress reset --all` удалит их.',
   'start.skip': 'Не хочу отвечать',
   'start.pathTitle': 'Ваш план уроков, самое срочное — первым:',
+  'start.more': { one: 'И ещё {count} урок на потом: safestep start --show', few: 'И ещё {count} урока на потом: safestep start --show', many: 'И ещё {count} уроков на потом: safestep start --show', other: 'И ещё уроки на потом ({count}): safestep start --show' },
   'start.checksTitle': 'Проверки, которые стоит запустить на этом компьютере:',
   'start.folderArg': '<папка с фото или документами>',
   'start.helpTitle': 'Кто может помочь, если понадобится:',
