@@ -59,6 +59,10 @@ export function writeU32(b: Uint8Array, o: number, v: number, le = false): void 
 export function latin1(b: Uint8Array, start = 0, end = b.length): string {
   let s = '';
   const stop = Math.min(end, b.length);
+  if (stop - start <= 32) {
+    for (let i = start; i < stop; i++) s += String.fromCharCode(b[i] ?? 0);
+    return s;
+  }
   for (let i = start; i < stop; i += 4096) {
     s += String.fromCharCode(...b.subarray(i, Math.min(i + 4096, stop)));
   }

@@ -282,6 +282,7 @@ export interface ExifWalkOptions {
 
 export interface ExifSummary {
   orientation?: number;
+  make?: string;
 }
 
 /**
@@ -303,6 +304,7 @@ export async function scanTiff(reader: TiffReader, ctx: ScanContext, opts: ExifW
     visited.add(item.offset);
     ctx.budget.check();
     const { entries, next } = await reader.ifd(item.offset);
+    if (make && summary.make === undefined) summary.make = make;
     if (item.kind === 'gps') {
       await gpsIfd(reader, entries, ctx);
       continue;
@@ -384,6 +386,7 @@ export async function scanTiff(reader: TiffReader, ctx: ScanContext, opts: ExifW
       queue.push({ offset: next, kind: 'main', index: item.index + 1 });
     }
   }
+  if (make && summary.make === undefined) summary.make = make;
   return summary;
 }
 

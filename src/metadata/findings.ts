@@ -6,7 +6,11 @@ import { CATEGORY_SEVERITY, type Category, type MetaFinding } from './types.js';
 export const MAX_VALUE_CHARS = 300;
 export const MAX_FINDINGS = 500;
 
+const PLAIN = /^[\x21-\x7e](?:[\x21-\x7e]| (?! ))*$/;
+
 export function cleanValue(raw: string): string {
+  // Most values are short printable ASCII with single spaces: nothing to do.
+  if (raw.length <= MAX_VALUE_CHARS && PLAIN.test(raw) && !raw.endsWith(' ')) return raw;
   let v = stripUnsafe(raw.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
     .replace(/\u0000/g, '')
     .replace(/\s+/g, ' ')

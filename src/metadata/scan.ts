@@ -5,8 +5,8 @@
 // no loop and no escape from the tree), permission problems reported per file,
 // results streamed in a stable order with a small window of files in flight,
 // so memory stays flat for any number of files.
-import { constants as fsc, type Stats } from 'node:fs';
-import { lstat, open, opendir, stat } from 'node:fs/promises';
+import { constants as fsc, readdirSync, type Stats } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ScanContext } from './context.js';
 import { MAX_EMBED_DEPTH } from './context.js';
@@ -22,7 +22,7 @@ import { scanPdf } from './formats/pdf.js';
 import { scanPng } from './formats/png.js';
 import { scanTiffFile } from './formats/tiff.js';
 import { scanWebp } from './formats/webp.js';
-import { Budget, BufferSource, FileSource, MetaError, type Source } from './source.js';
+import { Budget, BufferSource, FileDescriptor, FileSource, MetaError, type Source } from './source.js';
 import {
   FORMAT_FAMILY,
   isSkipped,
@@ -145,15 +145,6 @@ function budgetFor(opts: ScanOptions): Budget {
   return new Budget(opts.maxBytes, opts.timeoutMs, opts.maxInflate);
 }
 
-function withDeadline<T>(p: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const t = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout()), ms);
-    timer.unref?.();
-  });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
-
 /** Scans bytes held in memory (an attachment, a fuzz case). Never throws. */
 export async function scanBuffer(data: Uint8Array, opts: ScanOptions & { path?: string } = {}): Promise<FileScan | SkippedFile> {
   const path = opts.path ?? '<memory>';
@@ -183,7 +174,6 @@ function errnoDetail(e: unknown): string {
   return err?.code ?? (e instanceof Error ? e.message : String(e));
 }
 
-const DEFAULT_TIMEOUT = 10_000;
 
 /**
  * Scans one file. Symlinks named directly are followed; anything that is not
@@ -206,7 +196,7 @@ async function scanRegular(path: string, opts: ScanOptions, noFollow: boolean): 
   let handle;
   try {
     // O_NONBLOCK: a FIFO swapped in after the walk must not block us; O_NOFOLLOW: nor a symlink.
-    handle = await open(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0) | (noFollow ? (fsc.O_NOFOLLOW ?? 0) : 0));
+    handle = await FileDescriptor.open(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0) | (noFollow ? (fsc.O_NOFOLLOW ?? 0) : 0));
   } catch (e) {
     return { path, skipped: skipReasonOf(e), detail: errnoDetail(e) };
   }
@@ -216,22 +206,15 @@ async function scanRegular(path: string, opts: ScanOptions, noFollow: boolean): 
     if (st.size === 0) return { path, skipped: 'unsupported', detail: 'empty' };
     const budget = budgetFor(opts);
     const src = new FileSource(handle, st.size, budget);
-    const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT;
-    const r = await withDeadline<Awaited<ReturnType<typeof scanSource>> | 'timeout'>(
-      scanSource(src, budget, opts, basename(path)),
-      timeout + 1000,
-      () => 'timeout',
-    );
-    if (r === 'timeout') {
-      return { path, skipped: 'unreadable', detail: 'timed out reading the file' };
-    }
+    // The time budget is enforced inside the readers (Budget.check in every loop and read).
+    const r = await scanSource(src, budget, opts, basename(path));
     if (!r) return { path, skipped: 'unsupported' };
     if ('unreadable' in r) return { path, skipped: 'unreadable', detail: r.unreadable };
     return toFileScan(path, r);
   } catch (e) {
     return { path, skipped: 'unreadable', detail: errnoDetail(e) };
   } finally {
-    await handle.close().catch(() => undefined);
+    handle.close();
   }
 }
 
@@ -270,11 +253,8 @@ async function* walk(paths: readonly string[], maxDepth: number, signal?: AbortS
       seenDirs.add(key);
       let names: Array<{ name: string; isDir: boolean; isFile: boolean; isLink: boolean }>;
       try {
-        const d = await opendir(dir);
-        names = [];
-        for await (const ent of d) {
-          names.push({ name: ent.name, isDir: ent.isDirectory(), isFile: ent.isFile(), isLink: ent.isSymbolicLink() });
-        }
+        // Synchronous like the file reads (see FileDescriptor): one listing, no thread-pool round trips.
+        names = readdirSync(dir, { withFileTypes: true }).map((ent) => ({ name: ent.name, isDir: ent.isDirectory(), isFile: ent.isFile(), isLink: ent.isSymbolicLink() }));
       } catch (e) {
         yield { kind: 'skip', item: { path: dir, skipped: skipReasonOf(e), detail: errnoDetail(e) } };
         continue;
@@ -357,17 +337,4 @@ export async function* scanPaths(paths: readonly string[], opts: ScanPathsOption
     await Promise.allSettled(window);
   }
 }
-
-/** Totals in the shape of the JSON summary. */
-export function summarize(results: Iterable<FileScan | SkippedFile>): { scanned: number; withFindings: number; skipped: number; errors: number } {
-  const s = { scanned: 0, withFindings: 0, skipped: 0, errors: 0 };
-  for (const r of results) {
-    if (isSkipped(r)) s.skipped++;
-    else {
-      s.scanned++;
-      if (r.findings.length > 0) s.withFindings++;
-      if (r.error) s.errors++;
-    }
-  }
-  return s;
-}
+export { summarize } from './report.js';

@@ -178,7 +178,7 @@ const RULES: Record<string, Rule> = {
 };
 
 /** Namespaces of technical settings: only the rules above count, the rest is harmless. */
-const TECHNICAL = new Set(['exif', 'tiff', 'aux', 'crs', 'xmpTPg', 'illustrator', 'GPano', 'stCamera', 'GCamera', 'Container', 'GImage', 'GDepth', 'xmpDM', 'lr', 'cc', 'pdfx-ignored']);
+const TECHNICAL = new Set(['exif', 'tiff', 'aux', 'crs', 'xmpTPg', 'illustrator', 'GPano', 'stCamera', 'GCamera', 'Container', 'GImage', 'GDepth', 'xmpDM', 'lr', 'cc']);
 
 /** Common harmless properties in any namespace. */
 const HARMLESS = new Set([

@@ -133,7 +133,7 @@ export async function readEntry(src: Source, entry: ZipEntry, max: number): Prom
   if (entry.method === 0) return raw;
   if (entry.method !== 8) throw new MetaError('unsupported-variant', `${entry.name} uses compression method ${entry.method}`);
   // The declared size may lie; the cap holds either way.
-  return inflateCapped(raw, Math.min(max, src.budget.inflateRemaining), src.budget);
+  return inflateCapped(raw, Math.min(max, src.budget.inflateRemaining), src.budget, false, entry.size);
 }
 
 export function dosDate(entry: ZipEntry): string {

@@ -90,6 +90,7 @@ function parseIloc(version: number, b: Uint8Array): Map<number, Location> {
   let p = 2;
   const count = version < 2 ? u16(b, p) : u32(b, p);
   p += version < 2 ? 2 : 4;
+  let totalExtents = 0;
   for (let i = 0; i < count && i < MAX_ITEMS; i++) {
     if (p + 4 > b.length) throw new MetaError('truncated', 'iloc runs past its box');
     const id = version < 2 ? u16(b, p) : u32(b, p);
@@ -104,6 +105,8 @@ function parseIloc(version: number, b: Uint8Array): Map<number, Location> {
     p += baseSize;
     const extentCount = u16(b, p);
     p += 2;
+    totalExtents += extentCount;
+    if (totalExtents > MAX_ITEMS) throw new MetaError('corrupt', 'too many item extents');
     const extents: Extent[] = [];
     for (let e = 0; e < extentCount; e++) {
       p += indexSize;

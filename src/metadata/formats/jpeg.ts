@@ -24,6 +24,7 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
   const extended = new Map<string, Array<{ offset: number; data: Uint8Array }>>();
   let extendedBytes = 0;
   let segments = 0;
+  const state = { make: '' };
   try {
     while (pos + 4 <= src.size) {
       if (++segments > MAX_SEGMENTS) throw new MetaError('corrupt', 'too many JPEG segments');
@@ -45,7 +46,7 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
       if (isApp || m === 0xfe) {
         const p = await src.read(pos + 4, len - 2);
         if (m === 0xfe) ctx.out.add('other', 'Comment', text(p));
-        else await appSegment(m - 0xe0, p, ctx, photoshop, (guid, offset, data) => {
+        else await appSegment(m - 0xe0, p, ctx, state, photoshop, (guid, offset, data) => {
           extendedBytes += data.length;
           if (extendedBytes > MAX_EXTENDED_XMP) return;
           const list = extended.get(guid) ?? [];
@@ -63,13 +64,15 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
       scanXmp(text(concat(parts.map((p) => p.data))), ctx.out);
     }
   }
-  await trailer(src, ctx);
+  // Only Samsung writes a trailer worth a second read.
+  if (/samsung/i.test(state.make)) await trailer(src, ctx);
 }
 
 async function appSegment(
   n: number,
   p: Uint8Array,
   ctx: ScanContext,
+  state: { make: string },
   photoshop: Uint8Array[],
   addExtended: (guid: string, offset: number, data: Uint8Array) => void,
 ): Promise<void> {
@@ -81,7 +84,7 @@ async function appSegment(
     case 1:
       if (startsWith(p, 'Exif\0')) {
         const reader = await TiffReader.open(new BufferSource(p.subarray(6), ctx.budget));
-        if (reader) await scanTiff(reader, ctx);
+        if (reader) state.make = (await scanTiff(reader, ctx)).make ?? state.make;
         return;
       }
       if (startsWith(p, XMP_ID)) {

@@ -443,18 +443,21 @@ async function sampleRanges(src: Source, stbl: Box): Promise<Array<{ offset: num
   const co64 = await get('co64');
   if (!stsz || !stsc || (!stco && !co64)) throw new MetaError('corrupt', 'metadata track without sample tables');
   const fixed = u32(stsz, 0);
-  const count = u32(stsz, 4);
+  // Counts are capped by what the tables can actually hold.
+  const count = fixed !== 0 ? u32(stsz, 4) : Math.min(u32(stsz, 4), Math.floor((stsz.length - 8) / 4));
   const size = (i: number): number => (fixed !== 0 ? fixed : u32(stsz, 8 + i * 4));
-  const chunkCount = co64 ? u32(co64, 0) : u32(stco as Uint8Array, 0);
+  const chunkCount = co64 ? Math.min(u32(co64, 0), Math.floor((co64.length - 4) / 8)) : Math.min(u32(stco as Uint8Array, 0), Math.floor(((stco as Uint8Array).length - 4) / 4));
   const chunkOffset = (i: number): number => (co64 ? u64(co64, 4 + i * 8) : u32(stco as Uint8Array, 4 + i * 4));
-  const runs = u32(stsc, 0);
+  const runs = Math.min(u32(stsc, 0), Math.floor((stsc.length - 4) / 12));
   const out: Array<{ offset: number; length: number }> = [];
   let sample = 0;
   for (let r = 0; r < runs && sample < count; r++) {
     const first = u32(stsc, 4 + r * 12) - 1;
     const perChunk = u32(stsc, 8 + r * 12);
+    if (perChunk === 0) continue;
+    src.budget.check();
     const nextFirst = r + 1 < runs ? u32(stsc, 4 + (r + 1) * 12) - 1 : chunkCount;
-    for (let c = first; c < nextFirst && c < chunkCount && sample < count; c++) {
+    for (let c = Math.max(0, first); c < nextFirst && c < chunkCount && sample < count; c++) {
       let off = chunkOffset(c);
       for (let s = 0; s < perChunk && sample < count; s++) {
         const len = size(sample++);

@@ -12,13 +12,11 @@ import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
 import type { Budget, Source } from '../source.js';
 import { MetaError } from '../source.js';
-import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules, type XEl } from '../xml.js';
+import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../xml.js';
 import type { RemovedId, ScrubWarning } from '../messages.js';
 import { readEntry, type ZipArchive } from '../zip.js';
 import { isImageName, MAX_PART, partText, resolvePath, scanMembers, tryPartText, zipDate, type PackagePlan } from './package.js';
 
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const STRICT_REL_NS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 
 export type OoxmlKind = 'docx' | 'xlsx' | 'pptx' | 'ooxml';
@@ -281,7 +279,7 @@ export async function scanOoxml(src: Source, zip: ZipArchive, ctx: ScanContext):
 // Scrubbing
 
 const WORD_DROP = new Set([
-  'rsids', 'nsid', 'commentRangeStart', 'commentRangeEnd', 'commentReference',
+  'rsids', 'rsid', 'nsid', 'commentRangeStart', 'commentRangeEnd', 'commentReference',
   'del', 'moveFrom', 'moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd',
   'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'tblGridChange', 'trPrChange', 'tcPrChange', 'numberingChange',
   'cellIns', 'cellDel', 'cellMerge',
@@ -545,6 +543,3 @@ export async function checkOoxml(src: Source, zip: ZipArchive): Promise<PackageC
   if (!zip.byName.has('[Content_Types].xml')) problems.push('[Content_Types].xml missing');
   return { ok: problems.length === 0, problems };
 }
-
-export type { XEl };
-export { REL_NS, STRICT_REL_NS };

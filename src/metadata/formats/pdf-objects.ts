@@ -362,17 +362,23 @@ export class PdfFile {
     return this.parseAt(at, (lx) => {
       lx.word(); // xref
       const entries = new Map<number, XrefEntry>();
+      const num = (w: string): number => (/^\d+$/.test(w) ? Number(w) : NaN);
+      let rows = 0;
       for (;;) {
         const w = lx.word();
         if (w === 'trailer') break;
-        const count = Number(lx.word());
-        const first = Number(w);
-        if (!Number.isSafeInteger(first) || !Number.isSafeInteger(count) || count < 0) throw new MetaError('corrupt', 'bad xref subsection');
-        if (entries.size + count > MAX_XREF_ENTRIES) throw new MetaError('too-large', 'xref table too large');
+        // Every word must be a number here; anything else would not advance the lexer.
+        const first = num(w);
+        const count = num(lx.word());
+        if (!Number.isSafeInteger(first) || !Number.isSafeInteger(count)) throw new MetaError('corrupt', 'bad xref subsection');
+        rows += count;
+        if (rows > MAX_XREF_ENTRIES) throw new MetaError('too-large', 'xref table too large');
+        this.src.budget.check();
         for (let i = 0; i < count; i++) {
-          const off = Number(lx.word());
-          const gen = Number(lx.word());
+          const off = num(lx.word());
+          const gen = num(lx.word());
           const kind = lx.word();
+          if (!Number.isSafeInteger(off) || !Number.isSafeInteger(gen) || (kind !== 'n' && kind !== 'f')) throw new MetaError('corrupt', 'bad xref entry');
           if (kind === 'n' && !entries.has(first + i) && off > 0) entries.set(first + i, { type: 1, a: off, b: gen });
         }
       }

@@ -128,7 +128,7 @@ export async function scanPng(src: Source, ctx: ScanContext): Promise<void> {
           if (kv) await textChunk(kv[0], kv[1], ctx);
         } catch (e) {
           if (e instanceof MetaError && (e.code === 'timeout' || e.code === 'too-large')) throw e;
-          ctx.out.add('other', type, 'unreadable text chunk');
+          ctx.damaged(`unreadable ${type} chunk`);
         }
         break;
       }
