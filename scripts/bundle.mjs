@@ -14,7 +14,8 @@ await build({
   outdir: 'dist/bundle',
   // node-forge still calls the deprecated Buffer(); Node stays quiet about that only
   // for code loaded from node_modules, so it is loaded from there (lazily, by packs and certificates).
-  external: ['node-forge'],
+  // pdf-lib is loaded at run time too: its CommonJS exports do not survive bundling behind a dynamic import.
+  external: ['node-forge', 'pdf-lib'],
   logLevel: 'warning',
   // Less to parse at every start; identifiers are kept so --debug stack traces stay readable.
   minifyWhitespace: true,
