@@ -6,6 +6,7 @@
 // of failed checks are never included, only a fixed sentence.
 import { describeFinding, formatMessage, severityRank, SEVERITY_ORDER } from '../checks/format.js';
 import type { CheckStatus, Lang, Severity, Topic } from '../checks/types.js';
+import { escapeHtml } from '../html.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { AuditResult } from './run.js';
 import { nextSteps, scoreBreakdown, type ScoreBreakdown } from './score.js';
@@ -179,9 +180,7 @@ export function renderMarkdownReport(results: readonly AuditResult[], options: R
 
 // --- HTML --------------------------------------------------------------------
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+export { escapeHtml };
 
 function scoreColour(score: number | null): string {
   if (score === null) return '#6b7280';

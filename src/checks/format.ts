@@ -2,6 +2,7 @@
 // filled from the finding's data, every value is stripped of control and bidi
 // characters (file names are untrusted), and the home directory is shown as `~`
 // so reports can be handed to someone else without naming the account.
+import { format } from '../i18n/index.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { CheckMeta, CheckStatus, Finding, Lang, Severity } from './types.js';
 
@@ -26,13 +27,7 @@ export function tildify(text: string, home: string): string {
   return text.replace(pattern, '~');
 }
 
-/** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
-export function fillPlaceholders(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, key: string) => {
-    const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
-    return value === undefined ? whole : String(value);
-  });
-}
+export { format as fillPlaceholders } from '../i18n/index.js';
 
 function cleanData(
   data: Readonly<Record<string, string | number>> | undefined,
@@ -61,7 +56,7 @@ export function formatMessage(
 ): string {
   const entry = Object.prototype.hasOwnProperty.call(meta.messages, id) ? meta.messages[id] : undefined;
   if (!entry) return `${meta.id}: ${id}`;
-  return fillPlaceholders(entry[lang], cleanData(data, home));
+  return format(entry[lang], cleanData(data, home));
 }
 
 export interface FindingText {

@@ -1,11 +1,10 @@
 // The lesson Markdown subset as HTML for handouts. Everything is escaped first,
 // so lesson text can never inject markup, scripts or remote resources; links
 // are kept only for https URLs and printed in full beside their text.
+import { escapeHtml } from '../html.js';
 import { stripUnsafe } from '../sanitize.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 export function inlineHtml(text: string): string {
   return escapeHtml(stripUnsafe(text))

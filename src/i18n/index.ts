@@ -44,8 +44,10 @@ function plural(lang: Lang, count: number): Intl.LDMLPluralRule {
   return rules.select(count);
 }
 
-export function format(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+/** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
+export function format(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  // Own properties only: a placeholder such as {constructor} must not reach Object's prototype.
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole));
 }
 
 export function translateWith(

@@ -1,6 +1,6 @@
 // Help texts for the journal commands, kept apart from the other messages so
 // `safestep --help` loads only these few lines.
-import type { Bilingual } from './table.js';
+import type { Bilingual } from '../i18n/table.js';
 
 export const CLI_HELP = {
   journal: { en: 'an encrypted journal of incidents, for lawyers and helplines', ru: 'зашифрованный журнал инцидентов для юристов и горячих линий' },

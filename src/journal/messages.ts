@@ -1,7 +1,7 @@
 // Every sentence the incident journal shows or writes, in English and Russian.
 // The people using it may be frightened or in danger: plain words, no blame,
 // and always say whether anything was changed.
-import type { Bilingual } from './table.js';
+import type { Bilingual } from '../i18n/table.js';
 
 export const MESSAGES = {
   // Passphrases (shared with `pack keygen` and `pack build`)

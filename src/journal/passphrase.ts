@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_USAGE, SafestepError, UserAbort } from '../errors.js';
 import { inquirerPrompter, isPromptExit, type Prompter } from '../runner/prompter.js';
 import { MESSAGES } from './messages.js';
-import { texts } from './table.js';
+import { texts } from '../i18n/table.js';
 
 /** Shorter passphrases are refused when a new one is chosen. */
 export const MIN_PASSPHRASE = 10;

@@ -1,12 +1,13 @@
 // The report a person hands to a lawyer or a helpline: Markdown that reads well
 // as plain text, or one self-contained HTML file (no scripts, no network, every
 // user-written string escaped), both ending with the evidence manifest.
+import { escapeHtml as escapeText } from '../html.js';
 import type { Lang } from '../i18n/index.js';
 import { stripUnsafe } from '../sanitize.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { describeTime } from './session.js';
 import type { JournalData } from './store.js';
-import { texts, type TableText } from './table.js';
+import { texts, type TableText } from '../i18n/table.js';
 import { showUtc } from './time.js';
 
 export interface EvidenceItem {
@@ -120,8 +121,9 @@ export function renderMarkdown(input: ReportInput): string {
 
 // --- HTML -------------------------------------------------------------------
 
+/** Journal text is cleaned of control characters first, then escaped. */
 export function escapeHtml(s: string): string {
-  return clean(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeText(clean(s));
 }
 
 const STYLE = `

@@ -9,7 +9,7 @@ import { CryptoFailure } from './crypto.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { passphraseSource, type PassphraseOptions, type PassphraseSource } from './passphrase.js';
 import { Journal, journalDir, journalExists, JournalError, type JournalOptions, type JournalRecord } from './store.js';
-import { texts, type TableText } from './table.js';
+import { texts, type TableText } from '../i18n/table.js';
 import { showUtc } from './time.js';
 import path from 'node:path';
 

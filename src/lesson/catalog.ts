@@ -2,7 +2,8 @@
 // does not parse every YAML file on every start. The index is a cache keyed by
 // file size and mtime: a changed file is re-read, a deleted one forgotten.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../fsutil/atomic.js';
 import path from 'node:path';
 import type { Lang, Translate } from '../i18n/index.js';
 import { LANGS } from '../i18n/index.js';
@@ -146,10 +147,7 @@ export async function loadCatalog(dirs: readonly string[], dataDir: string, t: T
 
 async function writeCache(file: string, data: CacheFile): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(data));
-    await rename(tmp, file);
+    await writeFileAtomic(file, JSON.stringify(data));
   } catch {
     // The cache only saves time; a read-only data folder must not stop the user.
   }

@@ -1,6 +1,6 @@
 // Help texts for the packs commands, kept apart from the other messages so
 // `safestep --help` loads only these few lines.
-import type { Bilingual } from '../journal/table.js';
+import type { Bilingual } from '../i18n/table.js';
 
 export const CLI_HELP = {
   pack: { en: 'signed lesson packs: make, check, install', ru: 'подписанные пакеты уроков: создать, проверить, установить' },

@@ -1,6 +1,6 @@
 // Every sentence the lesson-pack commands show, in English and Russian. A
 // refused pack always says why, and what to do next.
-import type { Bilingual } from '../journal/table.js';
+import type { Bilingual } from '../i18n/table.js';
 
 export const MESSAGES = {
   // Why a pack is refused

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
-import { texts, type TableText } from '../journal/table.js';
+import { texts, type TableText } from '../i18n/table.js';
 import { stripUnsafe } from '../sanitize.js';
 import { decodePack, MAX_PACK_BYTES, PackError, type OpenedPack } from './container.js';
 import { fingerprintBlock } from './fingerprint.js';

@@ -176,10 +176,7 @@ export const AUDIT_MESSAGES = {
 
 export type AuditMessageId = keyof typeof AUDIT_MESSAGES;
 
-/** Fills {name} placeholders. */
-export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
-}
+export { format as fill } from '../i18n/index.js';
 
 /** "Seen 3 times in data breaches" / "Встречается в утечках 3 раза". */
 export function pwnedFound(count: number, lang: Lang): string {

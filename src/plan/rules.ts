@@ -1,8 +1,8 @@
 // The personal plan is data, not code (in the spirit of Security Planner):
 // questions, and rules whose conditions are small trees over the answers.
-import type { Lang } from '../i18n/index.js';
+import type { Bilingual } from '../checks/types.js';
 
-export type Bilingual = Record<Lang, string>;
+export type { Bilingual };
 
 export interface Question {
   id: string;

@@ -1,7 +1,7 @@
 // Bilingual message tables kept beside the code that uses them (as checks keep
 // theirs): every entry has English and Russian, with {placeholder} filling and,
 // where a number is in the sentence, plural forms chosen by `count`.
-import { format, type Lang } from '../i18n/index.js';
+import { format, type Lang } from './index.js';
 
 export type PluralForms = { readonly one: string; readonly few?: string; readonly many?: string; readonly other: string };
 export type Phrase = string | PluralForms;
