@@ -8,8 +8,7 @@ import { loadCatalog as loadStrings, translator, isLang, type Lang } from '../i1
 import { loadContacts } from '../contacts/load.js';
 import { renderHandoutHtml, renderHandoutMarkdown, type HandoutLesson } from '../export/handout.js';
 import { localize } from '../lesson/localize.js';
-import { validateLessonFile } from '../lesson/validate.js';
-import { openLesson, validateOptions, resolveLessonFile } from './shared/lessons.js';
+import { openLesson } from './shared/lessons.js';
 import { openWorkshop } from './shared/workshop.js';
 
 interface ExportOptions {
@@ -33,15 +32,13 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
     title = plan.title;
     lessonIds = [...ids, ...plan.agenda.flatMap((i) => ('lesson' in i ? [i.lesson] : []))];
   }
-  const vopts = await validateOptions(ctx);
   const handouts: HandoutLesson[] = [];
   for (const id of lessonIds) {
-    // openLesson refuses lessons with errors; the same report gives every translation.
-    await openLesson(ctx, id);
-    const report = await validateLessonFile(await resolveLessonFile(ctx, id), vopts);
+    // openLesson validates once and refuses lessons with errors; it also returns every translation.
+    const opened = await openLesson(ctx, id);
     for (const lang of langs) {
       await loadStrings(lang);
-      handouts.push({ lesson: localize(report.lesson!, report.translations[lang], lang).lesson, lang, t: translator(lang) });
+      handouts.push({ lesson: localize(opened.source, opened.translations[lang], lang).lesson, lang, t: translator(lang) });
     }
   }
   const { contacts } = await loadContacts(ctx.t);

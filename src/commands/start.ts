@@ -96,7 +96,8 @@ export default async function start(ctx: AppContext, opts: { show?: boolean; jso
     }
     const plan = buildPlan(rules, saved.answers, available);
     ctx.io.stdout.write('\n' + (await renderPlan(ctx, plan, saved.answers, FIRST_LOOK)).join('\n') + '\n\n');
-    const first = plan.lessons.map((e) => lessons.find((l) => l.id === e.id)).find((l) => l && lessonState(l, { format: 1, lessons: {} }).state !== 'done');
+    const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
+    const first = plan.lessons.map((e) => lessons.find((l) => l.id === e.id)).find((l) => l && lessonState(l, progress).state !== 'done');
     if (first) {
       const go = await prompter.select(ctx.t('start.startNow', { title: titleOf(first, ctx.lang) }), [
         { name: ctx.t('start.yesStart'), value: true },

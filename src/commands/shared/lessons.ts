@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../../errors.js';
 import { closestIds, loadCatalog, type CatalogResult } from '../../lesson/catalog.js';
 import type { Localized } from '../../lesson/localize.js';
-import type { Lesson } from '../../lesson/types.js';
+import type { Lesson, Translation } from '../../lesson/types.js';
+import type { Lang } from '../../i18n/index.js';
 import type { ValidateOptions } from '../../lesson/validate.js';
 import { checkIds, checkLoaders } from '../../../checks/index.js';
 import { loadContacts } from '../../contacts/load.js';
@@ -65,6 +66,8 @@ export async function resolveLessonFile(ctx: AppContext, idOrFile: string): Prom
 export interface OpenedLesson extends Localized {
   source: Lesson;
   file: string;
+  /** Every translation found, for commands that show more than one language. */
+  translations: Partial<Record<Lang, Translation>>;
 }
 
 /** Validates before anything is shown: a lesson with errors is never run. */
@@ -83,5 +86,5 @@ export async function openLesson(ctx: AppContext, idOrFile: string): Promise<Ope
     );
   }
   const localized = localize(report.lesson, report.translations[ctx.lang], ctx.lang);
-  return { ...localized, source: report.lesson, file };
+  return { ...localized, source: report.lesson, file, translations: report.translations };
 }
