@@ -2,7 +2,7 @@
 // the same placeholders in each, and Russian plurals with all their forms.
 import { describe, expect, it } from 'vitest';
 import { CLI_HELP as JOURNAL_HELP, MESSAGES as JOURNAL } from '../../src/journal/messages.js';
-import { pick, type Bilingual, type Phrase } from '../../src/journal/table.js';
+import { pick, type Bilingual, type Phrase } from '../../src/i18n/table.js';
 import { CLI_HELP as PACK_HELP, MESSAGES as PACKS } from '../../src/packs/messages.js';
 
 const forms = (p: Phrase): string[] => (typeof p === 'string' ? [p] : Object.values(p).filter((v): v is string => typeof v === 'string'));
