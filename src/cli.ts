@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
-import { isLang, langFromEnv, loadCatalog, translator, type Lang, type Translate } from './i18n/index.js';
+import { isLang, langFromEnv, translator, type Lang, type Translate } from './i18n/index.js';
 import { resolvePaths } from './paths.js';
 import { CLI_HELP as PACK_HELP } from './packs/cli-help.js';
 import { CLI_HELP as JOURNAL_HELP } from './journal/cli-help.js';
@@ -65,7 +65,6 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const bilingualExport = flag === 'en+ru' && argv.includes('export');
   if (flag !== undefined && !isLang(flag) && !bilingualExport) {
     const fallback = langFromEnv(env);
-    await loadCatalog(fallback);
     writeErr(`safestep: ${translator(fallback)('cli.badLang', { lang: flag })}\n${translator(fallback)('cli.hintHelp')}\n`);
     return EXIT_USAGE;
   }
@@ -75,7 +74,6 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   } catch {
     lang = langFromEnv(env);
   }
-  await loadCatalog(lang);
   const t = translator(lang);
   let exitCode = EXIT_OK;
   let debug = argv.includes('--debug');

@@ -1,7 +1,7 @@
 // What every command receives instead of reaching for globals: streams, the
 // chosen language, a translator, the environment, where files live, the clock.
 import { decideColor, processIO, type IO } from './io.js';
-import { isLang, langFromEnv, loadCatalog, translator, type Lang, type Translate } from './i18n/index.js';
+import { isLang, langFromEnv, translator, type Lang, type Translate } from './i18n/index.js';
 import { resolvePaths, type AppPaths } from './paths.js';
 import { readSettings } from './settings.js';
 import { SafestepError } from './errors.js';
@@ -35,7 +35,6 @@ export async function createContext(opts: GlobalOptions, overrides: Partial<AppC
   const env = overrides.env ?? process.env;
   const paths = overrides.paths ?? (await resolvePaths(env));
   const lang = overrides.lang ?? (await pickLang(opts.lang, env, paths));
-  await loadCatalog(lang);
   const io =
     overrides.io ?? processIO(decideColor({ flag: opts.color, env, isTTY: Boolean(process.stdout.isTTY) }));
   return {

@@ -5,11 +5,15 @@
 
 /** C0 controls except tab and newline, DEL, and C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Bidi embeddings, overrides and isolates (Trojan Source), plus the line/paragraph separators. */
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+/**
+ * Bidi embeddings, overrides, isolates and marks (Trojan Source), the line and
+ * paragraph separators, and invisible characters (zero-width space, joiners,
+ * word joiner, byte-order mark) that can hide or split words on screen.
+ */
+const BIDI = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2028\u2029\ufeff]/g;
 
 export function hasUnsafeChars(text: string): { index: number; char: string } | null {
-  const m = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.exec(text);
+  const m = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2028\u2029\ufeff]/.exec(text);
   return m ? { index: m.index, char: m[0] } : null;
 }
 

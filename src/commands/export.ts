@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { loadCatalog as loadStrings, translator, isLang, type Lang } from '../i18n/index.js';
+import { translator, isLang, type Lang } from '../i18n/index.js';
 import { loadContacts } from '../contacts/load.js';
 import { renderHandoutHtml, renderHandoutMarkdown, type HandoutLesson } from '../export/handout.js';
 import { localize } from '../lesson/localize.js';
@@ -37,7 +37,6 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
     // openLesson validates once and refuses lessons with errors; it also returns every translation.
     const opened = await openLesson(ctx, id);
     for (const lang of langs) {
-      await loadStrings(lang);
       handouts.push({ lesson: localize(opened.source, opened.translations[lang], lang).lesson, lang, t: translator(lang) });
     }
   }

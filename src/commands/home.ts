@@ -1,7 +1,7 @@
 // `safestep` alone: a calm home menu. One question at a time, always a way out.
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
-import { loadCatalog as loadStrings, translator, type Lang } from '../i18n/index.js';
+import { translator, type Lang } from '../i18n/index.js';
 import { TOPICS, type Topic } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { inquirerPrompter, isPromptExit, type Prompter } from '../runner/prompter.js';
@@ -66,7 +66,6 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
           { name: 'Русский', value: 'ru' },
         ]);
         await writeSettings(ctx.paths.dataDir, { lang });
-        await loadStrings(lang);
         ctx = { ...ctx, lang, t: translator(lang) };
         ctx.io.stdout.write(ctx.t('home.languageSet') + '\n');
       }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { loadCatalog as loadStrings, translator, type Lang } from '../i18n/index.js';
+import { translator, type Lang } from '../i18n/index.js';
 import type { Lesson } from '../lesson/types.js';
 import { present } from '../workshop/presenter.js';
 import { buildSlides, type PresenterState } from '../workshop/slides.js';
@@ -35,7 +35,6 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
   if (!ctx.io.canPrompt) throw new SafestepError(ctx.t('presenter.needsTerminal'), EXIT_USAGE, ctx.t('presenter.hint', { plan: planFile }));
   // The room reads the plan's first language.
   const lang: Lang = plan.languages[0] ?? ctx.lang;
-  await loadStrings(lang);
   const roomCtx = { ...ctx, lang, t: translator(lang) };
   const lessons = new Map<string, Lesson>();
   for (const item of plan.agenda) if ('lesson' in item && !lessons.has(item.lesson)) lessons.set(item.lesson, (await openLesson(roomCtx, item.lesson)).lesson);

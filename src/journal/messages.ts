@@ -1,9 +1,9 @@
 // Every sentence the incident journal shows or writes, in English and Russian.
 // The people using it may be frightened or in danger: plain words, no blame,
 // and always say whether anything was changed.
-import type { Bilingual } from '../i18n/table.js';
+import { defineMessages } from '../i18n/messages.js';
 
-export const MESSAGES = {
+export const MESSAGES = defineMessages('journal', {
   // Passphrases (shared with `pack keygen` and `pack build`)
   'pass.stdinTooLong': { en: 'Standard input is too long.', ru: 'Стандартный ввод слишком длинный.' },
   'pass.stdinIsTerminal': {
@@ -219,9 +219,9 @@ export const MESSAGES = {
   'size.kb': { en: '{n} KB', ru: '{n} КБ' },
   'size.mb': { en: '{n} MB', ru: '{n} МБ' },
   'size.gb': { en: '{n} GB', ru: '{n} ГБ' },
-} satisfies Record<string, Bilingual>;
+});
 
-export type MessageId = keyof typeof MESSAGES;
+export type MessageId = keyof typeof MESSAGES.table;
 
 /** Descriptions for `safestep journal --help`, for the lead to wire into cli.ts. */
 export { CLI_HELP } from './cli-help.js';

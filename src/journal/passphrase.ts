@@ -5,7 +5,6 @@ import type { AppContext } from '../context.js';
 import { EXIT_USAGE, SafestepError, UserAbort } from '../errors.js';
 import { inquirerPrompter, isPromptExit, type Prompter } from '../runner/prompter.js';
 import { MESSAGES } from './messages.js';
-import { texts } from '../i18n/table.js';
 
 /** Shorter passphrases are refused when a new one is chosen. */
 export const MIN_PASSPHRASE = 10;
@@ -30,7 +29,7 @@ export async function readAllStdin(ctx: AppContext, limit = MAX_STDIN): Promise<
   for await (const chunk of ctx.io.stdin as AsyncIterable<Buffer | string>) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     total += buf.length;
-    if (total > limit) throw new SafestepError(texts(MESSAGES, ctx.lang)('pass.stdinTooLong'), EXIT_USAGE);
+    if (total > limit) throw new SafestepError(MESSAGES.text(ctx.lang)('pass.stdinTooLong'), EXIT_USAGE);
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -47,7 +46,7 @@ export async function asking<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function passphraseSource(ctx: AppContext, opts: PassphraseOptions, prompter?: Prompter): PassphraseSource {
-  const m = texts(MESSAGES, ctx.lang);
+  const m = MESSAGES.text(ctx.lang);
   if (opts.passphraseStdin) {
     if (ctx.io.stdin.isTTY) throw new SafestepError(m('pass.stdinIsTerminal'), EXIT_USAGE, m('pass.stdinIsTerminalHint'));
     let input: Promise<{ first: string; rest: string }> | undefined;

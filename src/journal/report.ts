@@ -7,7 +7,7 @@ import { stripUnsafe } from '../sanitize.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { describeTime } from './session.js';
 import type { JournalData } from './store.js';
-import { texts, type TableText } from '../i18n/table.js';
+import type { TextOf } from '../i18n/messages.js';
 import { showUtc } from './time.js';
 
 export interface EvidenceItem {
@@ -77,7 +77,7 @@ export function mdVerbatim(s: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
-function evidenceIntro(input: ReportInput, m: TableText<MessageId>): string[] {
+function evidenceIntro(input: ReportInput, m: TextOf<MessageId>): string[] {
   const out = [m('report.evidenceIntro')];
   if (input.evidenceDir) out.push(m('report.evidenceFiles', { dir: input.evidenceDir }), m('report.howToCheck'));
   else out.push(m('report.evidenceNoFiles'));
@@ -85,7 +85,7 @@ function evidenceIntro(input: ReportInput, m: TableText<MessageId>): string[] {
 }
 
 export function renderMarkdown(input: ReportInput): string {
-  const m = texts(MESSAGES, input.lang);
+  const m = MESSAGES.text(input.lang);
   const none = m('field.none');
   const field = (s: string): string => (s.trim() === '' ? none : mdInline(s));
   const out: string[] = [`# ${m('report.title')}`, '', m('report.exported', { date: showUtc(input.exported.toISOString(), false), version: input.version }), '', m('report.count', { count: input.data.records.length }), ''];
@@ -137,7 +137,7 @@ table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid 
 `;
 
 export function renderHtml(input: ReportInput): string {
-  const m = texts(MESSAGES, input.lang);
+  const m = MESSAGES.text(input.lang);
   const none = escapeHtml(m('field.none'));
   const field = (s: string): string => (s.trim() === '' ? none : escapeHtml(s));
   const out: string[] = [

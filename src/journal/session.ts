@@ -9,12 +9,12 @@ import { CryptoFailure } from './crypto.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { passphraseSource, type PassphraseOptions, type PassphraseSource } from './passphrase.js';
 import { Journal, journalDir, journalExists, JournalError, type JournalOptions, type JournalRecord } from './store.js';
-import { texts, type TableText } from '../i18n/table.js';
+import type { TextOf } from '../i18n/messages.js';
 import { showUtc } from './time.js';
 import path from 'node:path';
 
-export function messages(ctx: AppContext): TableText<MessageId> {
-  return texts(MESSAGES, ctx.lang);
+export function messages(ctx: AppContext): TextOf<MessageId> {
+  return MESSAGES.text(ctx.lang);
 }
 
 /** Maps what can go wrong underneath to a SafestepError; other errors pass through. */
@@ -52,7 +52,7 @@ export async function unlockJournal(ctx: AppContext, opts: PassphraseOptions, pr
 }
 
 export function formatSize(bytes: number, lang: Lang): string {
-  const m = texts(MESSAGES, lang);
+  const m = MESSAGES.text(lang);
   const fmt = (n: number): string => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(n);
   if (bytes < 1024) return m('size.bytes', { n: bytes });
   if (bytes < 1024 ** 2) return m('size.kb', { n: fmt(bytes / 1024) });
@@ -61,7 +61,7 @@ export function formatSize(bytes: number, lang: Lang): string {
 }
 
 /** The time of a record as people should read it: UTC, plus what they typed. */
-export function describeTime(record: JournalRecord, m: TableText<MessageId>): string {
+export function describeTime(record: JournalRecord, m: TextOf<MessageId>): string {
   const utc = showUtc(record.time, record.dateOnly);
   const main = record.dateOnly ? m('field.timeUnknown', { date: utc }) : utc;
   if (!record.timeAsEntered) return main;

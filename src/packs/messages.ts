@@ -1,8 +1,8 @@
 // Every sentence the lesson-pack commands show, in English and Russian. A
 // refused pack always says why, and what to do next.
-import type { Bilingual } from '../i18n/table.js';
+import { defineMessages } from '../i18n/messages.js';
 
-export const MESSAGES = {
+export const MESSAGES = defineMessages('packs', {
   // Why a pack is refused
   'fail.notAPack': { en: '{file} is not a safestep lesson pack.', ru: '{file} — не пакет уроков safestep.' },
   'fail.newerFormat': {
@@ -222,9 +222,9 @@ export const MESSAGES = {
     en: 'Removed the pack {id}. Your progress in its lessons is kept, and its signer stays trusted.',
     ru: 'Пакет {id} удалён. Ваш прогресс в его уроках сохранён, а доверие к его автору осталось.',
   },
-} satisfies Record<string, Bilingual>;
+});
 
-export type MessageId = keyof typeof MESSAGES;
+export type MessageId = keyof typeof MESSAGES.table;
 
 /** Descriptions for `safestep pack --help`, for the lead to wire into cli.ts. */
 export { CLI_HELP } from './cli-help.js';

@@ -4,15 +4,15 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
-import { texts, type TableText } from '../i18n/table.js';
+import type { TextOf } from '../i18n/messages.js';
 import { stripUnsafe } from '../sanitize.js';
 import { decodePack, MAX_PACK_BYTES, PackError, type OpenedPack } from './container.js';
 import { fingerprintBlock } from './fingerprint.js';
 import type { KeyFileError } from './keyfile.js';
 import { MESSAGES, type MessageId } from './messages.js';
 
-export function messages(ctx: AppContext): TableText<MessageId> {
-  return texts(MESSAGES, ctx.lang);
+export function messages(ctx: AppContext): TextOf<MessageId> {
+  return MESSAGES.text(ctx.lang);
 }
 
 export function packFailure(ctx: AppContext, err: PackError, file: string): SafestepError {

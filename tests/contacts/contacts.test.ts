@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { filterContacts } from '../../src/commands/contacts.js';
 import { loadContacts, type Contact } from '../../src/contacts/load.js';
 import { contactCard } from '../../src/contacts/render.js';
-import { loadCatalog, translator } from '../../src/i18n/index.js';
+import { translator } from '../../src/i18n/index.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 function contact(id: string, needs: Contact['needs'], countries: string[]): Contact {
@@ -44,7 +44,6 @@ describe('help directory', () => {
   });
 
   it('renders a card in Russian with where, languages and the date checked', async () => {
-    await loadCatalog('ru');
     const card = contactCard(list[1]!, 'ru', translator('ru'), 80).join('\n');
     expect(card).toContain('Org georgia-legal');
     expect(card).toContain('Как связаться: Почта help@example.org');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { renderHandoutHtml, renderHandoutMarkdown } from '../../src/export/handout.js';
 import { markdownToHtml } from '../../src/export/markdown-html.js';
-import { loadCatalog, translator } from '../../src/i18n/index.js';
+import { translator } from '../../src/i18n/index.js';
 import type { Lesson } from '../../src/lesson/types.js';
 import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';
@@ -46,7 +46,6 @@ describe('handouts', () => {
   });
 
   it('exports lessons in both languages into one file', async () => {
-    await loadCatalog('ru');
     const lessons = tempDir();
     writeLesson(lessons, sampleLesson(), sampleTranslation());
     const out = tempDir();

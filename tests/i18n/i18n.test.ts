@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.js';
-import { ru } from '../../src/i18n/ru.js';
-import { langFromEnv, translateWith } from '../../src/i18n/index.js';
+import { defineMessages, format, langFromEnv, translator } from '../../src/i18n/index.js';
 import { localize } from '../../src/lesson/localize.js';
 import type { Lesson, Translation } from '../../src/lesson/types.js';
 import { sampleLesson, sampleTranslation } from '../helpers/fixtures.js';
-
-function placeholders(message: unknown): string[] {
-  const text = typeof message === 'string' ? message : Object.values(message as Record<string, string>).join(' ');
-  return [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
-}
 
 describe('UI strings', () => {
   it('picks the language from LC_ALL, then LC_MESSAGES, then LANG', () => {
@@ -21,24 +14,19 @@ describe('UI strings', () => {
     expect(langFromEnv({})).toBe('en');
   });
 
-  it('has every English key in Russian, with the same placeholders and no empty text', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(ru[key], key).toBeTruthy();
-      expect(placeholders(ru[key]), key).toEqual(placeholders(en[key]));
-    }
-  });
-
   it('uses Russian plural forms', () => {
-    const lookup = { en, ru };
-    expect(translateWith(lookup, 'ru', 'runner.meta', { count: 1 })).toBe('Примерно 1 минута.');
-    expect(translateWith(lookup, 'ru', 'runner.meta', { count: 3 })).toBe('Примерно 3 минуты.');
-    expect(translateWith(lookup, 'ru', 'runner.meta', { count: 25 })).toBe('Примерно 25 минут.');
-    expect(translateWith(lookup, 'en', 'runner.meta', { count: 1 })).toBe('About 1 minute.');
+    expect(translator('ru')('runner.meta', { count: 1 })).toBe('Примерно 1 минута.');
+    expect(translator('ru')('runner.meta', { count: 3 })).toBe('Примерно 3 минуты.');
+    expect(translator('ru')('runner.meta', { count: 25 })).toBe('Примерно 25 минут.');
+    expect(translator('en')('runner.meta', { count: 1 })).toBe('About 1 minute.');
   });
 
-  it('falls back to English visibly when a Russian string is missing', () => {
-    const partial = { en, ru: { ...ru, 'home.bye': undefined } };
-    expect(translateWith(partial as never, 'ru', 'home.bye')).toBe('[нет перевода] Goodbye. Take care.');
+  it('fills placeholders from own properties only and strips escapes and invisible characters from values', () => {
+    expect(format('{constructor} {name}', { name: 'x' })).toBe('{constructor} x');
+    expect(format('file {name}', { name: 'a\u001b]52;c;aGk=\u0007\u001b[2Jb\u202e\u200bc' })).toBe('file a]52;c;aGk=[2Jbc');
+    const m = defineMessages('test.sample', { hello: { en: 'Hi {who}', ru: 'Привет, {who}' } });
+    expect(m.text('ru')('hello', { who: '\u009b31mВася' })).toBe('Привет, 31mВася');
+    expect(m.has('toString')).toBe(false);
   });
 });
 

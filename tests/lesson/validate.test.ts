@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadCatalog, translator } from '../../src/i18n/index.js';
+import { translator } from '../../src/i18n/index.js';
 import { crossFileProblems, validateLessonFile, type ValidateOptions } from '../../src/lesson/validate.js';
 import type { Problem } from '../../src/lesson/types.js';
 import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
@@ -224,7 +224,6 @@ describe('lesson validator', () => {
   });
 
   it('writes problems in Russian when asked', async () => {
-    await loadCatalog('ru');
     const ru = await validateLessonFile(writeLesson(tempDir(), BASE.replace('next', 'x') + '    next: nowhere\n', TINY_RU, 'identity', 'tiny'), { ...options, t: translator('ru') });
     expect(ru.problems[0]?.message).toBe('шага «nowhere», на который нужно перейти, нет');
   });

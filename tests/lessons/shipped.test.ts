@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIds, checkLoaders } from '../../checks/index.js';
 import type { OptionsSchema } from '../../src/checks/types.js';
-import { loadCatalog as loadStrings, translator, type Lang } from '../../src/i18n/index.js';
+import { translator, type Lang } from '../../src/i18n/index.js';
 import { findLessonFiles } from '../../src/lesson/catalog.js';
 import { localize } from '../../src/lesson/localize.js';
 import type { Lesson } from '../../src/lesson/types.js';
@@ -60,7 +60,6 @@ function scriptedPrompter(lesson: Lesson, path: string[]): Prompter {
 const files = await findLessonFiles([SHIPPED_LESSONS]);
 const checks = new Map<string, OptionsSchema>();
 for (const id of checkIds) checks.set(id, (await checkLoaders[id]!()).default.meta.options);
-await loadStrings('ru');
 const directory = await loadContacts(translator('en'));
 const contactIds = new Set(directory.contacts.map((c) => c.id));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, translator } from '../../src/i18n/index.js';
+import { translator } from '../../src/i18n/index.js';
 import type { Lesson } from '../../src/lesson/types.js';
 import { plainStyle } from '../../src/runner/markdown.js';
 import { present } from '../../src/workshop/presenter.js';
@@ -12,7 +12,6 @@ const LEFT = '\u001b[D';
 
 describe('presenter mode', () => {
   it('moves one slide at a time, reveals answers and notes on request, saves where it stopped, and resumes', async () => {
-    await loadCatalog('ru');
     const lesson = sampleLesson() as unknown as Lesson;
     const slides = buildSlides([{ lesson: 'sample-lesson' }, { break: 10, title: 'Кофе' }], new Map([['sample-lesson', lesson]]));
     expect(slides.map((s) => s.kind)).toEqual(['lesson-title', ...lesson.steps.map(() => 'step'), 'break']);
