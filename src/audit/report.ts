@@ -10,7 +10,8 @@ import { escapeHtml } from '../html.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { AuditResult } from './run.js';
 import { nextSteps, scoreBreakdown, type ScoreBreakdown } from './score.js';
-import { REPORT, SEVERITY_LABEL, STATUS_LABEL, TOPIC_LABEL } from './strings.js';
+import { REPORT } from './strings.js';
+import { severityLabel, statusLabel, topicLabel } from '../i18n/labels.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -85,7 +86,7 @@ function buildModel(results: readonly AuditResult[], options: ReportOptions): Re
 
   const groups = SEVERITY_ORDER.filter((s) => s !== 'info').map((severity) => ({
     severity,
-    label: SEVERITY_LABEL[severity][lang],
+    label: severityLabel(severity, lang),
     items: results.flatMap((result) =>
       result.status === 'fail' || result.status === 'warn'
         ? result.findings.flatMap((f, i) => (f.severity === severity ? [itemView(result, i, lang, home)] : []))
@@ -101,12 +102,12 @@ function buildModel(results: readonly AuditResult[], options: ReportOptions): Re
     for (const finding of result.findings) {
       if (finding.severity === 'info') notes.push(formatMessage(result.meta, finding.message, lang, finding.data, home));
     }
-    return { id: result.id, title: checkTitle(result, lang), status: result.status, statusLabel: STATUS_LABEL[result.status][lang], notes };
+    return { id: result.id, title: checkTitle(result, lang), status: result.status, statusLabel: statusLabel(result.status, lang), notes };
   });
 
   const topics = (Object.keys(breakdown.byTopic) as Topic[])
     .sort()
-    .map((topic) => ({ topic, label: TOPIC_LABEL[topic][lang], score: breakdown.byTopic[topic]?.score ?? null }));
+    .map((topic) => ({ topic, label: topicLabel(topic, lang), score: breakdown.byTopic[topic]?.score ?? null }));
 
   return {
     lang,
@@ -148,7 +149,7 @@ export function renderMarkdownReport(results: readonly AuditResult[], options: R
   out.push('');
 
   const item = (v: ItemView, bullet: string): string[] => {
-    const lines = [`${bullet}**${md(SEVERITY_LABEL[v.severity][L])}** · ${md(v.checkTitle)}: ${md(v.message)}`];
+    const lines = [`${bullet}**${md(severityLabel(v.severity, L))}** · ${md(v.checkTitle)}: ${md(v.message)}`];
     if (v.fix) lines.push(`   - ${md(REPORT.whatToDo[L])}: ${md(v.fix)}`);
     if (v.lessons.length > 0) lines.push(`   - ${md(REPORT.learnMore[L])}: ${v.lessons.map((l) => `\`safestep learn ${l.replace(/`/g, '')}\``).join(', ')}`);
     return lines;
@@ -236,7 +237,7 @@ export function renderHtmlReport(results: readonly AuditResult[], options: Repor
   const item = (v: ItemView): string => {
     const parts = [
       `<div class="item ${v.severity}">`,
-      `<div class="sev">${h(SEVERITY_LABEL[v.severity][L])} · ${h(v.checkTitle)}</div>`,
+      `<div class="sev">${h(severityLabel(v.severity, L))} · ${h(v.checkTitle)}</div>`,
       `<p>${h(v.message)}</p>`,
     ];
     if (v.fix) parts.push(`<p><strong>${h(REPORT.whatToDo[L])}:</strong> ${h(v.fix)}</p>`);

@@ -1,29 +1,5 @@
 // Words the audit reports use around the checks' own messages, in both languages.
-import type { Bilingual, CheckStatus, Severity, Topic } from '../checks/types.js';
-
-export const STATUS_LABEL: Readonly<Record<CheckStatus, Bilingual>> = {
-  pass: { en: 'Passed', ru: 'Пройдена' },
-  fail: { en: 'Failed', ru: 'Не пройдена' },
-  warn: { en: 'Needs attention', ru: 'Требует внимания' },
-  'not-applicable': { en: 'Not applicable', ru: 'Не применима' },
-  error: { en: 'Could not run', ru: 'Не удалось выполнить' },
-};
-
-export const SEVERITY_LABEL: Readonly<Record<Severity, Bilingual>> = {
-  high: { en: 'High', ru: 'Высокая' },
-  medium: { en: 'Medium', ru: 'Средняя' },
-  low: { en: 'Low', ru: 'Низкая' },
-  info: { en: 'For information', ru: 'К сведению' },
-};
-
-export const TOPIC_LABEL: Readonly<Record<Topic, Bilingual>> = {
-  communications: { en: 'Communications', ru: 'Связь' },
-  financial: { en: 'Money', ru: 'Деньги' },
-  identity: { en: 'Identity', ru: 'Личные данные' },
-  devices: { en: 'Devices', ru: 'Устройства' },
-  repression: { en: 'Persecution', ru: 'Преследование' },
-  wellbeing: { en: 'Wellbeing', ru: 'Самочувствие' },
-};
+import type { Bilingual } from '../checks/types.js';
 
 export const REPORT = {
   title: { en: 'safestep: device check report', ru: 'safestep: отчёт о проверке устройства' },

@@ -5,6 +5,7 @@ import type { Lang, Translate } from '../i18n/index.js';
 import { wrap } from '../runner/markdown.js';
 import { describeFinding, severityRank } from './format.js';
 import type { Finding } from './types.js';
+import { severityLabel, statusLabel } from '../i18n/labels.js';
 
 export interface RenderOptions {
   lang: Lang;
@@ -19,7 +20,7 @@ export interface RenderOptions {
 export function findingLines(result: Pick<AuditResult, 'meta'>, finding: Finding, opts: RenderOptions, bullet = '  - '): string[] {
   const text = describeFinding(result.meta, finding, opts.lang, opts.home);
   const indent = ' '.repeat(bullet.length);
-  const lines = wrap(`${opts.t(`severity.${finding.severity}`)}: ${text.message}`, opts.width, indent, bullet);
+  const lines = wrap(`${severityLabel(finding.severity, opts.lang)}: ${text.message}`, opts.width, indent, bullet);
   if (text.fix) lines.push(...wrap(`${opts.t('check.whatToDo')} ${text.fix}`, opts.width, indent, indent));
   for (const lesson of text.lessons) if (!opts.lessons || opts.lessons.has(lesson)) lines.push(`${indent}${opts.t('check.learnMore', { id: lesson })}`);
   return lines;
@@ -29,7 +30,7 @@ export function renderCheckResult(result: AuditResult, opts: RenderOptions): str
   const bold = opts.bold ?? ((s: string) => s);
   const { meta } = result;
   const title = result.status === 'pass' || result.status === 'not-applicable' ? meta.title[opts.lang] : meta.failureTitle[opts.lang];
-  const lines = [bold(`${opts.t(`status.${result.status}`)}: ${title}`)];
+  const lines = [bold(`${statusLabel(result.status, opts.lang)}: ${title}`)];
   if (result.status === 'error') lines.push(...wrap(opts.t(result.error?.kind === 'timeout' ? 'check.timedOut' : 'check.errored'), opts.width, '  ', '  '));
   const findings = [...result.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   for (const f of findings) lines.push(...findingLines(result, f, opts));

@@ -3,18 +3,14 @@
 // returns plain data, `evaluate` is pure judgement over that data. This keeps
 // checks testable with fake homes, fake roots and a fake command runner.
 
-export type Lang = 'en' | 'ru';
+import type { BilingualText } from '../i18n/messages.js';
+
+export type { Lang } from '../i18n/lang.js';
+export type { CheckStatus, Platform, Severity, Topic } from '../i18n/labels.js';
+import type { CheckStatus, Platform, Severity, Topic } from '../i18n/labels.js';
 
 /** A string in every UI language. */
-export interface Bilingual {
-  en: string;
-  ru: string;
-}
-
-export type Platform = 'linux' | 'darwin' | 'win32';
-export type Severity = 'high' | 'medium' | 'low' | 'info';
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'not-applicable' | 'error';
-export type Topic = 'communications' | 'financial' | 'identity' | 'devices' | 'repression' | 'wellbeing';
+export type Bilingual = BilingualText;
 
 export interface CommandResult {
   code: number | null;

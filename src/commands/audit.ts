@@ -16,6 +16,7 @@ import { findingLines } from '../checks/render.js';
 import { wrap } from '../runner/markdown.js';
 import { reachesFailOn, type CheckOptions } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
+import { statusLabel } from '../i18n/labels.js';
 
 interface AuditOptions extends Omit<CheckOptions, 'explain'> {
   explain?: boolean;
@@ -108,7 +109,7 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
       print(chalk.bold(ctx.t(`audit.group.${severity}`, { count: byCheck.reduce((n, x) => n + x.found.length, 0) })));
       for (const { r, found } of byCheck) {
         // A note from a check that could not judge (a container, no desktop) must not read as a failure.
-        const title = r.status === 'fail' || r.status === 'warn' ? r.meta.failureTitle[ctx.lang] : `${ctx.t(`status.${r.status}`)}: ${r.meta.title[ctx.lang]}`;
+        const title = r.status === 'fail' || r.status === 'warn' ? r.meta.failureTitle[ctx.lang] : `${statusLabel(r.status, ctx.lang)}: ${r.meta.title[ctx.lang]}`;
         print(`  ${title}`);
         for (const f of found) print(...findingLines(r, f, render, '    - '));
       }
@@ -135,7 +136,7 @@ function statusSummary(ctx: AppContext, results: readonly AuditResult[]): string
   const count = (status: AuditResult['status']): number => results.filter((r) => r.status === status).length;
   const lines = [ctx.t('audit.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), na: count('not-applicable'), error: count('error') })];
   for (const r of results.filter((x) => x.status === 'error' || (x.status === 'not-applicable' && x.findings.length === 0))) {
-    lines.push(`  ${ctx.t(`status.${r.status}`)}: ${r.meta.title[ctx.lang]}`);
+    lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${r.meta.title[ctx.lang]}`);
   }
   return lines;
 }

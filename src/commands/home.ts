@@ -11,6 +11,7 @@ import { learnLesson } from './learn.js';
 import { lessonState, titleOf } from './lessons.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
+import { topicLabel } from '../i18n/labels.js';
 
 type MenuChoice = 'continue' | 'plan' | 'browse' | 'audit' | 'language' | 'quit';
 
@@ -39,7 +40,7 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
       } else if (picked === 'browse') {
         const topics = TOPICS.filter((topic) => lessons.some((l) => l.topic === topic));
         const topic = await prompter.select<Topic | 'back'>(ctx.t('home.whichTopic'), [
-          ...topics.map((value) => ({ name: `${ctx.t(`topic.${value}`)} (${lessons.filter((l) => l.topic === value).length})`, value })),
+          ...topics.map((value) => ({ name: `${topicLabel(value, ctx.lang)} (${lessons.filter((l) => l.topic === value).length})`, value })),
           { name: ctx.t('home.back'), value: 'back' },
         ]);
         if (topic === 'back') continue;

@@ -8,6 +8,7 @@ import { renderMarkdown, wrap, type Style } from '../runner/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import { openLesson } from './shared/lessons.js';
 import { markdownStyle } from './shared/step-env.js';
+import { levelLabel, topicLabel } from '../i18n/labels.js';
 
 export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style): Promise<string[]> {
   const { t } = ctx;
@@ -18,7 +19,7 @@ export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style
       .map((l) => (l ? indent + l : l));
   const out: string[] = [];
   out.push(style.heading(stripUnsafe(lesson.title)), '');
-  out.push(`${t('preview.id')}: ${lesson.id}  ·  ${t('preview.version')}: ${lesson.version}  ·  ${t(`topic.${lesson.topic}`)}  ·  ${t(`level.${lesson.level}`)}  ·  ${t('lessons.minutes', { count: lesson.minutes })}`);
+  out.push(`${t('preview.id')}: ${lesson.id}  ·  ${t('preview.version')}: ${lesson.version}  ·  ${topicLabel(lesson.topic, ctx.lang)}  ·  ${levelLabel(lesson.level, ctx.lang)}  ·  ${t('lessons.minutes', { count: lesson.minutes })}`);
   out.push(`${t('preview.reviewed')}: ${lesson.reviewed}`);
   if (lesson.requires?.length) out.push(`${t('preview.requires')}: ${lesson.requires.join(', ')}`);
   out.push('', ...md(lesson.summary));

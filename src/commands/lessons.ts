@@ -9,6 +9,7 @@ import { styler } from '../io.js';
 import { wrap } from '../runner/markdown.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
+import { levelLabel, topicLabel } from '../i18n/labels.js';
 
 export type LessonState = 'new' | 'started' | 'done';
 
@@ -49,11 +50,11 @@ export default async function lessons(ctx: AppContext, opts: { topic?: string; j
   for (const topic of TOPICS) {
     const group = shown.filter((l) => l.topic === topic);
     if (group.length === 0) continue;
-    out.push(chalk.bold(ctx.t(`topic.${topic as Topic}`)));
+    out.push(chalk.bold(topicLabel(topic as Topic, ctx.lang)));
     for (const l of group) {
       const { state, stepsDone } = lessonState(l, progress);
       const status = state === 'done' ? ctx.t('lessons.done') : state === 'started' ? ctx.t('lessons.started', { count: stepsDone }) : ctx.t('lessons.new');
-      out.push(`  ${l.id}  ·  ${ctx.t(`level.${l.level}`)}  ·  ${ctx.t('lessons.minutes', { count: l.minutes })}  ·  ${status}`);
+      out.push(`  ${l.id}  ·  ${levelLabel(l.level, ctx.lang)}  ·  ${ctx.t('lessons.minutes', { count: l.minutes })}  ·  ${status}`);
       out.push(...wrap(titleOf(l, ctx.lang), ctx.io.width, '    ', '    '));
     }
     out.push('');

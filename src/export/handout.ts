@@ -6,6 +6,7 @@ import type { Lang, Translate } from '../i18n/index.js';
 import type { Lesson, Step } from '../lesson/types.js';
 import { stripUnsafe } from '../sanitize.js';
 import { escapeHtml, inlineHtml, markdownToHtml } from './markdown-html.js';
+import { levelLabel, topicLabel } from '../i18n/labels.js';
 
 export interface HandoutLesson {
   lesson: Lesson;
@@ -86,7 +87,7 @@ function lessonHtml(h: HandoutLesson, opts: HandoutOptions): string {
   const { lesson, t } = h;
   const numberOf = new Map(lesson.steps.map((s, i) => [s.id, i + 1] as const));
   const parts = [`<article lang="${h.lang}" data-lesson="${escapeHtml(lesson.id)}">`, `<h2>${escapeHtml(stripUnsafe(lesson.title))}</h2>`];
-  parts.push(`<p class="meta">${escapeHtml([t(`topic.${lesson.topic}`), t(`level.${lesson.level}`), t('lessons.minutes', { count: lesson.minutes }), `${t('preview.reviewed')}: ${lesson.reviewed}`].join(' · '))}</p>`);
+  parts.push(`<p class="meta">${escapeHtml([topicLabel(lesson.topic, lesson.lang), levelLabel(lesson.level, lesson.lang), t('lessons.minutes', { count: lesson.minutes }), `${t('preview.reviewed')}: ${lesson.reviewed}`].join(' · '))}</p>`);
   parts.push(markdownToHtml(lesson.summary));
   parts.push(`<h3>${escapeHtml(t('runner.objectives'))}</h3><ul>${lesson.objectives.map((o) => `<li>${inlineHtml(o)}</li>`).join('')}</ul>`);
   lesson.steps.forEach((step, i) => parts.push(stepHtml(step, i, h, opts, numberOf)));
@@ -135,7 +136,7 @@ export function renderHandoutMarkdown(lessons: readonly HandoutLesson[], opts: H
   for (const h of lessons) {
     const { lesson, t } = h;
     const numberOf = new Map(lesson.steps.map((s, i) => [s.id, i + 1] as const));
-    out.push(`## ${mdInline(lesson.title)}`, '', `*${[t(`topic.${lesson.topic}`), t(`level.${lesson.level}`), t('lessons.minutes', { count: lesson.minutes }), `${t('preview.reviewed')}: ${lesson.reviewed}`].join(' · ')}*`, '');
+    out.push(`## ${mdInline(lesson.title)}`, '', `*${[topicLabel(lesson.topic, lesson.lang), levelLabel(lesson.level, lesson.lang), t('lessons.minutes', { count: lesson.minutes }), `${t('preview.reviewed')}: ${lesson.reviewed}`].join(' · ')}*`, '');
     out.push(stripUnsafe(lesson.summary), '', `### ${t('runner.objectives')}`, '', ...lesson.objectives.map((o) => `- ${mdInline(o)}`), '');
     lesson.steps.forEach((step, i) => {
       out.push(`### ${stepTitle(step, i)}`, '');

@@ -27,7 +27,7 @@ describe('Markdown report', () => {
     expect(md).toMatch(/1\. \*\*High\*\* · keys has problems: Problem at \\~\/\.ssh\/id\\_rsa/);
     expect(md).toContain('### Medium');
     expect(md).toContain('`safestep learn keys-lesson`');
-    expect(md).toContain('| broken is fine (`broken`) | Could not run — This check could not finish, so its result is unknown. |');
+    expect(md).toContain('| broken is fine (`broken`) | Could not check — This check could not finish, so its result is unknown. |');
     expect(md).toContain('Just so you know');
   });
 
@@ -81,7 +81,7 @@ describe('HTML report', () => {
     const html = renderHtmlReport(sample(), { lang: 'ru', home: HOME, generatedAt: date });
     expect(html).toContain('<html lang="ru">');
     expect(html).toContain('Устройства: 33/100');
-    expect(html).toContain('Личные данные: 80/100');
+    expect(html).toContain('Аккаунты и личные данные: 80/100');
     expect(html).toContain('style="width:80%;');
   });
 });

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every registered message table, checked once: English and Russian present,
 // Russian written in Cyrillic, the same placeholders in both languages, and
 // the plural forms each language needs. Importing every module registers its
