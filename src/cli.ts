@@ -1,17 +1,76 @@
-// The commander program. It only declares commands and their options; each
-// command's code is imported when that command runs, so `safestep --help`
-// starts almost as fast as bare Node.
+// The commander program, built from the command specs in src/commands/. Each
+// command's body is imported only when that command runs, so `safestep --help`
+// starts almost as fast as bare Node. The exit-code contract lives here, in
+// one place: 0 ok, 1 problems found, 2 usage or input error, 3 internal error.
 import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS } from './commands/index.js';
+import type { AnySpec, OptionSpec, Registered } from './commands/spec.js';
 import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
-import { EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
-import { isLang, langFromEnv, translator, type Lang, type Translate } from './i18n/index.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
+import { defineMessages, isLang, langFromEnv, type Lang, type TextOf } from './i18n/index.js';
 import { resolvePaths } from './paths.js';
-import { CLI_HELP as PACK_HELP } from './packs/cli-help.js';
-import { CLI_HELP as JOURNAL_HELP } from './journal/cli-help.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
-type Action = (ctx: AppContext, ...args: unknown[]) => Promise<number>;
+const M = defineMessages('cli', {
+  desc: {
+    en: 'Digital safety lessons and checks for your own computer, in English and Russian. Offline.',
+    ru: 'Уроки цифровой безопасности и проверки вашего компьютера, на русском и английском. Без интернета.',
+  },
+  optHelp: { en: 'show help for a command', ru: 'справка по команде' },
+  optVersion: { en: 'show the version', ru: 'показать версию' },
+  optLang: {
+    en: 'language: en or ru (default: your saved choice, then the system language)',
+    ru: 'язык: en или ru (по умолчанию: сохранённый выбор, иначе язык системы)',
+  },
+  optNoColor: { en: 'no colours (also NO_COLOR=1)', ru: 'без цвета (то же, что NO_COLOR=1)' },
+  optDebug: { en: 'show technical details of errors', ru: 'показывать технические подробности ошибок' },
+  helpCommand: { en: 'show help for a command', ru: 'справка по команде' },
+  choices: { en: 'one of: {list}', ru: 'одно из: {list}' },
+  defaultIs: { en: 'default: {value}', ru: 'по умолчанию: {value}' },
+  examples: { en: 'Examples:', ru: 'Примеры:' },
+  hintHelp: { en: 'See: {command} --help', ru: 'Справка: {command} --help' },
+  hintDebug: {
+    en: 'Nothing was changed. Run again with --debug to see technical details.',
+    ru: 'Ничего не изменилось. Запустите ещё раз с --debug, чтобы увидеть подробности.',
+  },
+  unexpected: { en: 'something went wrong inside safestep: {message}', ru: 'внутренняя ошибка safestep: {message}' },
+  unknownOption: { en: 'unknown option {name}', ru: 'неизвестный параметр {name}' },
+  unknownCommand: { en: 'unknown command {name}', ru: 'неизвестная команда {name}' },
+  didYouMean: { en: 'Did you mean {name}?', ru: 'Может быть, вы имели в виду {name}?' },
+  missingArgument: { en: 'missing argument {name}', ru: 'не хватает аргумента {name}' },
+  optionMissingArgument: { en: 'option {name} needs a value', ru: 'параметру {name} нужно значение' },
+  excessArguments: {
+    en: { one: 'too many arguments: {command} takes {count} argument', other: 'too many arguments: {command} takes {count} arguments' },
+    ru: {
+      one: 'слишком много аргументов: {command} принимает {count} аргумент',
+      few: 'слишком много аргументов: {command} принимает {count} аргумента',
+      many: 'слишком много аргументов: {command} принимает {count} аргументов',
+      other: 'слишком много аргументов: {command} принимает {count} аргумента',
+    },
+  },
+  noArguments: { en: 'too many arguments: {command} takes no arguments', ru: 'слишком много аргументов: {command} не принимает аргументов' },
+  missingOption: { en: 'option {name} is required', ru: 'нужен параметр {name}' },
+  invalidChoice: { en: '{name} cannot be "{value}"; use one of: {list}', ru: '{name} не может быть «{value}»; можно: {list}' },
+  badLang: {
+    en: 'unknown language "{lang}"; safestep speaks en (English) and ru (Russian)',
+    ru: 'неизвестный язык «{lang}»; safestep говорит на en (английском) и ru (русском)',
+  },
+  bothLangsHere: {
+    en: '--lang {lang} works only with: {commands}',
+    ru: '--lang {lang} работает только с командами: {commands}',
+  },
+  fileNotFound: { en: '{path}: no such file or folder', ru: '{path}: такого файла или папки нет' },
+  fileDenied: { en: '{path}: permission denied', ru: '{path}: нет доступа' },
+  fileIsDir: { en: '{path} is a folder; a file is needed here', ru: '{path} — это папка, а здесь нужен файл' },
+  fileNotDir: { en: '{path}: part of this path is not a folder', ru: '{path}: часть этого пути — не папка' },
+  fileReadOnly: { en: '{path}: the disk is read-only', ru: '{path}: диск доступен только для чтения' },
+  diskFull: { en: '{path}: the disk is full', ru: '{path}: на диске нет места' },
+  fileOther: { en: '{path}: {code}', ru: '{path}: {code}' },
+});
+
+type CliText = TextOf<keyof typeof M.table>;
 
 /** Russian help needs the language before commander parses anything. */
 function langFlag(argv: readonly string[]): string | undefined {
@@ -24,31 +83,24 @@ function langFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-const RU_TERMS: [RegExp, string][] = [
-  [/\[options\]/g, '[параметры]'],
-  [/\[command\]/g, '[команда]'],
-  [/\(choices: (.*)\)$/g, '(варианты: $1)'],
-  [/\(default: (.*)\)$/g, '(по умолчанию: $1)'],
-];
-
-function ruTerms(text: string): string {
-  return RU_TERMS.reduce((s, [from, to]) => s.replace(from, to), text);
+/** `en+ru`: both languages, for the commands whose spec accepts it (handouts). */
+function bothLangs(flag: string | undefined): Lang[] | undefined {
+  if (flag === undefined || !flag.includes('+')) return undefined;
+  const parts = flag.split('+');
+  return parts.length === 2 && parts.every(isLang) && parts[0] !== parts[1] ? (parts as Lang[]) : undefined;
 }
 
-const RU_HELP = {
-  styleTitle: (title: string) => HELP_TITLES[title] ?? title,
-  styleUsage: ruTerms,
-  styleSubcommandTerm: ruTerms,
-  styleOptionDescription: ruTerms,
-};
-
-const HELP_TITLES: Record<string, string> = {
+const HELP_TITLES: Readonly<Record<string, string>> = {
   'Usage:': 'Использование:',
   'Options:': 'Параметры:',
   'Commands:': 'Команды:',
   'Arguments:': 'Аргументы:',
   'Global Options:': 'Общие параметры:',
 };
+
+function ruTerms(text: string): string {
+  return text.replace(/\[options\]/g, '[параметры]').replace(/\[command\]/g, '[команда]');
+}
 
 export interface RunOverrides extends Partial<AppContext> {
   /** Where commander writes help and errors; tests capture it. */
@@ -61,48 +113,62 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const writeOut = overrides.writeOut ?? ((s: string) => void process.stdout.write(s));
   const writeErr = overrides.writeErr ?? ((s: string) => void process.stderr.write(s));
   const flag = langFlag(argv);
-  // `export` also takes --lang en+ru (bilingual handouts); the interface then speaks the locale's language.
-  const bilingualExport = flag === 'en+ru' && argv.includes('export');
-  if (flag !== undefined && !isLang(flag) && !bilingualExport) {
-    const fallback = langFromEnv(env);
-    writeErr(`safestep: ${translator(fallback)('cli.badLang', { lang: flag })}\n${translator(fallback)('cli.hintHelp')}\n`);
+  const both = bothLangs(flag);
+  if (flag !== undefined && !isLang(flag) && !both) {
+    const m = M.text(langFromEnv(env));
+    writeErr(`safestep: ${m('badLang', { lang: flag })}\n${m('hintHelp', { command: 'safestep' })}\n`);
     return EXIT_USAGE;
   }
   let lang: Lang;
   try {
-    lang = overrides.lang ?? (await pickLang(bilingualExport ? undefined : flag, env, overrides.paths ?? (await resolvePaths(env))));
+    lang = overrides.lang ?? (await pickLang(both ? undefined : flag, env, overrides.paths ?? (await resolvePaths(env))));
   } catch {
     lang = langFromEnv(env);
   }
-  const t = translator(lang);
-  let exitCode = EXIT_OK;
+  const m = M.text(lang);
   let debug = argv.includes('--debug');
+  let exitCode = EXIT_OK;
+  let current = `safestep ${commandNamed(argv)}`.trimEnd();
 
-  const program = buildProgram(t, lang, async (action, globals, args) => {
+  const program = buildProgram(lang, { writeOut, writeErr, width: overrides.io?.width }, async (entry, globals, values) => {
     debug = Boolean(globals.debug);
-    const uiLang = globals.lang && isLang(globals.lang) ? globals.lang : lang;
-    const ctx = await createContext({ ...globals, lang: uiLang }, { ...stripRunOnly(overrides), lang: uiLang });
-    exitCode = await action(ctx, ...args);
+    current = `safestep ${entry.spec.name}`;
+    if (both && !entry.spec.bothLangs) {
+      const commands = COMMANDS.filter((c) => c.spec.bothLangs).map((c) => `safestep ${c.spec.name}`);
+      throw new SafestepError(m('bothLangsHere', { lang: flag ?? '', commands: commands.join(', ') }), EXIT_USAGE);
+    }
+    const ctx = await createContext({ ...globals, lang }, { ...stripRunOnly(overrides), lang, ...(both ? { langs: both } : {}) });
+    const body = (await entry.load!()).default as (ctx: AppContext, ...rest: unknown[]) => Promise<number>;
+    exitCode = await body(ctx, ...values);
   });
-  program.exitOverride();
-  program.configureOutput({ writeOut, writeErr, outputError: () => undefined });
 
   try {
     if (onlyGlobalOptions(argv)) {
       // `safestep` alone opens the home menu (or prints help when there is no terminal).
-      const globals: GlobalOptions = { debug, ...(langFlag(argv) ? { lang: langFlag(argv) } : {}), ...(argv.includes('--no-color') ? { color: false } : {}) };
+      const globals: GlobalOptions = { debug, ...(flag ? { lang: flag } : {}), ...(argv.includes('--no-color') ? { color: false } : {}) };
       const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang });
       if (!ctx.io.canPrompt) {
         writeOut(program.helpInformation());
         return EXIT_OK;
       }
-      return await (await lazy('home'))(ctx);
+      return await (await import('./commands/home.js')).default(ctx);
     }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
-    return reportError(err, t, debug, writeErr);
+    return reportError(err, m, debug, writeErr, current);
   }
+}
+
+/** The registered command the arguments name (`pack build`), or '' for none: for the help hint. */
+function commandNamed(argv: readonly string[]): string {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  let found = '';
+  for (let n = 1; n <= words.length; n++) {
+    const name = words.slice(0, n).join(' ');
+    if (COMMANDS.some((c) => c.spec.name === name)) found = name;
+  }
+  return found;
 }
 
 function onlyGlobalOptions(argv: readonly string[]): boolean {
@@ -119,10 +185,33 @@ function stripRunOnly(o: RunOverrides): Partial<AppContext> {
   return rest;
 }
 
-function reportError(err: unknown, t: Translate, debug: boolean, writeErr: (s: string) => void): number {
+/** Errors from the file system name a path the person gave: an input error, said in one line. */
+function fileErrorMessage(err: NodeJS.ErrnoException, m: CliText): string | undefined {
+  if (typeof err.code !== 'string' || typeof err.path !== 'string') return undefined;
+  const path = err.path;
+  switch (err.code) {
+    case 'ENOENT':
+      return m('fileNotFound', { path });
+    case 'EACCES':
+    case 'EPERM':
+      return m('fileDenied', { path });
+    case 'EISDIR':
+      return m('fileIsDir', { path });
+    case 'ENOTDIR':
+      return m('fileNotDir', { path });
+    case 'EROFS':
+      return m('fileReadOnly', { path });
+    case 'ENOSPC':
+      return m('diskFull', { path });
+    default:
+      return /^E[A-Z]+$/.test(err.code) ? m('fileOther', { path, code: err.code }) : undefined;
+  }
+}
+
+function reportError(err: unknown, m: CliText, debug: boolean, writeErr: (s: string) => void, command: string): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
-    writeErr(`safestep: ${commanderMessage(err, t)}\n${t('cli.hintHelp')}\n`);
+    writeErr(`safestep: ${commanderMessage(err, m)}\n${m('hintHelp', { command })}\n`);
     return EXIT_USAGE;
   }
   if (err instanceof UserAbort) return EXIT_OK;
@@ -132,270 +221,132 @@ function reportError(err: unknown, t: Translate, debug: boolean, writeErr: (s: s
     if (debug && err.stack) writeErr(err.stack + '\n');
     return err.exitCode;
   }
+  const fileError = err instanceof Error ? fileErrorMessage(err, m) : undefined;
+  if (fileError) {
+    writeErr(`safestep: ${fileError}\n`);
+    if (debug && err instanceof Error && err.stack) writeErr(err.stack + '\n');
+    return EXIT_USAGE;
+  }
   const message = err instanceof Error ? err.message : String(err);
-  writeErr(`safestep: ${t('cli.unexpected', { message })}\n`);
-  writeErr(debug && err instanceof Error && err.stack ? err.stack + '\n' : `${t('cli.hintDebug')}\n`);
-  return EXIT_USAGE;
+  writeErr(`safestep: ${m('unexpected', { message })}\n`);
+  writeErr(debug && err instanceof Error && err.stack ? err.stack + '\n' : `${m('hintDebug')}\n`);
+  return EXIT_INTERNAL;
 }
 
-/** Commander's own messages are English; say the common ones in the user's language. */
-function commanderMessage(err: CommanderError, t: Translate): string {
+/** Commander's own messages are English: every one a person can meet is said again in their language. */
+function commanderMessage(err: CommanderError, m: CliText): string {
   const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(err.message)?.[1];
+  const withSuggestion = (text: string): string => (suggestion ? `${text}\n${m('didYouMean', { name: suggestion })}` : text);
   switch (err.code) {
     case 'commander.unknownOption':
-      return t('cli.unknownOption', { name: quoted });
+      return withSuggestion(m('unknownOption', { name: quoted }));
     case 'commander.unknownCommand':
-      return t('cli.unknownCommand', { name: quoted });
+      return withSuggestion(m('unknownCommand', { name: quoted }));
     case 'commander.missingArgument':
-      return t('cli.missingArgument', { name: quoted });
+      return m('missingArgument', { name: quoted });
     case 'commander.optionMissingArgument':
-      return t('cli.optionMissingArgument', { name: quoted });
-    case 'commander.excessArguments':
-      return t('cli.excessArguments');
-    case 'commander.invalidArgument':
-      return t('cli.invalidArgument', { detail: err.message.replace(/^error:\s*/, '') });
+      return m('optionMissingArgument', { name: quoted.split(' ')[0] ?? quoted });
+    case 'commander.excessArguments': {
+      const count = Number(/Expected (\d+) argument/.exec(err.message)?.[1] ?? 0);
+      const command = `safestep ${quoted}`;
+      return count === 0 ? m('noArguments', { command }) : m('excessArguments', { command, count });
+    }
     case 'commander.missingMandatoryOptionValue':
-      return t('cli.missingOption', { name: quoted });
+      return m('missingOption', { name: quoted.split(' ')[0] ?? quoted });
     default:
       return err.message.replace(/^error:\s*/, '');
   }
 }
 
-type Dispatch = (action: Action, globals: GlobalOptions, args: unknown[]) => Promise<void>;
+interface Output {
+  writeOut: (s: string) => void;
+  writeErr: (s: string) => void;
+  width?: number;
+}
 
-export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Command {
-  const program = new Command('safestep');
-  const translateHelp = (cmd: Command): Command => cmd.helpOption('-h, --help', t('cli.opt.help')).configureHelp(lang === 'ru' ? RU_HELP : {});
+type Dispatch = (entry: Registered, globals: GlobalOptions, values: unknown[]) => Promise<void>;
 
-  translateHelp(program)
-    .description(t('cli.desc'))
-    .version(VERSION, '-V, --version', t('cli.opt.version'))
-    .option('--lang <lang>', t('cli.opt.lang'))
-    .option('--no-color', t('cli.opt.noColor'))
-    .option('--debug', t('cli.opt.debug'))
-    .helpCommand('help [command]', t('cli.opt.help'))
-    .showSuggestionAfterError(true);
+/** Help text for an option: its own words, then the choices and the default in the same language. */
+function optionHelp(option: OptionSpec, lang: Lang, m: CliText): string {
+  const parts = [option.help[lang]];
+  if (option.kind === 'choice') {
+    parts.push(`(${m('choices', { list: option.choices.join(', ') })}${option.default !== undefined ? `; ${m('defaultIs', { value: option.default })}` : ''})`);
+  }
+  return parts.join(' ');
+}
 
-  const action =
-    (name: keyof typeof COMMANDS) =>
-    async (...args: unknown[]): Promise<void> => {
-      const cmd = args[args.length - 1] as Command;
-      const positional = args.slice(0, -2);
-      const opts = args[args.length - 2];
-      await dispatch(await lazy(name), cmd.optsWithGlobals(), [...positional, opts]);
-    };
+/** Defaults and choices are applied here rather than by commander, so its English never reaches the screen. */
+function checkedOptions(spec: AnySpec, raw: Record<string, unknown>, m: CliText): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, option] of Object.entries(spec.options)) {
+    const given = raw[key];
+    if (option.kind === 'choice') {
+      if (given === undefined) {
+        if (option.default !== undefined) out[key] = option.default;
+        continue;
+      }
+      if (typeof given !== 'string' || !option.choices.includes(given)) {
+        throw new SafestepError(m('invalidChoice', { name: option.flags.split(' ')[0]!, value: String(given), list: option.choices.join(', ') }), EXIT_USAGE);
+      }
+    }
+    if (given !== undefined) out[key] = given;
+  }
+  return out;
+}
 
-  translateHelp(program.command('start'))
-    .description(t('cli.start'))
-    .option('--show', t('cli.opt.show'))
-    .option('--json', t('cli.opt.json'))
-    .action(action('start'));
+export function buildProgram(lang: Lang, output: Output, dispatch: Dispatch): Command {
+  const m = M.text(lang);
+  const configure = (cmd: Command): Command => {
+    cmd
+      .helpOption('-h, --help', m('optHelp'))
+      .exitOverride()
+      .configureOutput({
+        writeOut: output.writeOut,
+        writeErr: output.writeErr,
+        outputError: () => undefined,
+        ...(output.width ? { getOutHelpWidth: () => output.width!, getErrHelpWidth: () => output.width! } : {}),
+      })
+      .showSuggestionAfterError(true);
+    if (lang === 'ru') {
+      cmd.configureHelp({ styleTitle: (title: string) => HELP_TITLES[title] ?? title, styleUsage: ruTerms, styleSubcommandTerm: ruTerms });
+    }
+    return cmd;
+  };
 
-  translateHelp(program.command('lessons'))
-    .description(t('cli.lessons'))
-    .option('--topic <topic>', t('cli.opt.topic'))
-    .option('--json', t('cli.opt.json'))
-    .action(action('lessons'));
+  const program = configure(new Command('safestep'))
+    .description(m('desc'))
+    .version(VERSION, '-V, --version', m('optVersion'))
+    .option('--lang <lang>', m('optLang'))
+    .option('--no-color', m('optNoColor'))
+    .option('--debug', m('optDebug'))
+    .helpCommand('help [command]', m('helpCommand'));
 
-  translateHelp(program.command('learn'))
-    .description(t('cli.learn'))
-    .argument('<id>', t('cli.arg.lessonId'))
-    .option('--restart', t('cli.opt.restart'))
-    .action(action('learn'));
-
-  const progress = translateHelp(program.command('progress'))
-    .description(t('cli.progress'))
-    .option('--json', t('cli.opt.json'))
-    .action(action('progress-show'));
-  translateHelp(progress.command('reset'))
-    .description(t('cli.progressReset'))
-    .argument('[id]', t('cli.arg.lessonId'))
-    .option('--all', t('cli.opt.all'))
-    .action(action('progress-reset'));
-  translateHelp(progress.command('export'))
-    .description(t('cli.progressExport'))
-    .argument('<file>', t('cli.arg.file'))
-    .option('--force', t('cli.opt.force'))
-    .action(action('progress-export'));
-  translateHelp(progress.command('import'))
-    .description(t('cli.progressImport'))
-    .argument('<file>', t('cli.arg.file'))
-    .action(action('progress-import'));
-
-  const lesson = translateHelp(program.command('lesson')).description(t('cli.lesson'));
-  translateHelp(lesson.command('validate'))
-    .description(t('cli.lessonValidate'))
-    .argument('[paths...]', t('cli.arg.paths'))
-    .option('--json', t('cli.opt.json'))
-    .option('--strict', t('cli.opt.strict'))
-    .action(action('lesson-validate'));
-  translateHelp(lesson.command('new'))
-    .description(t('cli.lessonNew'))
-    .argument('<id>', t('cli.arg.newId'))
-    .requiredOption('--topic <topic>', t('cli.opt.topic'))
-    .option('--dir <dir>', t('cli.opt.dir'))
-    .action(action('lesson-new'));
-  translateHelp(lesson.command('preview'))
-    .description(t('cli.lessonPreview'))
-    .argument('<lesson>', t('cli.arg.fileOrId'))
-    .action(action('lesson-preview'));
-
-  const workshop = translateHelp(program.command('workshop')).description(t('cli.workshop'));
-  translateHelp(workshop.command('check'))
-    .description(t('cli.workshopCheck'))
-    .argument('<plan>', t('cli.arg.plan'))
-    .action(action('workshop-check'));
-
-  translateHelp(workshop.command('run'))
-    .description(t('cli.workshopRun'))
-    .argument('<plan>', t('cli.arg.plan'))
-    .option('--restart', t('cli.opt.restartWorkshop'))
-    .action(action('workshop-run'));
-
-  translateHelp(program.command('export'))
-    .description(t('cli.export'))
-    .argument('[ids...]', t('cli.arg.lessonIds'))
-    .option('--plan <plan>', t('cli.opt.plan'))
-    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(['html', 'md']).default('html'))
-    .requiredOption('--out <dir>', t('cli.opt.out'))
-    .option('--trainer', t('cli.opt.trainer'))
-    .action(async (ids: string[], opts: Record<string, unknown>, cmd: Command) => {
-      const globals = cmd.optsWithGlobals();
-      await dispatch(await lazy('export'), globals, [ids, { ...opts, langs: String(globals.lang ?? lang) }]);
+  const byName = new Map<string, Command>([['', program]]);
+  for (const entry of COMMANDS) {
+    const { spec } = entry;
+    const words = spec.name.split(' ');
+    const parent = byName.get(words.slice(0, -1).join(' '));
+    if (!parent) throw new Error(`command "${spec.name}" is registered before its group`);
+    const cmd = configure(parent.command(words[words.length - 1]!)).description(spec.summary[lang]);
+    byName.set(spec.name, cmd);
+    for (const a of spec.args) cmd.argument(a.syntax, a.help[lang]);
+    for (const option of Object.values(spec.options)) {
+      const o = new Option(option.flags, optionHelp(option, lang, m));
+      if (option.kind === 'value' && option.required) o.makeOptionMandatory(true);
+      cmd.addOption(o);
+    }
+    if (spec.examples?.length) {
+      const lines = spec.examples.map((e) => `  ${e.command}\n      ${e.help[lang]}`);
+      cmd.addHelpText('after', `\n${m('examples')}\n${lines.join('\n')}`);
+    }
+    if (!entry.load) continue;
+    cmd.action(async (...params: unknown[]) => {
+      const self = params[params.length - 1] as Command;
+      const positional = params.slice(0, -2);
+      const options = checkedOptions(spec, self.opts(), m);
+      await dispatch(entry, self.optsWithGlobals() as GlobalOptions, [...positional, options]);
     });
-
-  const packText = (key: keyof typeof PACK_HELP): string => PACK_HELP[key][lang];
-  const pack = translateHelp(program.command('pack')).description(packText('pack'));
-  translateHelp(pack.command('keygen'))
-    .description(packText('packKeygen'))
-    .option('--out <file>', packText('optKeyOut'))
-    .option('--passphrase-stdin', packText('optPassphraseStdin'))
-    .action(action('pack-keygen'));
-  translateHelp(pack.command('build'))
-    .description(packText('packBuild'))
-    .argument('<dir>', packText('argDir'))
-    .requiredOption('--out <file>', packText('optPackOut'))
-    .option('--key <keyfile>', packText('optKey'))
-    .option('--unsigned', packText('optUnsigned'))
-    .option('--id <id>', packText('optId'))
-    .option('--name <name>', packText('optName'))
-    .option('--force', packText('optForce'))
-    .option('--passphrase-stdin', packText('optPassphraseStdin'))
-    .action(action('pack-build'));
-  translateHelp(pack.command('verify')).description(packText('packVerify')).argument('<file>', packText('argPackFile')).action(action('pack-verify'));
-  translateHelp(pack.command('install'))
-    .description(packText('packInstall'))
-    .argument('<file>', packText('argPackFile'))
-    .option('--allow-unsigned', packText('optAllowUnsigned'))
-    .option('--yes', packText('optYes'))
-    .action(action('pack-install'));
-  translateHelp(pack.command('list')).description(packText('packList')).option('--json', packText('optJson')).action(action('pack-list'));
-  translateHelp(pack.command('remove')).description(packText('packRemove')).argument('<pack-id>', packText('argPackId')).action(action('pack-remove'));
-
-  const journalText = (key: keyof typeof JOURNAL_HELP): string => JOURNAL_HELP[key][lang];
-  const journal = translateHelp(program.command('journal')).description(journalText('journal'));
-  const stdinOption = (cmd: Command): Command => cmd.option('--passphrase-stdin', journalText('optPassphraseStdin'));
-  stdinOption(translateHelp(journal.command('add')).description(journalText('journalAdd')).option('--attach <files...>', journalText('optAttach'))).action(action('journal-add'));
-  stdinOption(translateHelp(journal.command('list')).description(journalText('journalList'))).action(action('journal-list'));
-  stdinOption(translateHelp(journal.command('show')).description(journalText('journalShow')).argument('<n>', journalText('argNumber'))).action(action('journal-show'));
-  stdinOption(translateHelp(journal.command('verify')).description(journalText('journalVerify'))).action(action('journal-verify'));
-  stdinOption(
-    translateHelp(journal.command('export'))
-      .description(journalText('journalExport'))
-      .requiredOption('--out <file>', journalText('optOut'))
-      .addOption(new Option('--format <format>', journalText('optFormat')).choices(['md', 'html']))
-      .option('--no-files', journalText('optNoFiles')),
-  ).action(action('journal-export'));
-  translateHelp(journal.command('wipe')).description(journalText('journalWipe')).option('--yes', journalText('optYes')).action(action('journal-wipe'));
-
-  translateHelp(program.command('contacts'))
-    .description(t('cli.contacts'))
-    .option('--country <code>', t('cli.opt.country'))
-    .option('--need <kind>', t('cli.opt.need'))
-    .option('--json', t('cli.opt.json'))
-    .action(action('contacts'));
-
-  translateHelp(program.command('audit'))
-    .description(t('cli.audit'))
-    .option('--json', t('cli.opt.json'))
-    .option('--only <ids>', t('cli.opt.only'))
-    .option('--skip <ids>', t('cli.opt.skip'))
-    .option('--explain', t('cli.opt.explainAudit'))
-    .addOption(new Option('--fail-on <severity>', t('cli.opt.failOn')).choices(['high', 'medium', 'low']).default('high'))
-    .option('--report <file>', t('cli.opt.report'))
-    .option('--force', t('cli.opt.force'))
-    .option('--scan <folder...>', t('cli.opt.scan'))
-    .option('--history', t('cli.opt.history'))
-    .action(action('audit'));
-
-  translateHelp(program.command('check'))
-    .description(t('cli.check'))
-    .argument('[id]', t('cli.arg.checkId'))
-    .argument('[paths...]', t('cli.arg.paths'))
-    .option('--json', t('cli.opt.json'))
-    .option('--explain', t('cli.opt.explain'))
-    .addOption(new Option('--fail-on <severity>', t('cli.opt.failOn')).choices(['high', 'medium', 'low']).default('high'))
-    .option('--stdin', t('cli.opt.stdin'))
-    .option('--online', t('cli.opt.online'))
-    .option('--from <file>', t('cli.opt.from'))
-    .addOption(new Option('--format <format>', t('cli.opt.exportFormat')).choices(['bitwarden', 'keepassxc', '1password', 'chrome', 'firefox']))
-    .action(action('check'));
-
-  translateHelp(program.command('scrub'))
-    .description(t('cli.scrub'))
-    .argument('<paths...>', t('cli.arg.paths'))
-    .option('--out <dir>', t('cli.opt.scrubOut'))
-    .option('--in-place', t('cli.opt.inPlace'))
-    .option('--force', t('cli.opt.force'))
-    .option('--json', t('cli.opt.json'))
-    .action(action('scrub'));
-
-  translateHelp(program.command('passphrase'))
-    .description(t('cli.passphrase'))
-    .option('--words <n>', t('cli.opt.words'))
-    .option('--separator <s>', t('cli.opt.separator'))
-    .option('--count <n>', t('cli.opt.count'))
-    .action(action('passphrase'));
-
+  }
   return program;
 }
-
-// Static import strings, so bundlers and test runners see every command module.
-const COMMANDS = {
-  home: () => import('./commands/home.js'),
-  lessons: () => import('./commands/lessons.js'),
-  learn: () => import('./commands/learn.js'),
-  'progress-show': () => import('./commands/progress-show.js'),
-  'progress-reset': () => import('./commands/progress-reset.js'),
-  'progress-export': () => import('./commands/progress-export.js'),
-  'progress-import': () => import('./commands/progress-import.js'),
-  'lesson-validate': () => import('./commands/lesson-validate.js'),
-  'lesson-new': () => import('./commands/lesson-new.js'),
-  'lesson-preview': () => import('./commands/lesson-preview.js'),
-  check: () => import('./commands/check.js'),
-  audit: () => import('./commands/audit.js'),
-  passphrase: () => import('./commands/passphrase.js'),
-  scrub: () => import('./commands/scrub.js'),
-  'pack-keygen': () => import('./commands/pack-keygen.js'),
-  'pack-build': () => import('./commands/pack-build.js'),
-  'pack-verify': () => import('./commands/pack-verify.js'),
-  'pack-install': () => import('./commands/pack-install.js'),
-  'pack-list': () => import('./commands/pack-list.js'),
-  'pack-remove': () => import('./commands/pack-remove.js'),
-  'journal-add': () => import('./commands/journal-add.js'),
-  'journal-list': () => import('./commands/journal-list.js'),
-  'journal-show': () => import('./commands/journal-show.js'),
-  'journal-verify': () => import('./commands/journal-verify.js'),
-  'journal-export': () => import('./commands/journal-export.js'),
-  'journal-wipe': () => import('./commands/journal-wipe.js'),
-  contacts: () => import('./commands/contacts.js'),
-  start: () => import('./commands/start.js'),
-  'workshop-check': () => import('./commands/workshop-check.js'),
-  'workshop-run': () => import('./commands/workshop-run.js'),
-  export: () => import('./commands/export.js'),
-} satisfies Record<string, () => Promise<{ default: unknown }>>;
-
-async function lazy(name: keyof typeof COMMANDS): Promise<Action> {
-  return (await COMMANDS[name]()).default as Action;
-}
-

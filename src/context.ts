@@ -9,6 +9,8 @@ import { SafestepError } from './errors.js';
 export interface AppContext {
   io: IO;
   lang: Lang;
+  /** The languages asked for: `[lang]`, or both for `--lang en+ru` where a command accepts it. */
+  langs: readonly Lang[];
   t: Translate;
   env: Readonly<Record<string, string | undefined>>;
   paths: AppPaths;
@@ -40,6 +42,7 @@ export async function createContext(opts: GlobalOptions, overrides: Partial<AppC
   return {
     io,
     lang,
+    langs: [lang],
     t: translator(lang),
     env,
     paths,

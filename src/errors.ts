@@ -4,8 +4,10 @@
 export const EXIT_OK = 0;
 /** Problems found: validation errors, failed checks. */
 export const EXIT_PROBLEMS = 1;
-/** Usage or input errors. */
+/** Usage or input errors: unknown option or command, a missing or unreadable input file. */
 export const EXIT_USAGE = 2;
+/** Something went wrong inside safestep itself. */
+export const EXIT_INTERNAL = 3;
 
 export class SafestepError extends Error {
   constructor(

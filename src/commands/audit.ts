@@ -14,19 +14,14 @@ import { nextSteps, scoreResults } from '../audit/score.js';
 import { describeFinding, SEVERITY_ORDER } from '../checks/format.js';
 import { findingLines } from '../checks/render.js';
 import { wrap } from '../runner/markdown.js';
-import { reachesFailOn, type CheckOptions } from './check.js';
+import { reachesFailOn } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
 import { statusLabel } from '../i18n/labels.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './audit.cli.js';
 
-interface AuditOptions extends Omit<CheckOptions, 'explain'> {
-  explain?: boolean;
-  only?: string;
-  skip?: string;
-  report?: string;
-  force?: boolean;
-  history?: boolean;
-  scan?: string[];
-}
+type Options = OptionsOf<typeof spec>;
+
 
 function idList(ctx: AppContext, value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -36,7 +31,7 @@ function idList(ctx: AppContext, value: string | undefined): string[] | undefine
   return ids;
 }
 
-export default async function audit(ctx: AppContext, opts: AuditOptions): Promise<number> {
+export default async function audit(ctx: AppContext, opts: Options): Promise<number> {
   const chalk = await styler(ctx.io);
   const out: string[] = [];
   const print = (...lines: string[]): void => void out.push(...lines);
@@ -128,7 +123,8 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
     else print(ctx.t('audit.reportHint'));
     flush();
   }
-  const failing = ran.some((r) => r.findings.some((f) => reachesFailOn(f.severity, opts.failOn)));
+  // Unknown is never a pass: a check that could not finish counts as something to look at.
+  const failing = ran.some((r) => r.status === 'error' || r.findings.some((f) => reachesFailOn(f.severity, opts.failOn)));
   return failing ? EXIT_PROBLEMS : EXIT_OK;
 }
 

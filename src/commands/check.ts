@@ -1,4 +1,5 @@
 // `safestep check [id] [paths...]`: run one local check, or list them.
+import { stat } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import { checkIds } from '../../checks/index.js';
@@ -13,6 +14,10 @@ import { wrap } from '../runner/markdown.js';
 import { styler } from '../io.js';
 import { inquirerPrompter } from '../runner/prompter.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './check.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export interface CheckOptions {
   json?: boolean;
@@ -32,7 +37,7 @@ export function reachesFailOn(severity: Severity, failOn: CheckOptions['failOn']
   return severityRank(severity) <= severityRank(failOn);
 }
 
-export default async function check(ctx: AppContext, id: string | undefined, paths: string[], opts: CheckOptions): Promise<number> {
+export default async function check(ctx: AppContext, id: string | undefined, paths: string[], opts: Options): Promise<number> {
   const chalk = await styler(ctx.io);
   if (!id) {
     const out = [chalk.bold(ctx.t('check.available'))];
@@ -63,7 +68,11 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     const { default: batch } = await import('./password-batch.js');
     return batch(ctx, opts);
   }
-  if (id === 'passwords' && opts.from) paths = [opts.from, ...paths];
+  if (id === 'passwords' && opts.from) {
+    // A file that cannot be read is an input error (exit 2), said before anything runs.
+    await stat(opts.from);
+    paths = [opts.from, ...paths];
+  }
   const interactive = Boolean(found.meta.interactive) && !(id === 'passwords' && paths.length > 0);
   if (interactive && !ctx.io.canPrompt) {
     throw new SafestepError(ctx.t('check.needsTerminal', { id }), EXIT_USAGE, id === 'password' ? ctx.t('password.hintStdin') : undefined);

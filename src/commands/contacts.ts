@@ -4,6 +4,10 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js'
 import { styler } from '../io.js';
 import { loadContacts, NEEDS, type Contact } from '../contacts/load.js';
 import { contactCard } from '../contacts/render.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './contacts.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export function filterContacts(contacts: readonly Contact[], opts: { country?: string; need?: string }): Contact[] {
   const country = opts.country?.toUpperCase();
@@ -12,7 +16,7 @@ export function filterContacts(contacts: readonly Contact[], opts: { country?: s
   );
 }
 
-export default async function contacts(ctx: AppContext, opts: { country?: string; need?: string; json?: boolean }): Promise<number> {
+export default async function contacts(ctx: AppContext, opts: Options): Promise<number> {
   if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) {
     throw new SafestepError(ctx.t('contacts.badCountry', { country: opts.country }), EXIT_USAGE, ctx.t('contacts.countryHint'));
   }

@@ -4,26 +4,21 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { translator, isLang, type Lang } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
 import { loadContacts } from '../contacts/load.js';
 import { renderHandoutHtml, renderHandoutMarkdown, type HandoutLesson } from '../export/handout.js';
 import { localize } from '../lesson/localize.js';
 import { openLesson } from './shared/lessons.js';
 import { openWorkshop } from './shared/workshop.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './export.cli.js';
 
-interface ExportOptions {
-  plan?: string;
-  format: string;
-  out: string;
-  trainer?: boolean;
-  /** The raw global --lang, which for export may also be en+ru. */
-  langs: string;
-}
+type Options = OptionsOf<typeof spec>;
 
-export default async function exportHandouts(ctx: AppContext, ids: string[], opts: ExportOptions): Promise<number> {
+
+export default async function exportHandouts(ctx: AppContext, ids: string[], opts: Options): Promise<number> {
   if (opts.format !== 'html' && opts.format !== 'md') throw new SafestepError(ctx.t('export.badFormat', { format: opts.format }), EXIT_USAGE);
-  const langs = opts.langs.split('+').filter(isLang) as Lang[];
-  if (langs.length === 0 || langs.length !== opts.langs.split('+').length) throw new SafestepError(ctx.t('cli.badLang', { lang: opts.langs }), EXIT_USAGE);
+  const langs = ctx.langs;
   if (ids.length === 0 && !opts.plan) throw new SafestepError(ctx.t('export.what'), EXIT_USAGE, ctx.t('export.hint'));
   let title = ctx.t('export.defaultTitle');
   let lessonIds = ids;

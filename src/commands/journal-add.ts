@@ -11,6 +11,10 @@ import { formatSize, guard, messages, unlockJournal } from '../journal/session.j
 import { Journal, journalExists, type JournalOptions, type NewRecord } from '../journal/store.js';
 import { formatOffset, parseIncidentTime, type ParsedTime } from '../journal/time.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './journal-add.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export interface JournalAddOptions {
   attach?: string[];
@@ -117,7 +121,7 @@ export async function addRecord(ctx: AppContext, opts: JournalAddOptions, ask: T
   return EXIT_OK;
 }
 
-export default async function journalAdd(ctx: AppContext, opts: JournalAddOptions): Promise<number> {
+export default async function journalAdd(ctx: AppContext, opts: Options): Promise<number> {
   const ask = ctx.io.canPrompt ? textPrompter(ctx.io, ctx.t) : undefined;
   return addRecord(ctx, opts, ask);
 }

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { VERSION } from '../cli.js';
+import { VERSION } from '../version.js';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
@@ -14,6 +14,10 @@ import { evidenceFileName, evidenceFor, renderHtml, renderMarkdown, sha256sums, 
 import { messages, unlockJournal } from '../journal/session.js';
 import type { Prompter } from '../runner/prompter.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './journal-export.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export interface JournalExportOptions extends PassphraseOptions {
   out: string;
@@ -83,6 +87,6 @@ export async function exportJournal(ctx: AppContext, opts: JournalExportOptions,
   return EXIT_OK;
 }
 
-export default async function journalExport(ctx: AppContext, opts: JournalExportOptions): Promise<number> {
+export default async function journalExport(ctx: AppContext, opts: Options): Promise<number> {
   return exportJournal(ctx, opts);
 }

@@ -6,6 +6,10 @@ import { messages, unlockJournal } from '../journal/session.js';
 import { showUtc } from '../journal/time.js';
 import type { Prompter } from '../runner/prompter.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './journal-list.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 function oneLine(s: string, max: number): string {
   const flat = stripUnsafe(s).replace(/\s+/g, ' ').trim();
@@ -35,6 +39,6 @@ export async function listRecords(ctx: AppContext, opts: PassphraseOptions, prom
   return EXIT_OK;
 }
 
-export default async function journalList(ctx: AppContext, opts: PassphraseOptions): Promise<number> {
+export default async function journalList(ctx: AppContext, opts: Options): Promise<number> {
   return listRecords(ctx, opts);
 }

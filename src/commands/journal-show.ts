@@ -5,6 +5,10 @@ import type { PassphraseOptions } from '../journal/passphrase.js';
 import { messages, renderRecord, unlockJournal } from '../journal/session.js';
 import type { Prompter } from '../runner/prompter.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './journal-show.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export async function showRecord(ctx: AppContext, n: string, opts: PassphraseOptions, prompter?: Prompter): Promise<number> {
   const m = messages(ctx);
@@ -20,6 +24,6 @@ export async function showRecord(ctx: AppContext, n: string, opts: PassphraseOpt
   return EXIT_OK;
 }
 
-export default async function journalShow(ctx: AppContext, n: string, opts: PassphraseOptions): Promise<number> {
+export default async function journalShow(ctx: AppContext, n: string, opts: Options): Promise<number> {
   return showRecord(ctx, n, opts);
 }

@@ -6,6 +6,10 @@ import type { PassphraseOptions } from '../journal/passphrase.js';
 import { guard, messages, unlockJournal } from '../journal/session.js';
 import type { Prompter } from '../runner/prompter.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './journal-verify.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export async function verifyJournal(ctx: AppContext, opts: PassphraseOptions, prompter?: Prompter): Promise<number> {
   const m = messages(ctx);
@@ -31,6 +35,6 @@ export async function verifyJournal(ctx: AppContext, opts: PassphraseOptions, pr
   return bad === 0 ? EXIT_OK : EXIT_PROBLEMS;
 }
 
-export default async function journalVerify(ctx: AppContext, opts: PassphraseOptions): Promise<number> {
+export default async function journalVerify(ctx: AppContext, opts: Options): Promise<number> {
   return verifyJournal(ctx, opts);
 }

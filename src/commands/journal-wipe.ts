@@ -9,6 +9,10 @@ import { asking } from '../journal/passphrase.js';
 import { messages } from '../journal/session.js';
 import { journalDir } from '../journal/store.js';
 import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './journal-wipe.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export async function wipeJournal(ctx: AppContext, opts: { yes?: boolean }, prompter?: Prompter): Promise<number> {
   const m = messages(ctx);
@@ -37,6 +41,6 @@ export async function wipeJournal(ctx: AppContext, opts: { yes?: boolean }, prom
   return EXIT_OK;
 }
 
-export default async function journalWipe(ctx: AppContext, opts: { yes?: boolean }): Promise<number> {
+export default async function journalWipe(ctx: AppContext, opts: Options): Promise<number> {
   return wipeJournal(ctx, opts);
 }

@@ -7,6 +7,10 @@ import { runLesson, type LessonEnd } from '../runner/run-lesson.js';
 import { openLesson, resolveLessonFile } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { makeStepEnv } from './shared/step-env.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './learn.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<LessonEnd> {
   const opened = await openLesson(ctx, id);
@@ -20,7 +24,7 @@ export async function learnLesson(ctx: AppContext, id: string, opts: { restart?:
   return end;
 }
 
-export default async function learn(ctx: AppContext, id: string, opts: { restart?: boolean }): Promise<number> {
+export default async function learn(ctx: AppContext, id: string, opts: Options): Promise<number> {
   if (!ctx.io.canPrompt) {
     await resolveLessonFile(ctx, id); // an unknown id is the more useful error
     throw new SafestepError(ctx.t('learn.needsTerminal'), EXIT_USAGE, ctx.t('learn.hintPreview', { id }));

@@ -6,10 +6,14 @@ import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { scaffoldLesson } from '../lesson/scaffold.js';
 import { TOPICS } from '../lesson/types.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './lesson-new.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export default async function lessonNew(ctx: AppContext, id: string, opts: { topic: string; dir?: string }): Promise<number> {
+export default async function lessonNew(ctx: AppContext, id: string, opts: Options): Promise<number> {
   if (!ID.test(id) || id.length > 64) throw new SafestepError(ctx.t('new.badId', { id }), EXIT_USAGE, ctx.t('new.idHint'));
   if (!(TOPICS as readonly string[]).includes(opts.topic)) {
     throw new SafestepError(ctx.t('lessons.badTopic', { topic: opts.topic }), EXIT_USAGE, ctx.t('lessons.topics', { list: TOPICS.join(', ') }));

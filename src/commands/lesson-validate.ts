@@ -9,6 +9,10 @@ import { crossFileProblems, validateLessonFile, type LessonReport } from '../les
 import { stripUnsafe } from '../sanitize.js';
 import { validateOptions } from './shared/lessons.js';
 import { loadContacts } from '../contacts/load.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './lesson-validate.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 /** A translation file stands for its lesson; a folder for every lesson inside it. */
 async function collect(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -38,7 +42,7 @@ export function formatProblem(p: Problem, cwd: string): string {
   return `${shown}:${p.line}:${p.col}: ${p.code}: ${stripUnsafe(p.message)}`;
 }
 
-export default async function lessonValidate(ctx: AppContext, inputs: string[], opts: { json?: boolean; strict?: boolean }): Promise<number> {
+export default async function lessonValidate(ctx: AppContext, inputs: string[], opts: Options): Promise<number> {
   const targets = inputs.length > 0 ? inputs : ctx.paths.lessonDirs;
   const { files, missing } = await collect(targets);
   const known = await loadCatalog(ctx.paths.lessonDirs, ctx.paths.dataDir, ctx.t);

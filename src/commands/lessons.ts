@@ -10,6 +10,10 @@ import { wrap } from '../runner/markdown.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { levelLabel, topicLabel } from '../i18n/labels.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './lessons.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export type LessonState = 'new' | 'started' | 'done';
 
@@ -24,7 +28,7 @@ export function titleOf(lesson: LessonSummary, lang: AppContext['lang']): string
   return stripUnsafe(lesson.title[lang] ?? lesson.title[lesson.lang] ?? lesson.id);
 }
 
-export default async function lessons(ctx: AppContext, opts: { topic?: string; json?: boolean }): Promise<number> {
+export default async function lessons(ctx: AppContext, opts: Options): Promise<number> {
   if (opts.topic !== undefined && !(TOPICS as readonly string[]).includes(opts.topic)) {
     throw new SafestepError(ctx.t('lessons.badTopic', { topic: opts.topic }), EXIT_USAGE, ctx.t('lessons.topics', { list: TOPICS.join(', ') }));
   }

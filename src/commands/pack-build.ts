@@ -22,6 +22,10 @@ import type { KeyPair } from '../packs/signing.js';
 import type { Prompter } from '../runner/prompter.js';
 import { hasUnsafeChars, stripUnsafe } from '../sanitize.js';
 import { formatProblem } from './lesson-validate.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './pack-build.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export interface BuildOptions extends PassphraseOptions {
   out: string;
@@ -127,6 +131,6 @@ export async function buildPack(ctx: AppContext, dir: string, opts: BuildOptions
   return EXIT_OK;
 }
 
-export default async function packBuild(ctx: AppContext, dir: string, opts: BuildOptions): Promise<number> {
+export default async function packBuild(ctx: AppContext, dir: string, opts: Options): Promise<number> {
   return buildPack(ctx, dir, opts);
 }

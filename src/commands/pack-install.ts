@@ -13,6 +13,10 @@ import { knownLessons, validateTree } from '../packs/validate.js';
 import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
 import { stripUnsafe } from '../sanitize.js';
 import { formatProblem } from './lesson-validate.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './pack-install.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export interface InstallOptions {
   allowUnsigned?: boolean;
@@ -95,6 +99,6 @@ export async function installPack(ctx: AppContext, file: string, opts: InstallOp
   return EXIT_OK;
 }
 
-export default async function packInstall(ctx: AppContext, file: string, opts: InstallOptions): Promise<number> {
+export default async function packInstall(ctx: AppContext, file: string, opts: Options): Promise<number> {
   return installPack(ctx, file, opts);
 }

@@ -11,6 +11,10 @@ import { writeKeyFile } from '../packs/keyfile.js';
 import { messages } from '../packs/session.js';
 import { newKeyPair } from '../packs/signing.js';
 import type { Prompter } from '../runner/prompter.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './pack-keygen.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 export interface KeygenOptions extends PassphraseOptions {
   out?: string;
@@ -42,6 +46,6 @@ export async function keygen(ctx: AppContext, opts: KeygenOptions, prompter?: Pr
   return EXIT_OK;
 }
 
-export default async function packKeygen(ctx: AppContext, opts: KeygenOptions): Promise<number> {
+export default async function packKeygen(ctx: AppContext, opts: Options): Promise<number> {
   return keygen(ctx, opts);
 }

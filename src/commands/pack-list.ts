@@ -4,8 +4,12 @@ import { EXIT_OK } from '../errors.js';
 import { messages } from '../packs/session.js';
 import { listInstalled, loadTrusted } from '../packs/store.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './pack-list.cli.js';
 
-export default async function packList(ctx: AppContext, opts: { json?: boolean }): Promise<number> {
+type Options = OptionsOf<typeof spec>;
+
+export default async function packList(ctx: AppContext, opts: Options): Promise<number> {
   const m = messages(ctx);
   const { packs, broken } = await listInstalled(ctx.paths.dataDir);
   const trusted = new Set((await loadTrusted(ctx.paths.dataDir)).map((s) => s.publicKey));

@@ -3,8 +3,12 @@
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { generatePassphrase, PassphraseOptionError } from '../password/passphrase.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './passphrase.cli.js';
 
-export default async function passphrase(ctx: AppContext, opts: { words?: string; separator?: string; count?: string }): Promise<number> {
+type Options = OptionsOf<typeof spec>;
+
+export default async function passphrase(ctx: AppContext, opts: Options): Promise<number> {
   const words = opts.words === undefined ? undefined : Number(opts.words);
   const count = opts.count === undefined ? 1 : Number(opts.count);
   if (!Number.isInteger(count) || count < 1 || count > 20) throw new SafestepError(ctx.t('passphrase.badCount'), EXIT_USAGE);

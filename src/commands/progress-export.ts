@@ -6,8 +6,12 @@ import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { ProgressStore } from '../progress/store.js';
 import { loadProgress } from './shared/progress.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './progress-export.cli.js';
 
-export default async function progressExport(ctx: AppContext, file: string, opts: { force?: boolean }): Promise<number> {
+type Options = OptionsOf<typeof spec>;
+
+export default async function progressExport(ctx: AppContext, file: string, opts: Options): Promise<number> {
   const target = path.resolve(file);
   const exists = await access(target).then(
     () => true,

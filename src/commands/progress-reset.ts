@@ -4,8 +4,12 @@ import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { emptyProgress, ProgressStore } from '../progress/store.js';
 import { loadProgress } from './shared/progress.js';
 import { deleteSavedPlan } from '../plan/store.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './progress-reset.cli.js';
 
-export default async function progressReset(ctx: AppContext, id: string | undefined, opts: { all?: boolean }): Promise<number> {
+type Options = OptionsOf<typeof spec>;
+
+export default async function progressReset(ctx: AppContext, id: string | undefined, opts: Options): Promise<number> {
   if (!id && !opts.all) throw new SafestepError(ctx.t('progress.resetWhat'), EXIT_USAGE, ctx.t('progress.resetHint'));
   if (id && opts.all) throw new SafestepError(ctx.t('progress.resetBoth'), EXIT_USAGE);
   const store = new ProgressStore(ctx.paths.dataDir);

@@ -5,8 +5,12 @@ import { ProgressStore } from '../progress/store.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { lessonState, titleOf } from './lessons.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './progress-show.cli.js';
 
-export default async function progressShow(ctx: AppContext, opts: { json?: boolean }): Promise<number> {
+type Options = OptionsOf<typeof spec>;
+
+export default async function progressShow(ctx: AppContext, opts: Options): Promise<number> {
   const store = new ProgressStore(ctx.paths.dataDir);
   const progress = await loadProgress(ctx, store);
   const { lessons } = await catalog(ctx);

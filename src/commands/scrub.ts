@@ -10,8 +10,12 @@ import { scrubFile, type ScrubResult } from '../metadata/scrub.js';
 import { isSkipped, isRisky } from '../metadata/types.js';
 import { wrap } from '../runner/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './scrub.cli.js';
 
-export default async function scrub(ctx: AppContext, paths: string[], opts: { out?: string; inPlace?: boolean; force?: boolean; json?: boolean }): Promise<number> {
+type Options = OptionsOf<typeof spec>;
+
+export default async function scrub(ctx: AppContext, paths: string[], opts: Options): Promise<number> {
   if (paths.length === 0) throw new SafestepError(ctx.t('scrub.what'), EXIT_USAGE, ctx.t('scrub.hint'));
   if (opts.out && opts.inPlace) throw new SafestepError(ctx.t('scrub.outAndInPlace'), EXIT_USAGE);
   if (opts.out) {

@@ -12,6 +12,10 @@ import { learnLesson } from './learn.js';
 import { lessonState, titleOf } from './lessons.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './start.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 const SKIP = '__skip__';
 
@@ -59,7 +63,7 @@ async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers, limit =
   return out;
 }
 
-export default async function start(ctx: AppContext, opts: { show?: boolean; json?: boolean }): Promise<number> {
+export default async function start(ctx: AppContext, opts: Options): Promise<number> {
   const { rules, problems } = await loadPlanRules(ctx.t);
   if (!rules) {
     const p = problems[0];

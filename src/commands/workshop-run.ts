@@ -13,6 +13,10 @@ import { timeline } from '../workshop/plan.js';
 import { openLesson } from './shared/lessons.js';
 import { markdownStyle } from './shared/step-env.js';
 import { openWorkshop } from './shared/workshop.js';
+import type { OptionsOf } from './spec.js';
+import type { spec } from './workshop-run.cli.js';
+
+type Options = OptionsOf<typeof spec>;
 
 function stateFile(ctx: AppContext, plan: string): string {
   const key = createHash('sha256').update(path.resolve(plan)).digest('hex').slice(0, 16);
@@ -30,7 +34,7 @@ async function readState(file: string): Promise<PresenterState> {
   }
 }
 
-export default async function workshopRun(ctx: AppContext, planFile: string, opts: { restart?: boolean }): Promise<number> {
+export default async function workshopRun(ctx: AppContext, planFile: string, opts: Options): Promise<number> {
   const { plan, minutes } = await openWorkshop(ctx, planFile);
   if (!ctx.io.canPrompt) throw new SafestepError(ctx.t('presenter.needsTerminal'), EXIT_USAGE, ctx.t('presenter.hint', { plan: planFile }));
   // The room reads the plan's first language.

@@ -223,5 +223,3 @@ export const MESSAGES = defineMessages('journal', {
 
 export type MessageId = keyof typeof MESSAGES.table;
 
-/** Descriptions for `safestep journal --help`, for the lead to wire into cli.ts. */
-export { CLI_HELP } from './cli-help.js';

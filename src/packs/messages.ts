@@ -226,5 +226,3 @@ export const MESSAGES = defineMessages('packs', {
 
 export type MessageId = keyof typeof MESSAGES.table;
 
-/** Descriptions for `safestep pack --help`, for the lead to wire into cli.ts. */
-export { CLI_HELP } from './cli-help.js';

@@ -1,0 +1,14 @@
+// `safestep progress reset`: its arguments, options and help.
+
+import { defineCommand, flag, optionalArg } from './spec.js';
+
+export const spec = defineCommand({
+  name: 'progress reset',
+  summary: { en: 'forget progress for one lesson, or --all', ru: 'сбросить прогресс одного урока или всех (--all)' },
+  args: [
+    optionalArg('[id]', { en: 'lesson id (see: safestep lessons)', ru: 'id урока (см. safestep lessons)' }),
+  ],
+  options: {
+    all: flag('--all', { en: 'all lessons', ru: 'все уроки' }),
+  },
+});
