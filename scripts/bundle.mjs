@@ -1,11 +1,12 @@
 // Bundles the compiled CLI into a few ES modules (one chunk per lazily loaded
 // command). Loading one file instead of ~80 small ones, and commander without
 // its CommonJS module graph, keeps `safestep --help` close to bare Node
-// (npm run bench). tsc still type-checks and emits dist/src for benchmarks.
+// (npm run bench). esbuild reads the TypeScript sources directly (type-checking
+// is `npm run typecheck`); `npm run build` also emits dist/src for the benches.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/src/main.js'],
+  entryPoints: ['src/main.ts'],
   bundle: true,
   platform: 'node',
   target: 'node20',

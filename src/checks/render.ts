@@ -2,7 +2,7 @@
 // what to do, and where a lesson explains it.
 import type { AuditResult } from '../audit/run.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import { wrap } from '../runner/markdown.js';
+import { wrap } from '../text/markdown.js';
 import { describeFinding, severityRank } from './format.js';
 import type { Finding } from './types.js';
 import { severityLabel, statusLabel } from '../i18n/labels.js';

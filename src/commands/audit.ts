@@ -13,7 +13,7 @@ import { appliesTo, runChecks, type AuditResult } from '../audit/run.js';
 import { nextSteps, scoreResults } from '../audit/score.js';
 import { describeFinding, SEVERITY_ORDER } from '../checks/format.js';
 import { findingLines } from '../checks/render.js';
-import { wrap } from '../runner/markdown.js';
+import { wrap } from '../text/markdown.js';
 import { reachesFailOn } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
 import { statusLabel } from '../i18n/labels.js';

@@ -6,7 +6,7 @@ import { styler } from '../io.js';
 import { categoryTitle, categoryWhy, errorText, severityLabel, skipText } from '../metadata/messages.js';
 import { scanPaths, summarize } from '../metadata/scan.js';
 import { CATEGORIES, isRisky, isSkipped, type FileScan, type MetaSeverity, type SkippedFile } from '../metadata/types.js';
-import { wrap } from '../runner/markdown.js';
+import { wrap } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import { progressBar } from './shared/progress-bar.js';
 

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
-import { isRecord, KDF_DEFAULT } from '../journal/crypto.js';
+import { isRecord, KDF_DEFAULT } from '../crypto/passphrase-keys.js';
 import { asking, passphraseSource, type PassphraseSource } from '../journal/passphrase.js';
 import { textPrompter, type TextPrompter } from '../journal/prompts.js';
 import { formatSize, guard, messages, unlockJournal } from '../journal/session.js';

@@ -4,7 +4,7 @@ import { EXIT_OK } from '../errors.js';
 import type { PassphraseOptions } from '../journal/passphrase.js';
 import { messages, unlockJournal } from '../journal/session.js';
 import { showUtc } from '../journal/time.js';
-import type { Prompter } from '../runner/prompter.js';
+import type { Prompter } from '../prompter.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-list.cli.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import type { PassphraseOptions } from '../journal/passphrase.js';
 import { messages, renderRecord, unlockJournal } from '../journal/session.js';
-import type { Prompter } from '../runner/prompter.js';
+import type { Prompter } from '../prompter.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-show.cli.js';

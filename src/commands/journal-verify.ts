@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors.js';
 import type { PassphraseOptions } from '../journal/passphrase.js';
 import { guard, messages, unlockJournal } from '../journal/session.js';
-import type { Prompter } from '../runner/prompter.js';
+import type { Prompter } from '../prompter.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-verify.cli.js';

@@ -8,7 +8,7 @@ import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { asking } from '../journal/passphrase.js';
 import { messages } from '../journal/session.js';
 import { journalDir } from '../journal/store.js';
-import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
+import { inquirerPrompter, type Prompter } from '../prompter.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-wipe.cli.js';
 

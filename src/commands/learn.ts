@@ -2,7 +2,7 @@
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { ProgressStore } from '../progress/store.js';
-import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
+import { inquirerPrompter, type Prompter } from '../prompter.js';
 import { runLesson, type LessonEnd } from '../runner/run-lesson.js';
 import { openLesson, resolveLessonFile } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { loadCheck } from '../checks/execute.js';
 import type { Lesson, Step } from '../lesson/types.js';
-import { renderMarkdown, wrap, type Style } from '../runner/markdown.js';
+import { renderMarkdown, wrap, type Style } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import { openLesson } from './shared/lessons.js';
 import { markdownStyle } from './shared/step-env.js';

@@ -7,7 +7,7 @@ import { findLessonFiles, loadCatalog } from '../lesson/catalog.js';
 import type { Problem } from '../lesson/types.js';
 import { crossFileProblems, validateLessonFile, type LessonReport } from '../lesson/validate.js';
 import { stripUnsafe } from '../sanitize.js';
-import { validateOptions } from './shared/lessons.js';
+import { validateOptions } from '../lesson/validate-options.js';
 import { loadContacts } from '../contacts/load.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './lesson-validate.cli.js';

@@ -6,7 +6,7 @@ import { TOPICS, type Topic } from '../lesson/types.js';
 import { ProgressStore, type ProgressData } from '../progress/store.js';
 import { stripUnsafe } from '../sanitize.js';
 import { styler } from '../io.js';
-import { wrap } from '../runner/markdown.js';
+import { wrap } from '../text/markdown.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { levelLabel, topicLabel } from '../i18n/labels.js';

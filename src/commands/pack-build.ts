@@ -13,13 +13,13 @@ import { passphraseSource, type PassphraseOptions } from '../journal/passphrase.
 import { collect, readCollected, slugify } from '../packs/collect.js';
 import { decodePack, encodePack, sha256, type PackFile } from '../packs/container.js';
 import { fingerprintBlock } from '../packs/fingerprint.js';
-import { packsDir } from '../packs/installed.js';
+import { packsDir } from '../paths.js';
 import { knownLessons, validateTree, writeTree, type TreeValidation } from '../packs/validate.js';
 import { KeyFileError, readKeyFile, unlockKeyFile } from '../packs/keyfile.js';
 import { isPackId, PACK_FORMAT, type Manifest, type ManifestLesson } from '../packs/manifest.js';
 import { keyFailure, messages } from '../packs/session.js';
 import type { KeyPair } from '../packs/signing.js';
-import type { Prompter } from '../runner/prompter.js';
+import type { Prompter } from '../prompter.js';
 import { hasUnsafeChars, stripUnsafe } from '../sanitize.js';
 import { formatProblem } from './lesson-validate.js';
 import type { OptionsOf } from './spec.js';

@@ -4,13 +4,13 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
-import type { KdfCost } from '../journal/crypto.js';
+import type { KdfCost } from '../crypto/passphrase-keys.js';
 import { passphraseSource, type PassphraseOptions } from '../journal/passphrase.js';
 import { fingerprintBlock } from '../packs/fingerprint.js';
 import { writeKeyFile } from '../packs/keyfile.js';
 import { messages } from '../packs/session.js';
 import { newKeyPair } from '../packs/signing.js';
-import type { Prompter } from '../runner/prompter.js';
+import type { Prompter } from '../prompter.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './pack-keygen.cli.js';
 

@@ -2,7 +2,7 @@
 import { lstat } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
-import { packDir } from '../packs/installed.js';
+import { packDir } from '../paths.js';
 import { isPackId } from '../packs/manifest.js';
 import { messages } from '../packs/session.js';
 import { removeInstalled } from '../packs/store.js';

@@ -2,8 +2,8 @@
 // exactly what will be sent, asks, sends only 5 hex characters of the SHA-1,
 // and fails soft when there is no connection.
 import type { AppContext } from '../context.js';
-import { wrap } from '../runner/markdown.js';
-import type { Prompter } from '../runner/prompter.js';
+import { wrap } from '../text/markdown.js';
+import type { Prompter } from '../prompter.js';
 import { AUDIT_MESSAGES, fill, pwnedFound } from '../password/messages.js';
 import { checkPwned, describePwnedRequest, type FetchLike } from '../password/pwned.js';
 

@@ -8,7 +8,7 @@ import { categoryTitle, removedText, scrubWarningText, SCRUB_STATUS_TEXT } from 
 import { scanPaths } from '../metadata/scan.js';
 import { scrubFile, type ScrubResult } from '../metadata/scrub.js';
 import { isSkipped, isRisky } from '../metadata/types.js';
-import { wrap } from '../runner/markdown.js';
+import { wrap } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './scrub.cli.js';

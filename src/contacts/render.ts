@@ -1,5 +1,5 @@
 import type { Lang, Translate } from '../i18n/index.js';
-import { wrap } from '../runner/markdown.js';
+import { wrap } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { Contact } from './load.js';
 

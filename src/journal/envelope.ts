@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { canonicalJson, checkMatches, CryptoFailure, decodeBase64, fileKey, gcmOpen, gcmSeal, isRecord, keyCheck, parseKdfParams, TAG_BYTES, type DerivedKeys, type KdfParams } from './crypto.js';
+import { canonicalJson, checkMatches, CryptoFailure, decodeBase64, fileKey, gcmOpen, gcmSeal, isRecord, keyCheck, parseKdfParams, TAG_BYTES, type DerivedKeys, type KdfParams } from '../crypto/passphrase-keys.js';
 
 export const MAGIC = Buffer.from('SAFESTEP-ENC 1\n', 'latin1');
 const MAGIC_PREFIX = Buffer.from('SAFESTEP-ENC ', 'latin1');

@@ -3,7 +3,7 @@
 // argv, never the environment, never echoed.
 import type { AppContext } from '../context.js';
 import { EXIT_USAGE, SafestepError, UserAbort } from '../errors.js';
-import { inquirerPrompter, isPromptExit, type Prompter } from '../runner/prompter.js';
+import { inquirerPrompter, isPromptExit, type Prompter } from '../prompter.js';
 import { MESSAGES } from './messages.js';
 
 /** Shorter passphrases are refused when a new one is chosen. */

@@ -3,7 +3,7 @@
 // prompt on purpose: an external editor would leave the text in a plain temp file.
 import type { IO } from '../io.js';
 import type { Translate } from '../i18n/index.js';
-import { inquirerPrompter, type Prompter } from '../runner/prompter.js';
+import { inquirerPrompter, type Prompter } from '../prompter.js';
 
 export interface TextPrompter extends Prompter {
   input(message: string, opts?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;

@@ -3,9 +3,9 @@
 import type { AppContext } from '../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import type { Prompter } from '../runner/prompter.js';
+import type { Prompter } from '../prompter.js';
 import { stripUnsafe } from '../sanitize.js';
-import { CryptoFailure } from './crypto.js';
+import { CryptoFailure } from '../crypto/passphrase-keys.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { passphraseSource, type PassphraseOptions, type PassphraseSource } from './passphrase.js';
 import { Journal, journalDir, journalExists, JournalError, type JournalOptions, type JournalRecord } from './store.js';

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { CryptoFailure, deriveKeys, isRecord, KDF_DEFAULT, newKdfParams, type KdfCost } from './crypto.js';
+import { CryptoFailure, deriveKeys, isRecord, KDF_DEFAULT, newKdfParams, type KdfCost } from '../crypto/passphrase-keys.js';
 import { openBuffer, openFileStream, parseHeader, sealBuffer, sealFile, writeStreamAtomic, type Sealer } from './envelope.js';
 
 export const JOURNAL_VERSION = 1;

@@ -11,7 +11,7 @@
 // a truncated or padded pack is named as such. The signature covers the
 // manifest; the manifest covers every file by size and SHA-256.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../journal/crypto.js';
+import { canonicalJson } from '../crypto/passphrase-keys.js';
 import { fingerprint } from './fingerprint.js';
 import { ManifestProblem, parseManifest, PACK_FORMAT, type Manifest } from './manifest.js';
 import { sign, SIGNATURE_BYTES, verifySignature } from './signing.js';

@@ -1,2 +1,2 @@
 // Public entry points of the packs folder for the rest of safestep.
-export { installedLessonDirs, packDir, packsDir } from './installed.js';
+export { installedLessonDirs, packDir, packsDir } from '../paths.js';

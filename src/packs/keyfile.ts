@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { canonicalJson, checkMatches, CryptoFailure, decodeBase64, deriveKeys, gcmOpen, gcmSeal, isRecord, KDF_DEFAULT, keyCheck, newKdfParams, parseKdfParams, type KdfCost, type KdfParams } from '../journal/crypto.js';
+import { canonicalJson, checkMatches, CryptoFailure, decodeBase64, deriveKeys, gcmOpen, gcmSeal, isRecord, KDF_DEFAULT, keyCheck, newKdfParams, parseKdfParams, type KdfCost, type KdfParams } from '../crypto/passphrase-keys.js';
 import { fingerprint } from './fingerprint.js';
 import { publicKeyFromSeed, PUBLIC_KEY_BYTES, SEED_BYTES, type KeyPair } from './signing.js';
 

@@ -4,7 +4,7 @@
 // outside the pack's own folder on any operating system.
 import { hasUnsafeChars } from '../sanitize.js';
 import { LANGS } from '../i18n/index.js';
-import { isRecord } from '../journal/crypto.js';
+import { isRecord } from '../crypto/passphrase-keys.js';
 import { MAX_LESSON_BYTES } from '../lesson/yaml-source.js';
 
 export const PACK_FORMAT = 1;

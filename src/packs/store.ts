@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { isRecord } from '../journal/crypto.js';
+import { isRecord } from '../crypto/passphrase-keys.js';
 import type { OpenedPack } from './container.js';
 import { fingerprint } from './fingerprint.js';
 import { isPackId, ManifestProblem, parseManifest, type Manifest } from './manifest.js';
 import { writeTree } from './validate.js';
-import { packDir, packsDir } from './installed.js';
+import { packDir, packsDir } from '../paths.js';
 
 export interface InstalledPack {
   id: string;

@@ -7,9 +7,9 @@ import type { AppContext } from '../context.js';
 import { findLessonFiles, loadCatalog, type LessonSummary } from '../lesson/catalog.js';
 import type { Problem } from '../lesson/types.js';
 import { crossFileProblems, validateLessonFile, type LessonReport } from '../lesson/validate.js';
-import { validateOptions } from '../commands/shared/lessons.js';
+import { validateOptions } from '../lesson/validate-options.js';
 import type { PackFile } from './container.js';
-import { installedLessonDirs } from './installed.js';
+import { installedLessonDirs } from '../paths.js';
 import { isSafeEntryPath } from './manifest.js';
 
 /** Writes pack entries under `dir`; refuses any path that could leave it. New files only. */

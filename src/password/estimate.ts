@@ -17,56 +17,14 @@ import { dictionaries, LIST } from './dictionaries.js';
 import { buildJcukenGraph } from './keyboard.js';
 import { caseVariations, createMatchers, type SuffixPart } from './matchers.js';
 import type { MessageId } from './messages.js';
+import type { PatternDetail, PatternId, Score, WordSource } from './patterns.js';
 
-/** What the estimator recognised in a password. Stable ids: used in JSON output. */
-export type PatternId =
-  | 'common-password'
-  | 'english-word'
-  | 'english-name'
-  | 'russian-word'
-  | 'russian-name'
-  | 'layout-switch'
-  | 'transliteration'
-  | 'keyboard-walk'
-  | 'jcuken-walk'
-  | 'year'
-  | 'date'
-  | 'digits'
-  | 'symbols'
-  | 'repeat'
-  | 'sequence'
-  | 'word-sequence'
-  | 'l33t'
-  | 'reversed';
-
-/** Where a recognised word comes from. */
-export type WordSource = 'common-password' | 'english-word' | 'english-name' | 'russian-word' | 'russian-name';
-
-export interface PatternDetail {
-  readonly pattern: PatternId;
-  /** Extra tricks applied to this part ('l33t', 'reversed', or the later parts of an ending). */
-  readonly modifiers: readonly PatternId[];
-  /** Position in the analysed password: [start, end), UTF-16 code units. */
-  readonly start: number;
-  readonly end: number;
-  readonly guessesLog10: number;
-  /** For words (also layout-switched or transliterated ones): which list the word is on. */
-  readonly source?: WordSource;
-  /** For 'layout-switch': which way the layouts were mixed up. */
-  readonly layout?: 'en-to-ru' | 'ru-to-en';
-  /**
-   * SECRET: the word this part decodes to ("пароль" for "gfhjkm"), set only when it
-   * differs from what was typed. It reveals part of the password: show it only in the
-   * interactive single check, never in batch, JSON or logs (see redactEstimate).
-   */
-  readonly decoded?: string;
-}
+export type { PatternDetail, PatternId, Score, WordSource } from './patterns.js';
 
 export interface MessageRef {
   readonly id: MessageId;
 }
 
-export type Score = 0 | 1 | 2 | 3 | 4;
 
 export interface PasswordEstimate {
   /** 0 too guessable, 1 very guessable, 2 somewhat guessable, 3 safely unguessable, 4 very unguessable. */

@@ -2,7 +2,7 @@
 // suggestions, pattern descriptions and crack times in words.
 
 import type { Lang } from '../i18n/index.js';
-import type { PatternDetail, PatternId, Score, WordSource } from './estimate.js';
+import type { PatternDetail, PatternId, Score, WordSource } from './patterns.js';
 
 export type { Lang };
 

@@ -4,14 +4,14 @@ import type { Lesson, Step } from '../lesson/types.js';
 import { successors } from '../lesson/flow.js';
 import { markStep, type LessonProgress, type ProgressData } from '../progress/store.js';
 import { stripUnsafe } from '../sanitize.js';
-import { isPromptExit } from './prompter.js';
+import { isPromptExit } from '../prompter.js';
 import { runCheckStep } from './steps/check.js';
 import { runChecklistStep } from './steps/checklist.js';
 import { runChoiceStep } from './steps/choice.js';
 import { runQuizStep } from './steps/quiz.js';
 import { runTextStep } from './steps/text.js';
 import type { StepEnv, StepOutcome } from './steps/types.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from '../text/markdown.js';
 
 /** quit: the learner chose to stop; interrupted: Ctrl+C or closed input. Progress is saved either way. */
 export type LessonEnd = 'finished' | 'quit' | 'interrupted';

@@ -4,7 +4,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { IO } from '../io.js';
 import type { Translate } from '../i18n/index.js';
-import { renderMarkdown, wrap, type Style } from '../runner/markdown.js';
+import { renderMarkdown, wrap, type Style } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { PresenterState, Slide } from './slides.js';
 

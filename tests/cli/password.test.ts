@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { breachCheck } from '../../src/commands/password-breach.js';
-import { inquirerPrompter } from '../../src/runner/prompter.js';
+import { inquirerPrompter } from '../../src/prompter.js';
 import { tempDir, testContext } from '../helpers/fixtures.js';
 import { fakeTerminal, KEY, memoryIO } from '../helpers/terminal.js';
 

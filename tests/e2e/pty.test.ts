@@ -1,18 +1,20 @@
 // End to end: the built bin/safestep in a real pseudo-terminal (tmux), as a
 // person would use it: answer a quiz, quit with Ctrl+C, start again, resume.
-// .ci/run installs tmux; `npm test` builds dist/ first.
+// .ci/run installs tmux; the test setup bundles the CLI first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
+import { needProgram } from '../helpers/programs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'safestep.js');
 const session = `safestep-e2e-${process.pid}`;
+const tmuxProgram = needProgram('tmux');
 
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
+  return execFileSync(tmuxProgram.path!, args, { encoding: 'utf8' });
 }
 
 async function screenContains(text: string, timeoutMs = 8000): Promise<string> {
@@ -33,9 +35,9 @@ afterAll(() => {
   }
 });
 
-describe('bin/safestep in a real terminal', () => {
+describe.skipIf(tmuxProgram.missing)(tmuxProgram.title('bin/safestep in a real terminal'), () => {
   it('runs a lesson, saves on Ctrl+C, resumes, in Russian and English', async () => {
-    expect(existsSync(path.join(ROOT, 'dist', 'src', 'main.js'))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))).toBe(true);
     const lessons = tempDir();
     writeLesson(lessons, sampleLesson(), sampleTranslation());
     const home = tempDir();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CryptoFailure, deriveKeys, KDF_MINIMUM, newKdfParams, parseKdfParams, type DerivedKeys } from '../../src/journal/crypto.js';
+import { CryptoFailure, deriveKeys, KDF_MINIMUM, newKdfParams, parseKdfParams, type DerivedKeys } from '../../src/crypto/passphrase-keys.js';
 import { CHUNK, MAGIC, openBuffer, openFileStream, sealBuffer, sealFile, type Sealer } from '../../src/journal/envelope.js';
 import { tempDir } from '../helpers/fixtures.js';
 

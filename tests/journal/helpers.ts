@@ -4,7 +4,7 @@ import type { PassThrough } from 'node:stream';
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/context.js';
 import { addRecord } from '../../src/commands/journal-add.js';
-import { KDF_MINIMUM } from '../../src/journal/crypto.js';
+import { KDF_MINIMUM } from '../../src/crypto/passphrase-keys.js';
 import { SafestepError } from '../../src/errors.js';
 import { testContext } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';

@@ -12,8 +12,8 @@ import { validateLessonFile } from '../../src/lesson/validate.js';
 import { SHIPPED_LESSONS } from '../../src/paths.js';
 import { loadContacts } from '../../src/contacts/load.js';
 import { emptyProgress } from '../../src/progress/store.js';
-import { plainStyle } from '../../src/runner/markdown.js';
-import type { Prompter } from '../../src/runner/prompter.js';
+import { plainStyle } from '../../src/text/markdown.js';
+import type { Prompter } from '../../src/prompter.js';
 import { nextIndex, runLesson } from '../../src/runner/run-lesson.js';
 
 /** Every sequence of options a learner can pick at the choice steps. */

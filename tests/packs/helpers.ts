@@ -6,7 +6,7 @@ import { buildPack } from '../../src/commands/pack-build.js';
 import { keygen } from '../../src/commands/pack-keygen.js';
 import type { AppContext } from '../../src/context.js';
 import { SafestepError } from '../../src/errors.js';
-import { KDF_MINIMUM } from '../../src/journal/crypto.js';
+import { KDF_MINIMUM } from '../../src/crypto/passphrase-keys.js';
 import { MAGIC } from '../../src/packs/container.js';
 import { sampleLesson, sampleTranslation, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';

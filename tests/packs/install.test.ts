@@ -11,7 +11,7 @@ import { fingerprint } from '../../src/packs/fingerprint.js';
 import { installedLessonDirs } from '../../src/packs/index.js';
 import type { Manifest } from '../../src/packs/manifest.js';
 import { newKeyPair, type KeyPair } from '../../src/packs/signing.js';
-import { inquirerPrompter } from '../../src/runner/prompter.js';
+import { inquirerPrompter } from '../../src/prompter.js';
 import { sampleLesson, SCHEMA_COMMENT, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
 import { fakeTerminal, KEY } from '../helpers/terminal.js';
 import { build, lessonsFolder, makeKey, quietContext, refusal } from './helpers.js';

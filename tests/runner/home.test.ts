@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeMenu } from '../../src/commands/home.js';
-import { inquirerPrompter } from '../../src/runner/prompter.js';
+import { inquirerPrompter } from '../../src/prompter.js';
 import { sampleLesson, sampleTranslation, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
 import { fakeTerminal, KEY } from '../helpers/terminal.js';
 

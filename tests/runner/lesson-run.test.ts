@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { learnLesson } from '../../src/commands/learn.js';
-import { inquirerPrompter } from '../../src/runner/prompter.js';
+import { inquirerPrompter } from '../../src/prompter.js';
 import { sampleLesson, sampleTranslation, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
 import { fakeTerminal, KEY } from '../helpers/terminal.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
 import type { Lesson } from '../../src/lesson/types.js';
-import { plainStyle } from '../../src/runner/markdown.js';
+import { plainStyle } from '../../src/text/markdown.js';
 import { present } from '../../src/workshop/presenter.js';
 import { buildSlides, type PresenterState } from '../../src/workshop/slides.js';
 import { sampleLesson } from '../helpers/fixtures.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { AppContext } from '../../context.js';
 import { createCheckContext } from '../../checks/context.js';
 import type { CheckContext, CheckInput } from '../../checks/types.js';
-import type { Prompter } from '../../runner/prompter.js';
+import type { Prompter } from '../../prompter.js';
 import { catalog } from './lessons.js';
 
 /** The real context; with a prompter, interactive checks can ask the user (hidden for secrets). */

@@ -7,10 +7,6 @@ import { closestIds, loadCatalog, type CatalogResult } from '../../lesson/catalo
 import type { Localized } from '../../lesson/localize.js';
 import type { Lesson, Translation } from '../../lesson/types.js';
 import type { Lang } from '../../i18n/index.js';
-import type { ValidateOptions } from '../../lesson/validate.js';
-import { checkIds, checkLoaders } from '../../../checks/index.js';
-import { loadContacts } from '../../contacts/load.js';
-import type { OptionsSchema } from '../../checks/types.js';
 
 export async function catalog(ctx: AppContext): Promise<CatalogResult> {
   const result = await loadCatalog(ctx.paths.lessonDirs, ctx.paths.dataDir, ctx.t);
@@ -18,24 +14,6 @@ export async function catalog(ctx: AppContext): Promise<CatalogResult> {
     ctx.io.stderr.write(ctx.t('catalog.broken', { file: broken.file }) + '\n');
   }
   return result;
-}
-
-export async function checkSchemas(): Promise<Map<string, OptionsSchema>> {
-  const map = new Map<string, OptionsSchema>();
-  for (const id of checkIds) map.set(id, (await checkLoaders[id]!()).default.meta.options);
-  return map;
-}
-
-export async function validateOptions(ctx: AppContext, knownLessonIds?: ReadonlySet<string>): Promise<ValidateOptions> {
-  const { contacts, problems } = await loadContacts(ctx.t);
-  return {
-    t: ctx.t,
-    today: ctx.now(),
-    checks: await checkSchemas(),
-    ...(knownLessonIds ? { knownLessonIds } : {}),
-    // A broken directory is reported by `lesson validate` itself; lessons are then not checked against it.
-    ...(problems.length === 0 ? { contactIds: new Set(contacts.map((c) => c.id)) } : {}),
-  };
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -74,7 +52,11 @@ export interface OpenedLesson extends Localized {
 export async function openLesson(ctx: AppContext, idOrFile: string): Promise<OpenedLesson> {
   const file = await resolveLessonFile(ctx, idOrFile);
   // The validator pulls in the YAML parser and ajv: only commands that open a lesson pay for them.
-  const [{ validateLessonFile }, { localize }] = await Promise.all([import('../../lesson/validate.js'), import('../../lesson/localize.js')]);
+  const [{ validateLessonFile }, { localize }, { validateOptions }] = await Promise.all([
+    import('../../lesson/validate.js'),
+    import('../../lesson/localize.js'),
+    import('../../lesson/validate-options.js'),
+  ]);
   const report = await validateLessonFile(file, await validateOptions(ctx));
   const errors = report.problems.filter((p) => p.severity === 'error');
   if (!report.lesson || errors.length > 0) {

@@ -1,7 +1,7 @@
 import type { Lang, Translate } from '../../i18n/index.js';
 import type { StepProgress } from '../../progress/store.js';
-import type { Style } from '../markdown.js';
-import type { Prompter } from '../prompter.js';
+import type { Style } from '../../text/markdown.js';
+import type { Prompter } from '../../prompter.js';
 
 export interface StepEnv {
   t: Translate;
@@ -29,4 +29,4 @@ export interface StepOutcome {
 export type StepRunner<S> = (step: S, saved: StepProgress | undefined, env: StepEnv) => Promise<StepOutcome>;
 
 /** Text from a lesson rendered as Markdown at the learner's width. */
-export { renderMarkdown } from '../markdown.js';
+export { renderMarkdown } from '../../text/markdown.js';

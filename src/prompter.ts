@@ -1,8 +1,8 @@
 // Every question safestep asks goes through this interface. The real one wraps
 // @inquirer/prompts with the injected streams, so tests drive the very same
 // prompts with scripted keystrokes, and no prompt ever reads process.stdin.
-import type { IO } from '../io.js';
-import type { Translate } from '../i18n/index.js';
+import type { IO } from './io.js';
+import type { Translate } from './i18n/index.js';
 
 export interface PromptChoice<T> {
   name: string;
