@@ -4,7 +4,7 @@
 // included, like ExifTool's), prints files per second, and the ratio to
 // `exiftool -r -j -fast2` when ExifTool is on PATH. Always exits 0.
 //
-// Build first: npx tsc -p tsconfig.build.json   Run: node bench/metadata.js [files]
+// Build first: npm run build:modules   Run: node bench/metadata.js [files]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -276,7 +276,7 @@ function timed(cmd, args) {
 
 async function main() {
   if (!existsSync(scanModule)) {
-    console.log('bench/metadata: dist/ is missing; build first (npx tsc -p tsconfig.build.json). Nothing measured.');
+    console.log('bench/metadata: dist/ is missing; build first (npm run build:modules). Nothing measured.');
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), 'safestep-bench-'));

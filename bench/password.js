@@ -17,7 +17,7 @@ import * as english from '@zxcvbn-ts/language-en';
 
 const dist = fileURLToPath(new URL('../dist/src/password/estimate.js', import.meta.url));
 if (!existsSync(dist)) {
-  console.error('bench/password.js: build first (npx tsc -p tsconfig.build.json)');
+  console.error('bench/password.js: build first (npm run build:modules)');
   process.exit(1);
 }
 const { estimatePassword, warmUp } = await import('../dist/src/password/estimate.js');

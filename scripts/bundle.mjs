@@ -3,7 +3,10 @@
 // its CommonJS module graph, keeps `safestep --help` close to bare Node
 // (npm run bench). esbuild reads the TypeScript sources directly (type-checking
 // is `npm run typecheck`); `npm run build` also emits dist/src for the benches.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/main.ts'],

@@ -5,8 +5,8 @@
 //
 // base:      src/i18n, src/text, src/fsutil, src/crypto, io.ts, errors.ts,
 //            sanitize.ts, html.ts, version.ts, prompter.ts
-// app base:  paths.ts, settings.ts, context.ts (where files live, the context
-//            every command receives)
+// app base:  paths.ts, settings.ts, context.ts, invocation.ts (where files
+//            live, how safestep was started, the context every command receives)
 // A module may import its own layer or a lower one; features may use each
 // other as long as no cycle forms. Type-only imports count: a type that has
 // to travel upwards is in the wrong home. Exit 1 with one line per problem.
@@ -15,7 +15,7 @@ import path from 'node:path';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const BASE = /^src\/(i18n\/|text\/|fsutil\/|crypto\/|(io|errors|sanitize|html|version|prompter)\.ts$)/;
-const APP_BASE = /^src\/(paths|settings|context)\.ts$/;
+const APP_BASE = /^src\/(paths|settings|context|invocation)\.ts$/;
 
 export function layerOf(file) {
   if (file === 'src/main.ts') return { rank: 5, name: 'main' };

@@ -6,7 +6,7 @@
 // and device tag ExifTool shows is found by us too.
 //
 // Exits 0 when the corpus folder is absent (nothing to check), 1 when a check
-// fails. Build first: npx tsc -p tsconfig.build.json
+// fails. Build first: npm run build:modules
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -23,7 +23,7 @@ if (!existsSync(corpus)) {
 }
 const dist = join(root, 'dist', 'src', 'metadata');
 if (!existsSync(join(dist, 'scan.js'))) {
-  console.error('metadata conformance: dist/ is missing; build first (npx tsc -p tsconfig.build.json).');
+  console.error('metadata conformance: dist/ is missing; build first (npm run build:modules).');
   process.exit(1);
 }
 const { scanFile } = await import(join(dist, 'scan.js'));

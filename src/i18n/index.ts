@@ -6,7 +6,7 @@ import type { Lang } from './lang.js';
 import { ui, type MessageKey } from './ui.js';
 
 export { LANGS, isLang, langFromEnv, type Lang } from './lang.js';
-export { format, type Data } from './format.js';
+export { format, setCommandName, type Data } from './format.js';
 export { defineMessages, inLang, pick, registeredMessages, type Bilingual, type BilingualText, type Messages, type Phrase, type PluralForms, type TextOf } from './messages.js';
 export type { MessageKey };
 
