@@ -4,6 +4,8 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js'
 import { styler } from '../io.js';
 import { loadContacts, NEEDS, type Contact } from '../contacts/load.js';
 import { contactCard } from '../contacts/render.js';
+import { countryName } from '../i18n/names.js';
+import { wrap } from '../text/markdown.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './contacts.cli.js';
 
@@ -17,7 +19,7 @@ export function filterContacts(contacts: readonly Contact[], opts: { country?: s
 }
 
 export default async function contacts(ctx: AppContext, opts: Options): Promise<number> {
-  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) {
+  if (opts.country !== undefined && !countryName(opts.country, ctx.lang)) {
     throw new SafestepError(ctx.t('contacts.badCountry', { country: opts.country }), EXIT_USAGE, ctx.t('contacts.countryHint'));
   }
   if (opts.need !== undefined && !(NEEDS as readonly string[]).includes(opts.need)) {
@@ -34,10 +36,13 @@ export default async function contacts(ctx: AppContext, opts: Options): Promise<
     return EXIT_OK;
   }
   const chalk = await styler(ctx.io);
-  const out: string[] = [ctx.t('contacts.intro'), ''];
-  if (shown.length === 0) out.push(ctx.t('contacts.none'));
+  const out: string[] = [...wrap(ctx.t('contacts.intro'), ctx.io.width), ''];
+  const country = opts.country?.toUpperCase();
+  // Say so when nothing is specific to the country, rather than quietly showing only the worldwide list.
+  if (country && !all.some((c) => c.countries.includes(country))) out.push(...wrap(ctx.t('contacts.noneInCountry', { country: countryName(country, ctx.lang)! }), ctx.io.width), '');
+  if (shown.length === 0) out.push(...wrap(ctx.t('contacts.none'), ctx.io.width));
   for (const c of shown) out.push(...contactCard(c, ctx.lang, ctx.t, ctx.io.width, chalk.bold), '');
-  out.push(ctx.t('contacts.safety'));
+  out.push(...wrap(ctx.t('contacts.safety'), ctx.io.width));
   ctx.io.stdout.write(out.join('\n') + '\n');
   return EXIT_OK;
 }

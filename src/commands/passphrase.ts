@@ -16,7 +16,7 @@ export default async function passphrase(ctx: AppContext, opts: Options): Promis
   let bits = 0;
   try {
     for (let i = 0; i < count; i++) {
-      const p = generatePassphrase({ ...(words !== undefined ? { words } : {}), lang: ctx.lang, ...(opts.separator !== undefined ? { separator: opts.separator } : {}) });
+      const p = generatePassphrase({ ...(words !== undefined ? { words } : {}), lang: ctx.lang, latin: Boolean(opts.latin), ...(opts.separator !== undefined ? { separator: opts.separator } : {}) });
       lines.push(p.phrase);
       bits = p.entropyBits;
     }
@@ -27,5 +27,6 @@ export default async function passphrase(ctx: AppContext, opts: Options): Promis
   ctx.io.stdout.write(lines.join('\n') + '\n');
   // The advice goes to stderr so `safestep passphrase > file` or a pipe gets only the phrase.
   ctx.io.stderr.write(ctx.t('passphrase.entropy', { bits: Math.floor(bits) }) + '\n');
+  if (ctx.lang === 'ru' && !opts.latin) ctx.io.stderr.write(ctx.t('passphrase.cyrillic') + '\n');
   return EXIT_OK;
 }

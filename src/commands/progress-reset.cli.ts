@@ -9,6 +9,7 @@ export const spec = defineCommand({
     optionalArg('[id]', { en: 'lesson id (see: safestep lessons)', ru: 'id урока (см. safestep lessons)' }),
   ],
   options: {
-    all: flag('--all', { en: 'all lessons', ru: 'все уроки' }),
+    all: flag('--all', { en: 'all lessons, and your plan answers', ru: 'все уроки и ответы для плана' }),
+    yes: flag('--yes', { en: 'do not ask for confirmation (for scripts)', ru: 'не спрашивать подтверждения (для скриптов)' }),
   },
 });

@@ -1,4 +1,5 @@
 import type { Lang, Translate } from '../i18n/index.js';
+import { countryName, languageName } from '../i18n/names.js';
 import { wrap } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { Contact } from './load.js';
@@ -8,8 +9,9 @@ export function contactCard(c: Contact, lang: Lang, t: Translate, width: number,
   const lines = [bold(stripUnsafe(c.name))];
   lines.push(...wrap(stripUnsafe(c.what[lang]), width, '    ', '    '));
   lines.push(...wrap(`${t('contacts.reach')} ${stripUnsafe(c.reach[lang])}`, width, '    ', '    '));
-  const where = c.countries.length ? c.countries.join(', ') : t('contacts.anywhere');
-  lines.push(...wrap(`${t('contacts.meta', { where, languages: c.languages.join(', '), checked: c.checked })}`, width, '    ', '    '));
+  const where = c.countries.length ? c.countries.map((code) => countryName(code, lang) ?? code).join(', ') : t('contacts.anywhere');
+  const languages = c.languages.map((code) => languageName(code, lang)).join(', ');
+  lines.push(...wrap(`${t('contacts.meta', { where, languages, checked: c.checked })}`, width, '    ', '    '));
   lines.push(...wrap(`${t('contacts.source')} ${stripUnsafe(c.source.url)}`, width, '    ', '    '));
   return lines;
 }

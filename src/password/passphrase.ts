@@ -19,6 +19,8 @@ export interface PassphraseOptions {
   readonly lang?: PassphraseLang;
   /** Between words, at most 8 printable characters. Default '-'. */
   readonly separator?: string;
+  /** Russian words written in Latin letters (for sites and keyboards without Cyrillic). */
+  readonly latin?: boolean;
 }
 
 export interface Passphrase {
@@ -30,6 +32,24 @@ export const DEFAULT_PASSPHRASE_WORDS = 6;
 export const MAX_PASSPHRASE_WORDS = 20;
 
 let lists: Record<PassphraseLang, readonly string[]> | undefined;
+let latinRussian: readonly string[] | undefined;
+
+// The transliteration of Russian passports (ICAO Doc 9303, used since 2013): one
+// spelling for each letter, so a person can read the phrase back from Cyrillic.
+const LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
+  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+
+export function toLatin(word: string): string {
+  return [...word].map((ch) => LATIN[ch] ?? ch).join('');
+}
+
+/** Russian words in Latin letters; two words that come out the same are kept once, so the entropy stays exact. */
+function latinRussianList(): readonly string[] {
+  latinRussian ??= [...new Set(passphraseWordList('ru').map(toLatin))];
+  return latinRussian;
+}
 
 /** The word list used for `lang` (unique words). */
 export function passphraseWordList(lang: PassphraseLang): readonly string[] {
@@ -43,8 +63,8 @@ export function passphraseWordList(lang: PassphraseLang): readonly string[] {
 }
 
 /** Bits of entropy of a passphrase of `words` words from the `lang` list. */
-export function passphraseEntropyBits(words: number, lang: PassphraseLang): number {
-  return words * Math.log2(passphraseWordList(lang).length);
+export function passphraseEntropyBits(words: number, lang: PassphraseLang, latin = false): number {
+  return words * Math.log2((lang === 'ru' && latin ? latinRussianList() : passphraseWordList(lang)).length);
 }
 
 export class PassphraseOptionError extends RangeError {
@@ -68,7 +88,8 @@ export function generatePassphrase(
   if (!Number.isInteger(words) || words < 1 || words > MAX_PASSPHRASE_WORDS) throw new PassphraseOptionError('words');
   if (lang !== 'en' && lang !== 'ru') throw new PassphraseOptionError('lang');
   if (separator.length > 8 || /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(separator)) throw new PassphraseOptionError('separator');
-  const list = passphraseWordList(lang);
+  const latin = lang === 'ru' && options.latin === true;
+  const list = latin ? latinRussianList() : passphraseWordList(lang);
   const chosen: string[] = [];
   for (let k = 0; k < words; k += 1) {
     const index = random(list.length);
@@ -76,5 +97,5 @@ export function generatePassphrase(
     if (word === undefined) throw new RangeError('random source out of range');
     chosen.push(word);
   }
-  return { phrase: chosen.join(separator), entropyBits: passphraseEntropyBits(words, lang) };
+  return { phrase: chosen.join(separator), entropyBits: passphraseEntropyBits(words, lang, latin) };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
-import { memoryIO } from '../helpers/terminal.js';
+import { fakeTerminal, KEY, memoryIO } from '../helpers/terminal.js';
 
 async function cli(args: string[], opts: { lessonDirs?: string[]; dataDir?: string; lang?: 'en' | 'ru'; cwd?: string } = {}) {
   const io = memoryIO();
@@ -115,6 +115,17 @@ describe('safestep commands', () => {
     expect(ruPreview.out).toContain('Заметки для тренера');
   });
 
+  it('asks before deleting all progress at a terminal, and keeps it on no', async () => {
+    const dataDir = tempDir();
+    writeFileSync(path.join(dataDir, 'progress.json'), JSON.stringify({ format: 1, lessons: { 'sample-lesson': { version: 2, updated: '2026-11-01', steps: { intro: { done: true, v: 2 } } } } }));
+    const term = fakeTerminal();
+    const done = run(['progress', 'reset', '--all'], { io: term.io, lang: 'ru', env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessonsDir()] } });
+    await term.answer('Удалить весь прогресс и ответы для плана?', KEY.enter);
+    expect(await done).toBe(0);
+    expect(term.screen()).toContain('Ничего не удалено.');
+    expect(readFileSync(path.join(dataDir, 'progress.json'), 'utf8')).toContain('sample-lesson');
+  });
+
   it('exports, resets and imports progress', async () => {
     const dataDir = tempDir();
     writeFileSync(
@@ -125,7 +136,14 @@ describe('safestep commands', () => {
     const exportFile = path.join(tempDir(), 'progress-export.json');
     expect((await cli(['progress', 'export', exportFile], { dataDir, lessonDirs: dirs })).code).toBe(0);
     expect((await cli(['progress', 'export', exportFile], { dataDir, lessonDirs: dirs })).code).toBe(2);
-    expect((await cli(['progress', 'reset', '--all'], { dataDir, lessonDirs: dirs })).code).toBe(0);
+    const refused = await cli(['progress', 'reset', '--all'], { dataDir, lessonDirs: dirs });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('add --yes');
+    expect(readFileSync(path.join(dataDir, 'progress.json'), 'utf8')).toContain('sample-lesson');
+    const typo = await cli(['progress', 'reset', 'sample-lesso'], { dataDir, lessonDirs: dirs });
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('sample-lesson');
+    expect((await cli(['progress', 'reset', '--all', '--yes'], { dataDir, lessonDirs: dirs })).code).toBe(0);
     const empty = JSON.parse((await cli(['progress', '--json'], { dataDir, lessonDirs: dirs })).out) as { lessons: unknown[] };
     expect(empty.lessons).toEqual([]);
     const imported = await cli(['progress', 'import', exportFile], { dataDir, lessonDirs: dirs, lang: 'ru' });

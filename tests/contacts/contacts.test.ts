@@ -47,6 +47,6 @@ describe('help directory', () => {
     const card = contactCard(list[1]!, 'ru', translator('ru'), 80).join('\n');
     expect(card).toContain('Org georgia-legal');
     expect(card).toContain('Как связаться: Почта help@example.org');
-    expect(card).toContain('Где: GE. Языки: en, ru. Проверено: 2026-11-27.');
+    expect(card).toContain('Где: Грузия. Языки: английский, русский. Проверено: 2026-11-27.');
   });
 });

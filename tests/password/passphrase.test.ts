@@ -5,6 +5,7 @@ import {
   generatePassphrase,
   passphraseEntropyBits,
   passphraseWordList,
+  toLatin,
 } from '../../src/password/passphrase.js';
 import { estimatePassword } from '../../src/password/estimate.js';
 
@@ -89,5 +90,17 @@ describe('generatePassphrase', () => {
     } catch (e) {
       expect((e as PassphraseOptionError).option).toBe(option);
     }
+  });
+});
+
+describe('Russian passphrases in Latin letters', () => {
+  it('transliterates as Russian passports do, with the entropy of the distinct Latin words', () => {
+    expect(toLatin('щука')).toBe('shchuka');
+    expect(toLatin('объявление')).toBe('obieiavlenie');
+    const p = generatePassphrase({ lang: 'ru', latin: true, words: 4 }, () => 0);
+    expect(p.phrase).toMatch(/^[a-z]+(-[a-z]+){3}$/);
+    const distinct = new Set(passphraseWordList('ru').map(toLatin)).size;
+    expect(p.entropyBits).toBeCloseTo(4 * Math.log2(distinct), 6);
+    expect(generatePassphrase({ lang: 'en', latin: true, words: 2 }, () => 0).phrase).toBe(generatePassphrase({ lang: 'en', words: 2 }, () => 0).phrase);
   });
 });

@@ -91,7 +91,7 @@ describe('safestep start', () => {
     expect(shown.lessons).toEqual(['telegram-account-lock']);
     expect(shown.checks).toContain('telegram-desktop-session');
 
-    expect(await run(['progress', 'reset', '--all'], { io: memoryIO(), env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] } })).toBe(0);
+    expect(await run(['progress', 'reset', '--all', '--yes'], { io: memoryIO(), env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] } })).toBe(0);
     expect(existsSync(path.join(dataDir, 'plan.json'))).toBe(false);
   });
 });
