@@ -72,11 +72,11 @@ describe('safestep start', () => {
     const ctx = await testContext({ io: term.io, lang: 'ru', lessonDirs: [lessons], dataDir });
     const { default: start } = await import('../../src/commands/start.js');
     const done = start(ctx, {});
-    await term.answer('1/8. Где вы сейчас живёте?', KEY.down, KEY.down, KEY.enter); // Kazakhstan
-    await term.answer('2/8.', KEY.enter); // +7 in use
-    await term.answer('3/8.', KEY.down, KEY.down, KEY.enter); // rather not say
-    for (const n of [4, 5, 6, 7]) await term.answer(`${n}/8.`, KEY.down, KEY.enter);
-    await term.answer('8/8.', KEY.space, KEY.enter); // Telegram
+    await term.answer('1/10. Где вы сейчас живёте?', KEY.down, KEY.down, KEY.enter); // Kazakhstan
+    await term.answer('2/10.', KEY.enter); // +7 in use
+    await term.answer('3/10.', KEY.down, KEY.down, KEY.enter); // rather not say
+    for (const n of [4, 5, 6, 7, 8, 9]) await term.answer(`${n}/10.`, KEY.down, KEY.enter);
+    await term.answer('10/10.', KEY.space, KEY.enter); // Telegram
     await term.waitFor('Ваш план уроков');
     await term.waitFor('Защитите Telegram');
     await term.waitFor('safestep contacts --country KZ');
@@ -87,7 +87,7 @@ describe('safestep start', () => {
     const code = await run(['start', '--json'], { io, env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] } });
     expect(code).toBe(0);
     const shown = JSON.parse(io.out()) as { answers: Record<string, string[]>; lessons: string[]; checks: string[] };
-    expect(shown.answers).toEqual({ country: ['kz'], 'russian-sim': ['in-use'], 'russian-employer': ['no'], public: ['no'], trip: ['border'], donations: ['no'], messengers: ['telegram'] });
+    expect(shown.answers).toEqual({ country: ['kz'], 'russian-sim': ['in-use'], 'russian-employer': ['no'], public: ['no'], trip: ['border'], donations: ['no'], 'phone-away': ['no'], documents: ['no'], messengers: ['telegram'] });
     expect(shown.lessons).toEqual(['telegram-account-lock']);
     expect(shown.checks).toContain('telegram-desktop-session');
 
