@@ -9,6 +9,7 @@ import { crossFileProblems, validateLessonFile, type LessonReport } from '../les
 import { stripUnsafe } from '../sanitize.js';
 import { validateOptions } from './shared/lessons.js';
 import { loadContacts } from '../contacts/load.js';
+import { contactDateProblems } from '../contacts/staleness.js';
 
 /** A translation file stands for its lesson; a folder for every lesson inside it. */
 async function collect(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -48,6 +49,7 @@ export default async function lessonValidate(ctx: AppContext, inputs: string[], 
   const directory = await loadContacts(ctx.t);
   const problems: Problem[] = [
     ...directory.problems.filter((p) => p.code !== 'file-unreadable'),
+    ...(await contactDateProblems(ctx.t, ctx.now())),
     ...missing.map((file): Problem => ({ file, line: 1, col: 1, severity: 'error', code: 'file-unreadable', message: ctx.t('val.noSuchPath') })),
     ...reports.flatMap((r) => r.problems),
     ...(await crossFileProblems(reports, options)),
