@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js'
 import { styler } from '../io.js';
 import { loadContacts, NEEDS, type Contact } from '../contacts/load.js';
 import { contactCard } from '../contacts/render.js';
+import { wrap } from '../runner/markdown.js';
 
 export function filterContacts(contacts: readonly Contact[], opts: { country?: string; need?: string }): Contact[] {
   const country = opts.country?.toUpperCase();
@@ -30,10 +31,10 @@ export default async function contacts(ctx: AppContext, opts: { country?: string
     return EXIT_OK;
   }
   const chalk = await styler(ctx.io);
-  const out: string[] = [ctx.t('contacts.intro'), ''];
+  const out: string[] = [...wrap(ctx.t('contacts.intro'), ctx.io.width, '', ''), ''];
   if (shown.length === 0) out.push(ctx.t('contacts.none'));
   for (const c of shown) out.push(...contactCard(c, ctx.lang, ctx.t, ctx.io.width, chalk.bold), '');
-  out.push(ctx.t('contacts.safety'));
+  out.push(...wrap(ctx.t('contacts.safety'), ctx.io.width, '', ''));
   ctx.io.stdout.write(out.join('\n') + '\n');
   return EXIT_OK;
 }

@@ -31,7 +31,7 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<
       const shown = ids.map((id) => contacts.find((c) => c.id === id)).filter((c): c is Contact => c !== undefined);
       if (shown.length === 0) return;
       print(style.bold(ctx.t('contacts.title')));
-      for (const c of shown) print(contactCard(c, ctx.lang, ctx.t, ctx.io.width).map((l) => '  ' + l).join('\n'));
+      for (const c of shown) print(contactCard(c, ctx.lang, ctx.t, ctx.io.width - 2).map((l) => '  ' + l).join('\n'));
       print();
     },
     async explainCheck(id) {
