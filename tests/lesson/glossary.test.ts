@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, translator } from '../../src/i18n/index.js';
-import { findGlossaryTerms, loadGlossary, type Glossary } from '../../src/lesson/glossary.js';
+import { findGlossaryTerms, glossaryProblems, loadGlossary, type Glossary } from '../../src/lesson/glossary.js';
+import { readSource } from '../../src/lesson/yaml-source.js';
 import { validateLessonFile } from '../../src/lesson/validate.js';
 import { tempDir, writeLesson } from '../helpers/fixtures.js';
 
@@ -115,12 +116,17 @@ describe('glossary in the translation validator', () => {
     ]);
   });
 
-  it('reports a broken glossary with its own position instead of ignoring it', async () => {
+  it('reports a broken glossary with its own position instead of ignoring it, once, and without blocking the lesson', async () => {
     const file = path.join(tempDir(), 'glossary.yaml');
     writeFileSync(file, 'lang: ru\nterms:\n  - en: donation\n    avoid: [донат]\n');
     const { glossary, problems } = await loadGlossary(translator('en'), file);
     expect(glossary).toBeUndefined();
     expect(problems.map((p) => `${p.line}:${p.col} ${p.severity} ${p.code}`)).toEqual(['3:5 error schema']);
+    const ru = writeLesson(tempDir(), LESSON, RU, 'identity', 'tiny').replace(/lesson\.yaml$/, 'lesson.ru.yaml');
+    const source = await readSource(ru, translator('en'));
+    const first = await glossaryProblems(source, 'ru', translator('en'), file);
+    expect(first.map((p) => `${path.basename(p.file)}:${p.line}:${p.col} ${p.severity} ${p.code}`)).toEqual(['glossary.yaml:3:5 warning schema']);
+    expect(await glossaryProblems(source, 'ru', translator('en'), file)).toEqual([]);
   });
 
   it('ships a valid glossary with the 2FA, dropper and donation terms', async () => {
