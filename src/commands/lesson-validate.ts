@@ -13,6 +13,7 @@ import type { OptionsOf } from './spec.js';
 import type { spec } from './lesson-validate.cli.js';
 
 type Options = OptionsOf<typeof spec>;
+import { contactDateProblems } from '../contacts/staleness.js';
 
 /** A translation file stands for its lesson; a folder for every lesson inside it. */
 async function collect(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -52,6 +53,7 @@ export default async function lessonValidate(ctx: AppContext, inputs: string[], 
   const directory = await loadContacts(ctx.t);
   const problems: Problem[] = [
     ...directory.problems.filter((p) => p.code !== 'file-unreadable'),
+    ...(await contactDateProblems(ctx.t, ctx.now())),
     ...missing.map((file): Problem => ({ file, line: 1, col: 1, severity: 'error', code: 'file-unreadable', message: ctx.t('val.noSuchPath') })),
     ...reports.flatMap((r) => r.problems),
     ...(await crossFileProblems(reports, options)),

@@ -313,6 +313,15 @@ export const ui = defineMessages('ui', {
   'val.translationExtraObjectives': { en: 'there are more objectives here than in the lesson', ru: 'целей здесь больше, чем в уроке' },
   'val.translationUnknownStep': { en: 'the lesson has no step "{id}" (renamed or removed?)', ru: 'в уроке нет шага «{id}» (переименован или удалён?)' },
   'val.translationUnknownKey': { en: '"{id}" does not exist in step "{step}" of the lesson', ru: 'в шаге «{step}» урока нет «{id}»' },
+  'val.glossaryTerm': {
+    en: '"{found}" is a form the glossary says to avoid: write «{preferred}» (lessons/glossary.yaml)',
+    ru: '«{found}» — форма, которой глоссарий советует избегать: пишите «{preferred}» (lessons/glossary.yaml)',
+  },
+  'val.contactStale': {
+    en: 'the details of contact "{id}" were last confirmed on {date}, more than 12 months ago: check them on the organisation\'s own page',
+    ru: 'данные контакта «{id}» последний раз подтверждали {date}, больше 12 месяцев назад: сверьте их со страницей самой организации',
+  },
+  'val.contactFuture': { en: 'the date {date} on which contact "{id}" was checked is in the future', ru: 'дата проверки контакта «{id}» ({date}) ещё не наступила' },
   'val.translationUnknownField': { en: 'step "{step}" has no "{field}" in the lesson', ru: 'у шага «{step}» в уроке нет поля «{field}»' },
 });
 

@@ -11,7 +11,7 @@ import type { Translate } from '../i18n/index.js';
 import type { Problem } from './types.js';
 import { offsetOf, problemAt, type PathSegment } from './yaml-source.js';
 
-export type SchemaName = 'lesson' | 'translation' | 'contacts' | 'plan' | 'workshop';
+export type SchemaName = 'lesson' | 'translation' | 'contacts' | 'plan' | 'workshop' | 'glossary';
 
 interface AjvLike {
   compile(schema: object): ValidateFunction;

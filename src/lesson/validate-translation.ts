@@ -3,6 +3,7 @@
 // version of the source (the Umbrella problem: stale translations go unnoticed).
 import { access } from 'node:fs/promises';
 import type { Lang, Translate } from '../i18n/index.js';
+import { glossaryProblems } from './glossary.js';
 import { compileSchema, schemaProblems } from './schema-check.js';
 import { translatableStrings } from './translatable.js';
 import type { Lesson, Problem, Translation } from './types.js';
@@ -85,5 +86,6 @@ export async function validateTranslation(
       }
     }
   }
+  problems.push(...(await glossaryProblems(source, lang, t)));
   return { problems, translation };
 }

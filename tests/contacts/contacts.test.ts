@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { filterContacts } from '../../src/commands/contacts.js';
 import { loadContacts, type Contact } from '../../src/contacts/load.js';
 import { contactCard } from '../../src/contacts/render.js';
+import { contactDateProblems } from '../../src/contacts/staleness.js';
 import { translator } from '../../src/i18n/index.js';
 import { tempDir } from '../helpers/fixtures.js';
 
@@ -48,5 +49,23 @@ describe('help directory', () => {
     expect(card).toContain('Org georgia-legal');
     expect(card).toContain('Как связаться: Почта help@example.org');
     expect(card).toContain('Где: Грузия. Языки: английский, русский. Проверено: 2026-11-27.');
+  });
+
+  it('warns, never fails, when a contact was last confirmed more than 12 months before the date the caller gives', async () => {
+    const file = path.join(tempDir(), 'contacts.yaml');
+    writeFileSync(file, stringify({ contacts: [{ ...list[0], checked: '2025-01-10' }, list[1], { ...list[2], checked: '2027-03-01' }] }));
+    const at = (today: string) => contactDateProblems(translator('en'), new Date(`${today}T00:00:00Z`), file);
+    const stale = await at('2026-11-27');
+    expect(stale.map((p) => `${p.severity} ${p.code}`)).toEqual(['warning contact-stale', 'warning contact-future']);
+    // Each warning points at the `checked` value it is about.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(stale.map((p) => lines[p.line - 1]!.slice(p.col - 1))).toEqual([expect.stringMatching(/^"?2025-01-10/), expect.stringMatching(/^"?2027-03-01/)]);
+    expect(stale[0]!.message).toBe(
+      'the details of contact "anywhere-digital" were last confirmed on 2025-01-10, more than 12 months ago: check them on the organisation\'s own page',
+    );
+    // The date comes from the caller: a year later the future date is no longer in the future.
+    expect((await at('2027-03-01')).map((p) => p.code)).toEqual(['contact-stale']);
+    const ru = await contactDateProblems(translator('ru'), new Date('2026-11-27T00:00:00Z'), file);
+    expect(ru[0]!.message).toBe('данные контакта «anywhere-digital» последний раз подтверждали 2025-01-10, больше 12 месяцев назад: сверьте их со страницей самой организации');
   });
 });
