@@ -104,6 +104,8 @@ export interface AndroidData {
   missing: AndroidPart[];
   /** One short reason per missing part (untrusted text: sanitise before showing). */
   problems: { part: AndroidPart; reason: string }[];
+  /** The phone went away during a live read. */
+  disconnected?: boolean;
   /** Third-party apps whose certificate was not computed (budget, too large, pull failed). */
   certificatesSkipped?: number;
 }
