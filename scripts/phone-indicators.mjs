@@ -100,7 +100,7 @@ const lines = [
   '',
   'export const ECHAP: IndicatorSet = {',
   "  id: 'echap',",
-  `  source: ${q('Echap stalkerware-indicators, CC-BY 4.0')},`,
+  `  source: ${q('Echap stalkerware-indicators (CC-BY 4.0)')},`,
   `  url: ${q('https://github.com/AssoEchap/stalkerware-indicators')},`,
   `  commit: ${q(commit.toLowerCase())},`,
   `  date: ${q(date)},`,

@@ -5,7 +5,7 @@ import type { IndicatorSet } from '../indicators.js';
 
 export const ECHAP: IndicatorSet = {
   id: 'echap',
-  source: "Echap stalkerware-indicators, CC-BY 4.0",
+  source: "Echap stalkerware-indicators (CC-BY 4.0)",
   url: "https://github.com/AssoEchap/stalkerware-indicators",
   commit: "a04c5c1958bff93fec3b1b56edbb412b209f2a38",
   date: "2026-06",
