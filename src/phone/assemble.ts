@@ -39,6 +39,14 @@ export class AndroidBuilder {
 
   /** Fills what `dumpsys` sections tell: accessibility, device admins, notification listeners, install grants, settings. */
   dumpsys(sections: ReadonlyMap<string, string>): void {
+    // Apps first: app-op grants given per uid are matched to packages through them.
+    if (this.data.apps.length === 0) {
+      const pkg = sections.get('package');
+      if (pkg !== undefined) {
+        const apps = parseDumpsysPackages(pkg);
+        if (apps.length > 0) this.data.apps = apps;
+      }
+    }
     const a11y = sections.get('accessibility');
     const parsedA11y = a11y === undefined ? undefined : parseAccessibility(a11y);
     if (parsedA11y) this.data.accessibility = unique([...(this.data.accessibility ?? []), ...parsedA11y]);
@@ -61,13 +69,6 @@ export class AndroidBuilder {
     const settings = sections.get('settings');
     if (settings !== undefined) this.settings(parseSettingsDump(settings));
 
-    if (this.data.apps.length === 0) {
-      const pkg = sections.get('package');
-      if (pkg !== undefined) {
-        const apps = parseDumpsysPackages(pkg);
-        if (apps.length > 0) this.data.apps = apps;
-      }
-    }
   }
 
   installGrants(packages: readonly string[], uids: readonly number[]): void {
