@@ -9,7 +9,7 @@
 // iOS bundles are left out (the check never goes online).
 //
 // Run from the repository root:
-//   node scripts/phone-indicators.mjs [DIR] [--commit HASH] [--date YYYY-MM[-DD]]
+//   node scripts/phone-indicators.mjs [DIR] [--commit HASH] [--date YYYY-MM[-DD]] [--out FILE]
 // DIR defaults to ../shared/data/stalkerware-indicators and holds ioc.yaml,
 // watchware.yaml and a README that names the upstream commit and month.
 // Deterministic: the same inputs give the same output.
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'src', 'phone', 'data', 'stalkerware.ts');
+let out = join(root, 'src', 'phone', 'data', 'stalkerware.ts');
 
 const args = process.argv.slice(2);
 let dir = '../shared/data/stalkerware-indicators';
@@ -29,6 +29,7 @@ for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--commit') commit = args[++i] ?? '';
   else if (a === '--date') date = args[++i] ?? '';
+  else if (a === '--out') out = resolve(args[++i] ?? out);
   else dir = a;
 }
 dir = resolve(dir);

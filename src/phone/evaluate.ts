@@ -4,6 +4,7 @@
 // accused; whatever could not be read makes the verdict partial, never clean;
 // and the closing finding always says what this check cannot see.
 import type { CheckStatus, Finding, Severity } from '../checks/types.js';
+import { stripUnsafe } from '../sanitize.js';
 import type { IndicatorIndex, IndicatorMatch } from './indicators.js';
 import { notReadKey, type PhoneMessageKey } from './messages.js';
 import { packageOf, unique } from './text.js';
@@ -79,7 +80,9 @@ interface AppRef {
 }
 
 function appData(app: AppRef): Record<string, string> {
-  return { app: app.label ? `${app.label} (${app.package})` : app.package, package: app.package };
+  // Labels come from the phone: no escape sequence or bidi override reaches a screen or report.
+  const label = app.label ? stripUnsafe(app.label).trim().slice(0, 80) : '';
+  return { app: label ? `${label} (${app.package})` : app.package, package: app.package };
 }
 
 function finding(message: PhoneMessageKey, severity: Severity, lessons: string[], extra: Partial<PhoneFinding> = {}): PhoneFinding {
@@ -209,7 +212,7 @@ function evaluateAndroid(data: AndroidData, options: EvaluateOptions): PhoneFind
   }
 
   const signs = [...(data.root?.binaries ?? []), ...(data.root?.packages ?? [])];
-  if (signs.length > 0) findings.push(finding('rooted', 'medium', WATCHED, { fix: 'fixRooted', data: { signs: signs.slice(0, 6).join(', ') } }));
+  if (signs.length > 0) findings.push(finding('rooted', 'medium', WATCHED, { fix: 'fixRooted', data: { signs: stripUnsafe(signs.slice(0, 6).join(', ')) } }));
 
   const patchMonths = options.patchMonths ?? 3;
   if (data.device.patch) {

@@ -2,6 +2,7 @@
 // tools. Every key is always present (null when unknown); findings carry the
 // message id, its text in the chosen language and the text of its fix.
 import type { CheckStatus, Lang, Severity } from '../checks/types.js';
+import { stripUnsafe } from '../sanitize.js';
 import type { PhoneInput, PhoneResult } from './evaluate.js';
 import type { IndicatorIndex } from './indicators.js';
 import { phoneText } from './messages.js';
@@ -45,8 +46,8 @@ export function toJson(result: PhoneResult, input: PhoneInput, indicators: Indic
       severity: f.severity,
       package: f.package ?? null,
       family: f.family ?? null,
-      message: t(f.message, f.data),
-      fix: f.fix ? t(f.fix, f.data) : null,
+      message: stripUnsafe(t(f.message, f.data)),
+      fix: f.fix ? stripUnsafe(t(f.fix, f.data)) : null,
       lessons: [...(f.lessons ?? [])],
     })),
     backups: (input.ios?.backups ?? []).map((b) => ({ device: b.deviceName ?? null, date: b.date ?? null, encrypted: b.encrypted ?? null })),
