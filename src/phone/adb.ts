@@ -165,9 +165,11 @@ async function settingValue(session: Session, ns: 'global' | 'secure', key: stri
 async function readPackages(session: Session, builder: AndroidBuilder): Promise<void> {
   const variants = [
     ['pm', 'list', 'packages', '-f', '-i', '-U', '-u'],
+    // Some older Samsung builds refuse to list other users' packages without this.
+    ['pm', 'list', 'packages', '-f', '-i', '-U', '-u', '--user', '0'],
+    // Before Android 8 there is no -U; some builds have no -i either.
     ['pm', 'list', 'packages', '-f', '-i', '-u'],
     ['pm', 'list', 'packages', '-f', '-u'],
-    ['pm', 'list', 'packages', '-f', '-i', '-U', '-u', '--user', '0'],
   ];
   let apps: AndroidApp[] = [];
   let last: CommandResult | null = null;
@@ -197,7 +199,7 @@ async function readPackages(session: Session, builder: AndroidBuilder): Promise<
     if (installedSet && usedUninstalled) app.installed = installedSet.has(app.package);
   }
   builder.apps(apps, true);
-  if (!systemSet || !disabledSet || !installedSet) builder.miss('package-flags', why(systemSet ? (disabledSet ? installed : disabled) : system, session));
+  if (!systemSet || !disabledSet || !installedSet) builder.miss('package-flags', session.disconnected ? 'the phone disconnected' : 'the command failed');
 }
 
 async function readCertificates(session: Session, builder: AndroidBuilder, options: LiveOptions): Promise<void> {
@@ -353,7 +355,12 @@ export async function acquireAndroid(run: CommandRunner, options: LiveOptions): 
 
   if (options.certificates !== false && builder.data.apps.length > 0) {
     progress('certificates');
-    await readCertificates(session, builder, options);
+    try {
+      await readCertificates(session, builder, options);
+    } catch {
+      // Only this computer can fail here (no private temporary folder): say so, go on.
+      builder.miss('certificates', 'no temporary folder for the APK copies');
+    }
   } else if (options.certificates === false) {
     builder.miss('certificates', 'not asked for');
   }

@@ -15,7 +15,7 @@ import { Budget, BufferSource, MetaError, openSource, readCapped, TooLarge, type
 import { splitDumpsys } from './parse/dumpsys.js';
 import { bugreportProps, parseGetprop } from './parse/getprop.js';
 import { parsePackagesJson } from './parse/packages.js';
-import { parseRootBinariesJson, rootProcesses } from './parse/root.js';
+import { parseRootBinariesJson, rootProcesses, rootProcessesJson } from './parse/root.js';
 import { parseSettingsList, type SettingsMaps } from './parse/settings.js';
 import { decodeText } from './text.js';
 import type { AndroidData } from './types.js';
@@ -188,7 +188,9 @@ async function fromAndroidqf(bag: Bag, limits: CaptureLimits): Promise<AndroidDa
 
   const rootJson = await tryPart(builder, 'root', () => readText(bag, name('root_binaries.json'), small));
   const ps = await tryPart(builder, 'root', () => readText(bag, name('processes.txt') ?? name('ps.txt'), small));
-  builder.root(rootJson === undefined ? undefined : parseRootBinariesJson(rootJson), ps === undefined ? [] : rootProcesses(ps));
+  const psJson = ps === undefined ? await tryPart(builder, 'root', () => readText(bag, name('processes.json'), small)) : undefined;
+  const daemons = ps !== undefined ? rootProcesses(ps) : psJson !== undefined ? (rootProcessesJson(psJson) ?? []) : [];
+  builder.root(rootJson === undefined ? undefined : parseRootBinariesJson(rootJson), daemons);
 
   markCertificates(builder, 'APKs were not collected, so signing certificates are unknown');
   return builder.finish();

@@ -143,6 +143,12 @@ describe('live acquisition', () => {
     expect(evaluatePhone({ android: data }, { now: NOW, indicators: indicatorIndex() }).status).not.toBe('pass');
   });
 
+  it('says certificates were not read when this computer has no temporary folder for the copies', async () => {
+    const run = scriptedRunner(phone({ 'com.mxspy': buildApk({ v1: signingCert(1) }) }));
+    const data = await acquireAndroid(run, { serial: SERIAL, tempDir: path.join(tempDir(), 'no', 'such', 'folder') });
+    expect(data.problems).toContainEqual({ part: 'certificates', reason: 'no temporary folder for the APK copies' });
+  });
+
   it('reports a phone that disconnects mid-run as partial, never clean', async () => {
     const sh = (cmd: string): string => `adb -s ${SERIAL} shell ${cmd}`;
     const gone = { code: 1, stderr: `error: device '${SERIAL}' not found` };

@@ -11,7 +11,7 @@ import {
 } from '../../src/phone/parse/dumpsys.js';
 import { bugreportProps, deviceFromProps, parseGetprop } from '../../src/phone/parse/getprop.js';
 import { parseDumpsysPackages, parsePackagesJson, parsePmList, parsePmNames } from '../../src/phone/parse/packages.js';
-import { binaryPaths, parseRootBinariesJson, rootProcesses } from '../../src/phone/parse/root.js';
+import { binaryPaths, parseRootBinariesJson, rootProcesses, rootProcessesJson } from '../../src/phone/parse/root.js';
 import { parseSettingsDump, parseSettingsList, settingsFrom } from '../../src/phone/parse/settings.js';
 import { component, componentList, decodeText, lines, MAX_LINE } from '../../src/phone/text.js';
 import {
@@ -200,5 +200,8 @@ describe('root signs', () => {
   it('finds root daemons in ps output', () => {
     const ps = 'USER PID PPID VSZ RSS WCHAN ADDR S NAME\nroot 1 0 1 1 0 0 S init\nroot 812 1 1 1 0 0 S magiskd\nu0_a1 9 1 1 1 0 0 S com.su.fake\n';
     expect(rootProcesses(ps)).toEqual(['magiskd']);
+    const json = JSON.stringify([{ pid: 1, filename: 'init', path: '/system/bin/init' }, { pid: 812, filename: 'magiskd', path: '/debug_ramdisk/magisk', command_line: ['magiskd'] }, 5, null]);
+    expect(rootProcessesJson(json)).toEqual(['magiskd']);
+    expect(rootProcessesJson('{')).toBeUndefined();
   });
 });

@@ -65,3 +65,25 @@ export function rootProcesses(text: string): string[] {
   }
   return unique(out);
 }
+
+/** Root daemons in androidqf's processes.json (its collector's list: filename, path, command_line…). */
+export function rootProcessesJson(text: string): string[] | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(raw)) return undefined;
+  const out: string[] = [];
+  for (const item of raw.slice(0, 100_000)) {
+    if (typeof item !== 'object' || item === null) continue;
+    const o = item as Record<string, unknown>;
+    for (const key of ['filename', 'path']) {
+      const v = Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+      const name = typeof v === 'string' ? (v.split('/').pop() ?? '') : '';
+      if (ROOT_PROCESS.test(name)) out.push(name);
+    }
+  }
+  return unique(out);
+}
