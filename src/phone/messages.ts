@@ -348,6 +348,20 @@ export const PHONE_MESSAGES = {
     ru: 'Готово. Теперь на телефоне: «Настройки > Для разработчиков > Отозвать доступ для отладки по USB», затем выключите отладку по USB и режим разработчика.',
   },
 
+  // --- what the check reads (for --explain) ---------------------------------------------
+  explainLive: {
+    en: 'Over adb, read only: getprop; pm list packages (with installer, uid, disabled and uninstalled apps); dumpsys accessibility and device_policy; settings get for accessibility services, notification listeners, USB and wireless debugging, developer options and unknown sources; appops query-op REQUEST_INSTALL_PACKAGES; which su and magisk; the launcher activities. Third-party APKs are copied one at a time to a private temporary folder to read their signing certificate, then deleted.',
+    ru: 'Через adb, только чтение: getprop; pm list packages (с установщиком, uid, отключёнными и удалёнными для пользователя приложениями); dumpsys accessibility и device_policy; settings get для служб специальных возможностей, доступа к уведомлениям, отладки по USB и по Wi-Fi, режима разработчика и неизвестных источников; appops query-op REQUEST_INSTALL_PACKAGES; which su и magisk; значки приложений в меню. Файлы APK сторонних приложений по одному копируются во временную закрытую папку, чтобы прочитать сертификат подписи, и сразу удаляются.',
+  },
+  explainCapture: {
+    en: 'From a capture: androidqf’s packages.json, getprop.txt, dumpsys.txt, settings_*.txt, root_binaries.json and processes.txt, or a bug report’s dumpstate text. Nothing is written.',
+    ru: 'Из выгрузки: packages.json, getprop.txt, dumpsys.txt, settings_*.txt, root_binaries.json и processes.txt от androidqf или текст dumpstate из отчёта об ошибке. Ничего не записывается.',
+  },
+  explainIos: {
+    en: 'On this computer: the Info.plist and Manifest.plist of each iPhone or iPad backup (device name, shown masked; date; whether it is encrypted). The backups themselves are not opened.',
+    ru: 'На этом компьютере: Info.plist и Manifest.plist каждой резервной копии iPhone или iPad (имя устройства, показано скрытым; дата; зашифрована ли копия). Сами копии не открываются.',
+  },
+
   // --- indicator sets --------------------------------------------------------------------
   indicatorsInUse: { en: 'Indicators: {source}.', ru: 'Индикаторы: {source}.' },
   indicatorsCredit: {
