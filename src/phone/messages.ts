@@ -3,17 +3,14 @@
 // app of more than the phone shows, always with a next step. Placeholders are
 // filled from finding data (language-neutral) by the i18n `format`, which
 // sanitises them: package names and labels come from the phone.
-//
-// Registered with `defineMessages('phone', PHONE_MESSAGES)` once the message
-// model is on this branch; the shape is already the one it takes.
-import { texts, type Bilingual, type TableText } from '../i18n/table.js';
-import type { Lang } from '../checks/types.js';
+import { defineMessages, type TextOf } from '../i18n/messages.js';
+import type { Lang } from '../i18n/lang.js';
 import type { AndroidPart } from './types.js';
 
-const HELPLINE_EN = "Access Now's Digital Security Helpline (help@accessnow.org, free for activists, journalists and civil society, also in Russian)";
-const HELPLINE_RU = 'Линия помощи по цифровой безопасности Access Now (help@accessnow.org; бесплатно для активистов, журналистов и гражданского общества, в том числе на русском)';
+const HELPLINE_EN = "Access Now's Digital Security Helpline (help@accessnow.org, free for activists, journalists and civil society)";
+const HELPLINE_RU = 'Линия помощи по цифровой безопасности Access Now (help@accessnow.org; бесплатно для активистов, журналистов и гражданского общества)';
 
-export const PHONE_MESSAGES = {
+export const PHONE = defineMessages('phone', {
   // --- known bad apps -------------------------------------------------------
   stalkerware: {
     en: '{app} is {family}, known stalkerware: it can send your messages, calls and location to someone else.',
@@ -372,12 +369,13 @@ export const PHONE_MESSAGES = {
     en: 'The indicator set {file} is not valid ({field}) and was not used.',
     ru: 'Набор индикаторов {file} некорректен ({field}) и не использован.',
   },
-} satisfies Record<string, Bilingual>;
+});
 
+export const PHONE_MESSAGES = PHONE.table;
 export type PhoneMessageKey = keyof typeof PHONE_MESSAGES;
 
-export function phoneText(lang: Lang): TableText<PhoneMessageKey> {
-  return texts(PHONE_MESSAGES, lang);
+export function phoneText(lang: Lang): TextOf<PhoneMessageKey> {
+  return PHONE.text(lang);
 }
 
 const NOT_READ: Readonly<Record<AndroidPart, PhoneMessageKey>> = {
