@@ -44,6 +44,7 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
   const end = await present({
     io: ctx.io,
     t: roomCtx.t,
+    lang,
     style: await markdownStyle(ctx),
     slides: buildSlides(plan.agenda, lessons),
     planned: items.map((i) => i.minutes),

@@ -3,14 +3,16 @@
 // the trainer asks, and the position saved so an interruption loses nothing.
 import { emitKeypressEvents } from 'node:readline';
 import type { IO } from '../io.js';
-import type { Translate } from '../i18n/index.js';
-import { renderMarkdown, wrap, type Style } from '../runner/markdown.js';
+import type { Lang, Translate } from '../i18n/index.js';
+import { stepModule } from '../lesson/steps/index.js';
+import { renderMarkdown, type Style } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { PresenterState, Slide } from './slides.js';
 
 export interface PresenterOptions {
   io: IO;
   t: Translate;
+  lang: Lang;
   style: Style;
   slides: readonly Slide[];
   /** Planned minutes per agenda item. */
@@ -31,7 +33,7 @@ function mmss(seconds: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function slideLines(slide: Slide, show: { notes: boolean; answers: boolean }, t: Translate, style: Style, width: number): string[] {
+export function slideLines(slide: Slide, show: { notes: boolean; answers: boolean }, t: Translate, lang: Lang, style: Style, width: number): string[] {
   const md = (text: string): string[] => renderMarkdown(text, width, style).split('\n');
   const out: string[] = [];
   if (slide.kind === 'break') {
@@ -48,33 +50,7 @@ export function slideLines(slide: Slide, show: { notes: boolean; answers: boolea
   const { step, index } = slide;
   out.push(style.dim(`${stripUnsafe(lesson.title)} · ${t('runner.step', { n: index + 1 })}/${lesson.steps.length}`), '');
   if (step.title) out.push(style.heading(stripUnsafe(step.title)), '');
-  switch (step.type) {
-    case 'text':
-      out.push(...md(step.body));
-      break;
-    case 'quiz':
-      out.push(...md(step.prompt), '');
-      step.choices.forEach((c, i) => {
-        const mark = show.answers ? (c.correct ? t('quiz.markRight') : t('quiz.markWrong')) : String.fromCharCode(65 + i) + ')';
-        out.push(...wrap(`${mark} ${stripUnsafe(c.label)}`, width, '     ', '  '));
-        if (show.answers) out.push(...wrap(stripUnsafe(c.explain), width, '     ', '     '));
-      });
-      if (!show.answers) out.push('', style.dim(t('presenter.revealHint')));
-      break;
-    case 'checklist':
-      if (step.body) out.push(...md(step.body), '');
-      for (const item of step.items) out.push(...wrap(stripUnsafe(item.text), width, '      ', '  [ ] '));
-      break;
-    case 'choice':
-      if (step.body) out.push(...md(step.body), '');
-      out.push(...md(step.prompt), '');
-      for (const o of step.options) out.push(...wrap(`${stripUnsafe(o.label)} → ${o.goto}`, width, '     ', '  • '));
-      break;
-    case 'check':
-      if (step.prompt) out.push(...md(step.prompt), '');
-      out.push(`safestep check ${step.check}`);
-      break;
-  }
+  out.push(...stepModule(step).slide(step, { t, lang, style, width, answers: show.answers, md }));
   if (show.notes) out.push('', style.bold(t('preview.trainerNotes')), ...md(lesson.trainer_notes));
   return out;
 }
@@ -97,7 +73,7 @@ export async function present(opts: PresenterOptions): Promise<'finished' | 'qui
     const slide = slides[state.slide]!;
     const width = Math.min(io.width, 100);
     const timer = `${t('presenter.timer', { spent: mmss(spentNow()), planned: mmss((planned[slide.item] ?? 0) * 60) })}   ${state.slide + 1}/${slides.length}`;
-    const lines = ['', ...slideLines(slide, show, t, style, width - 4).map((l) => '  ' + l), '', style.dim(`  ${timer}`), style.dim(`  ${t('presenter.keys')}`)];
+    const lines = ['', ...slideLines(slide, show, t, opts.lang, style, width - 4).map((l) => '  ' + l), '', style.dim(`  ${timer}`), style.dim(`  ${t('presenter.keys')}`)];
     io.stdout.write('\u001b[2J\u001b[H' + lines.join('\n') + '\n');
   };
 

@@ -18,7 +18,7 @@ describe('presenter mode', () => {
     let saved: PresenterState = { slide: 0, spent: {} };
     let clock = 0;
     const term = fakeTerminal();
-    const run = present({ io: term.io, t: translator('ru'), style: plainStyle, slides, planned: [5, 10], state: saved, save: async (s) => void (saved = s), now: () => clock });
+    const run = present({ io: term.io, t: translator('ru'), lang: 'ru', style: plainStyle, slides, planned: [5, 10], state: saved, save: async (s) => void (saved = s), now: () => clock });
     await term.answer('Sample lesson', RIGHT); // title slide -> intro
     await term.answer('Welcome to the lesson.', RIGHT);
     await term.waitFor('Pick the safe one.');
@@ -34,7 +34,7 @@ describe('presenter mode', () => {
     expect(saved.spent['0']).toBe(90);
 
     const again = fakeTerminal();
-    const resumed = present({ io: again.io, t: translator('ru'), style: plainStyle, slides, planned: [5, 10], state: saved, save: async (s) => void (saved = s), now: () => clock });
+    const resumed = present({ io: again.io, t: translator('ru'), lang: 'ru', style: plainStyle, slides, planned: [5, 10], state: saved, save: async (s) => void (saved = s), now: () => clock });
     await again.answer('Pick the safe one.', LEFT);
     await again.answer('Welcome to the lesson.', 'q');
     expect(await resumed).toBe('quit');

@@ -7,7 +7,7 @@ import { runChecks } from '../../audit/run.js';
 import { checkContext, homeOf, lessonIds } from './checks.js';
 import { wrap, type Style } from '../../runner/markdown.js';
 import type { Prompter } from '../../runner/prompter.js';
-import type { StepEnv } from '../../runner/steps/types.js';
+import type { StepEnv } from '../../lesson/steps/types.js';
 import { loadContacts, type Contact } from '../../contacts/load.js';
 import { contactCard } from '../../contacts/render.js';
 
@@ -16,7 +16,7 @@ export async function markdownStyle(ctx: AppContext): Promise<Style> {
   return { bold: chalk.bold, italic: chalk.italic, code: chalk.cyan, heading: (s) => chalk.bold.underline(s), dim: chalk.dim };
 }
 
-export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<StepEnv> {
+export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<Omit<StepEnv, 'lessonId'>> {
   const style = await markdownStyle(ctx);
   const print = (text = ''): void => void ctx.io.stdout.write(text + '\n');
   return {
