@@ -81,7 +81,7 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const program = buildProgram(t, lang, async (action, globals, args) => {
     debug = Boolean(globals.debug);
     const uiLang = globals.lang && isLang(globals.lang) ? globals.lang : lang;
-    const ctx = await createContext({ ...globals, lang: uiLang }, { ...stripRunOnly(overrides), lang: uiLang });
+    const ctx = await createContext({ ...globals, lang: uiLang }, { ...stripRunOnly(overrides), lang: uiLang, langChosen: uiLang === globals.lang });
     exitCode = await action(ctx, ...args);
   });
   program.exitOverride();

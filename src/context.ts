@@ -9,6 +9,12 @@ import { SafestepError } from './errors.js';
 export interface AppContext {
   io: IO;
   lang: Lang;
+  /**
+   * The person picked `lang` for this run (--lang, or the home menu's language
+   * choice). A resumed lesson then switches to it; otherwise it keeps the
+   * language it was started in.
+   */
+  langChosen?: boolean;
   t: Translate;
   env: Readonly<Record<string, string | undefined>>;
   paths: AppPaths;

@@ -46,7 +46,7 @@ export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style
     const module = stepModule(step);
     out.push('', style.dim('─'.repeat(Math.min(width, 60))));
     const title = step.title ? ` · ${stripUnsafe(step.title)}` : '';
-    out.push(...wrap(`${i + 1}. [${step.id}] ${module.label[ctx.lang]}${title}`, width, '   ').map(style.bold));
+    out.push(...wrap(`${i + 1}. [${step.id}] ${module.label[ctx.lang]}${title}`, width, '   ', '').map((l) => style.bold(l)));
     if (step.sources?.length) out.push(...wrap(`${t('preview.backedBy')}: ${step.sources.join(', ')}`, width, '   ', '   '));
     out.push(...(await module.preview(step, steps)));
     if (step.end) out.push(`   ${t('preview.ends')}`);

@@ -102,7 +102,7 @@ export const ui = defineMessages('ui', {
   'start.existing': { en: 'You already have a plan.', ru: 'У вас уже есть план.' },
   'start.showSaved': { en: 'Show my plan', ru: 'Показать мой план' },
   'start.answerAgain': { en: 'Answer the questions again', ru: 'Ответить на вопросы заново' },
-  'start.startNow': { en: 'Start with "{title}" now?', ru: 'Начать с урока «{title}» сейчас?' },
+  'start.startNow': { en: 'Start with {title} now?', ru: 'Начать с урока {title} сейчас?' },
   'start.yesStart': { en: 'Yes, start now', ru: 'Да, начать' },
   'start.later': { en: 'Later', ru: 'Позже' },
   'start.noPlan': { en: 'you have no plan yet', ru: 'плана пока нет' },

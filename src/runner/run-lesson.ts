@@ -26,7 +26,7 @@ export interface RunLessonOptions {
   lesson: Lesson;
   progress: ProgressData;
   save(progress: ProgressData): Promise<void>;
-  env: Omit<StepEnv, 'lessonId'>;
+  env: StepEnv;
   restart?: boolean;
   now?: () => Date;
 }
@@ -68,7 +68,7 @@ export function resumePoint(lesson: Lesson, record: LessonProgress | undefined):
 }
 
 /** Lines each step type adds at the end (quiz score, what is done and what is left). */
-function summary(lesson: Lesson, record: LessonProgress, env: RunLessonOptions['env']): string[] {
+function summary(lesson: Lesson, record: LessonProgress, env: StepEnv): string[] {
   const byModule = new Map<StepModule<Step>, Visited<Step>[]>();
   for (const step of lesson.steps) {
     const saved = record.steps[step.id];
@@ -86,7 +86,7 @@ function summary(lesson: Lesson, record: LessonProgress, env: RunLessonOptions['
 
 export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
   const { lesson, progress } = opts;
-  const env: StepEnv = { ...opts.env, lessonId: lesson.id };
+  const { env } = opts;
   const m = RUNNER.text(env.lang);
   const now = opts.now ?? (() => new Date());
   if (opts.restart) delete progress.lessons[lesson.id];
@@ -95,7 +95,7 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
   const fresh = !progress.lessons[lesson.id];
   const print = (text: string): void => env.print(wrap(text, env.width).join('\n'));
 
-  env.print(wrap(stripUnsafe(lesson.title), env.width).map(env.style.heading).join('\n'));
+  env.print(wrap(stripUnsafe(lesson.title), env.width).map((l) => env.style.heading(l)).join('\n'));
   print(m('meta', { count: lesson.minutes }));
   if (index === null) {
     print(m('alreadyDone', { id: lesson.id }));
@@ -117,7 +117,7 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
     number++;
     const header = step.title ? `${env.t('runner.step', { n: number })} · ${stripUnsafe(step.title)}` : env.t('runner.step', { n: number });
     env.print(env.style.dim('─'.repeat(Math.min(env.width, 60))));
-    env.print(wrap(header, env.width, '  ').map(env.style.bold).join('\n'));
+    env.print(wrap(header, env.width, '  ', '').map((l) => env.style.bold(l)).join('\n'));
     env.print();
     let outcome;
     try {
@@ -130,11 +130,15 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
       throw err;
     }
     if (outcome.quit) {
-      if (outcome.record.correct !== undefined) markStep(progress, lesson.id, lesson.version, step.id, outcome.record, now());
+      if (outcome.record.correct !== undefined) {
+        markStep(progress, lesson.id, lesson.version, step.id, outcome.record, now());
+        progress.lessons[lesson.id]!.lang = env.lang;
+      }
       await opts.save(progress);
       return 'quit';
     }
     markStep(progress, lesson.id, lesson.version, step.id, outcome.record, now());
+    progress.lessons[lesson.id]!.lang = env.lang;
     index = nextIndex(lesson, index, outcome.goto);
     if (index === null) progress.lessons[lesson.id]!.finished = now().toISOString();
     await opts.save(progress);

@@ -37,7 +37,7 @@ export function renderMarkdown(source: string, width: number, style: Style = pla
     if (lines.length === 0) continue;
     const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0]!.trim());
     if (heading && lines.length === 1) {
-      out.push(...wrap(inline(heading[2]!, style), width).map(style.heading), '');
+      out.push(...wrap(inline(heading[2]!, style), width).map((l) => style.heading(l)), '');
       continue;
     }
     let paragraph: string[] = [];
@@ -59,7 +59,7 @@ export function renderMarkdown(source: string, width: number, style: Style = pla
       if (head) {
         flush();
         flushItem();
-        out.push(...wrap(inline(head[2]!, style), width).map(style.heading));
+        out.push(...wrap(inline(head[2]!, style), width).map((l) => style.heading(l)));
       } else if (bullet) {
         flush();
         flushItem();

@@ -47,7 +47,8 @@ export function fakeTerminal(opts: { color?: boolean; width?: number } = {}): Fa
   output.rows = 40;
   const io: IO = { stdin: input, stdout: output, stderr: output, canPrompt: true, color: opts.color ?? false, width: opts.width ?? 80 };
   const screen = (): string => strip(raw);
-  const waitFor = async (text: string, timeoutMs = 4000): Promise<void> => {
+  // Generous: the first prompt waits for lesson validation, which loads every check (slow on a busy machine).
+  const waitFor = async (text: string, timeoutMs = 15000): Promise<void> => {
     const start = Date.now();
     for (;;) {
       const s = screen();

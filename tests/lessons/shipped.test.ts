@@ -92,6 +92,7 @@ describe('shipped lessons', () => {
           env: {
             t: translator(lang),
             lang,
+            lessonId: lesson.id,
             prompter: scriptedPrompter(lesson, path),
             style: plainStyle,
             width: 80,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { learnLesson } from '../../src/commands/learn.js';
+import { translator } from '../../src/i18n/index.js';
 import { inquirerPrompter } from '../../src/runner/prompter.js';
 import { sampleLesson, sampleTranslation, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
 import { fakeTerminal, KEY } from '../helpers/terminal.js';
@@ -16,7 +17,7 @@ async function setup(lang: 'en' | 'ru') {
   // HOME points at an empty folder so the check step finds nothing of the developer's.
   const ctx = await testContext({ io: term.io, lang, lessonDirs: [lessons], dataDir, env: { HOME: tempDir() } });
   const progressFile = path.join(dataDir, 'progress.json');
-  const progress = () => JSON.parse(readFileSync(progressFile, 'utf8')) as { lessons: Record<string, { steps: Record<string, Record<string, unknown>>; finished?: string }> };
+  const progress = () => JSON.parse(readFileSync(progressFile, 'utf8')) as { lessons: Record<string, { steps: Record<string, Record<string, unknown>>; finished?: string; lang?: string }> };
   return { term, ctx, progress, start: (restart = false) => learnLesson(ctx, 'sample-lesson', { restart }, inquirerPrompter(ctx.io, ctx.t)) };
 }
 
@@ -84,6 +85,35 @@ describe('lesson runner with scripted keystrokes', () => {
     expect(saved.steps['quiz-many']).toMatchObject({ correct: false });
     expect(saved.steps.fork).toMatchObject({ chose: 'left' });
     expect(saved.steps.scan).toBeUndefined();
+  });
+
+  it('resumes in the language the lesson was taken in, at the same step number, unless another language is chosen', async () => {
+    const { term, ctx, progress } = await setup('en');
+    const learn = (lang: 'en' | 'ru', chosen: boolean) => learnLesson({ ...ctx, lang, t: translator(lang), langChosen: chosen }, 'sample-lesson', {}, inquirerPrompter(ctx.io, translator(lang)));
+    const first = learn('ru', true); // safestep --lang ru learn sample-lesson
+    await term.waitFor('Шаг 1 · Вступление');
+    await term.answer('Готовы?', KEY.enter);
+    await term.waitFor('Шаг 2');
+    await term.answer('Выберите один ответ', KEY.enter);
+    await term.waitFor('Шаг 3');
+    await term.answer('Отметьте все верные ответы', KEY.ctrlC);
+    expect(await first).toBe('interrupted');
+    expect(term.screen()).toContain('Прогресс сохранён. Продолжить потом: safestep learn sample-lesson');
+    expect(progress().lessons['sample-lesson']).toMatchObject({ lang: 'ru' });
+
+    const again = learn('en', false); // the printed command, run where the locale is English
+    await term.waitFor('С возвращением.');
+    await term.waitFor('Шаг 3');
+    await term.answer('Отметьте все верные ответы', KEY.ctrlC);
+    expect(await again).toBe('interrupted');
+
+    const english = learn('en', true); // safestep --lang en learn sample-lesson
+    await term.waitFor('Welcome back.');
+    await term.waitFor('Step 3');
+    await term.answer('Tick every answer that is right', KEY.ctrlC);
+    expect(await english).toBe('interrupted');
+    expect(term.screen()).not.toMatch(/Шаг 1 · Вступление[\s\S]*Шаг 1/);
+    expect(progress().lessons['sample-lesson']).toMatchObject({ lang: 'ru' }); // nothing was answered in English yet
   });
 
   it('saves progress when Ctrl+C is pressed inside a prompt', async () => {

@@ -16,15 +16,19 @@ export async function markdownStyle(ctx: AppContext): Promise<Style> {
   return { bold: chalk.bold, italic: chalk.italic, code: chalk.cyan, heading: (s) => chalk.bold.underline(s), dim: chalk.dim };
 }
 
-export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<Omit<StepEnv, 'lessonId'>> {
+export async function makeStepEnv(ctx: AppContext, prompter: Prompter, lessonId: string): Promise<StepEnv> {
   const style = await markdownStyle(ctx);
   const print = (text = ''): void => void ctx.io.stdout.write(text + '\n');
   return {
     t: ctx.t,
     lang: ctx.lang,
+    lessonId,
     prompter,
     style,
-    width: ctx.io.width,
+    // Read at each use: text printed after the terminal is resized wraps at its new width.
+    get width() {
+      return ctx.io.width;
+    },
     print,
     async showContacts(ids) {
       const { contacts } = await loadContacts(ctx.t);
