@@ -205,6 +205,7 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
 
   const progress = translateHelp(program.command('progress'))
     .description(t('cli.progress'))
+    .argument('[id]', t('cli.arg.lessonId'))
     .option('--json', t('cli.opt.json'))
     .action(action('progress-show'));
   translateHelp(progress.command('reset'))

@@ -5,12 +5,27 @@ import { ProgressStore } from '../progress/store.js';
 import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { lessonState, titleOf } from './lessons.js';
+import { openLesson } from './shared/lessons.js';
+import type { ProgressData } from '../progress/store.js';
+import { pendingOf } from '../runner/run-lesson.js';
+import { renderInline } from '../text/markdown.js';
+import { wrap } from '../text/width.js';
 
-export default async function progressShow(ctx: AppContext, opts: { json?: boolean }): Promise<number> {
+/** The lesson's id and the items still to do in the steps already taken, in the learner's language. */
+async function pendingFor(ctx: AppContext, idOrFile: string, progress: ProgressData): Promise<{ id: string; items: string[] }> {
+  const opened = await openLesson(ctx, idOrFile);
+  const items = pendingOf(opened.lesson, progress.lessons[opened.lesson.id]).flatMap((p) => p.items);
+  return { id: opened.lesson.id, items };
+}
+
+export default async function progressShow(ctx: AppContext, id: string | undefined, opts: { json?: boolean }): Promise<number> {
   const store = new ProgressStore(ctx.paths.dataDir);
   const progress = await loadProgress(ctx, store);
   const { lessons } = await catalog(ctx);
-  const rows = Object.entries(progress.lessons).map(([id, record]) => {
+  // With a lesson id: that lesson, and what is still on its list.
+  const pending = id === undefined ? undefined : await pendingFor(ctx, id, progress);
+  const entries = Object.entries(progress.lessons).filter(([lessonId]) => pending === undefined || lessonId === pending.id);
+  const rows = entries.map(([id, record]) => {
     const lesson = lessons.find((l) => l.id === id);
     const steps = Object.values(record.steps);
     const quizzes = steps.filter((s) => s.correct !== undefined);
@@ -27,15 +42,22 @@ export default async function progressShow(ctx: AppContext, opts: { json?: boole
     };
   });
   if (opts.json) {
-    ctx.io.stdout.write(JSON.stringify({ file: store.file, current: progress.current ?? null, lessons: rows }, null, 2) + '\n');
+    const left = pending ? { pending: pending.items } : {};
+    ctx.io.stdout.write(JSON.stringify({ file: store.file, current: progress.current ?? null, lessons: rows, ...left }, null, 2) + '\n');
     return EXIT_OK;
   }
+  const width = ctx.io.width;
   const out: string[] = [];
-  if (rows.length === 0) out.push(ctx.t('progress.empty'));
+  if (rows.length === 0) out.push(...wrap(pending ? ctx.t('progress.noneFor', { id: pending.id }) : ctx.t('progress.empty'), width));
   for (const r of rows) {
     const state = r.state === 'done' ? ctx.t('lessons.done') : ctx.t('lessons.started', { count: r.stepsDone });
-    out.push(`${r.id}  ·  ${state}${r.quizzes ? `  ·  ${ctx.t('progress.quiz', { right: r.quizCorrect, total: r.quizzes })}` : ''}`);
-    out.push(`    ${r.title}${r.installed ? '' : ` (${ctx.t('progress.notInstalled')})`}`);
+    out.push(...wrap(`${r.id}  ·  ${state}${r.quizzes ? `  ·  ${ctx.t('progress.quiz', { right: r.quizCorrect, total: r.quizzes })}` : ''}`, width, '    ', ''));
+    out.push(...wrap(`${r.title}${r.installed ? '' : ` (${ctx.t('progress.notInstalled')})`}`, width, '    ', '    '));
+  }
+  if (pending && rows.length > 0) {
+    out.push('');
+    if (pending.items.length === 0) out.push(...wrap(ctx.t('progress.nothingPending'), width));
+    else out.push(ctx.t('progress.pending'), ...pending.items.flatMap((item) => wrap(renderInline(item), width, '      ', '  ☐ ')));
   }
   out.push('', ctx.t('progress.where', { file: store.file }));
   ctx.io.stdout.write(out.join('\n') + '\n');

@@ -250,6 +250,9 @@ export const ui = defineMessages('ui', {
   // progress
   'progress.corrupt': { en: 'Your progress file could not be read, so safestep started a new one. The old file is kept at {file}.', ru: 'Файл прогресса не удалось прочитать, поэтому safestep начал новый. Старый файл сохранён: {file}.' },
   'progress.empty': { en: 'No progress yet. See the lessons with: safestep lessons', ru: 'Прогресса пока нет. Список уроков: safestep lessons' },
+  'progress.pending': { en: 'Still on your list:', ru: 'Что осталось сделать:' },
+  'progress.nothingPending': { en: 'Nothing is left on your list for this lesson.', ru: 'В этом уроке у вас ничего не осталось в списке.' },
+  'progress.noneFor': { en: 'No progress for {id} yet. Start it with: safestep learn {id}', ru: 'По уроку {id} прогресса пока нет. Начать: safestep learn {id}' },
   'progress.quiz': { en: 'quiz: {right} of {total} right first time', ru: 'вопросы: {right} из {total} верно с первой попытки' },
   'progress.notInstalled': { en: 'lesson not installed', ru: 'урок не установлен' },
   'progress.where': { en: 'Progress is kept in {file}', ru: 'Прогресс хранится в {file}' },

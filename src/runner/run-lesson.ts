@@ -84,6 +84,15 @@ function summary(lesson: Lesson, record: LessonProgress, env: StepEnv): string[]
   return out;
 }
 
+/** What is still to do in the steps the learner went through (unticked checklist items), step by step. */
+export function pendingOf(lesson: Lesson, record: LessonProgress | undefined): { step: Step; items: string[] }[] {
+  if (!record) return [];
+  return lesson.steps
+    .filter((step) => record.steps[step.id])
+    .map((step) => ({ step, items: stepModule(step).pending?.(step, record.steps[step.id]) ?? [] }))
+    .filter((p) => p.items.length > 0);
+}
+
 export async function runLesson(opts: RunLessonOptions): Promise<LessonEnd> {
   const { lesson, progress } = opts;
   const { env } = opts;

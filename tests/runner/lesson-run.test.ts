@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run as runCli } from '../../src/cli.js';
 import { learnLesson } from '../../src/commands/learn.js';
 import { translator } from '../../src/i18n/index.js';
 import { inquirerPrompter } from '../../src/runner/prompter.js';
 import { sampleLesson, sampleTranslation, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
-import { fakeTerminal, KEY } from '../helpers/terminal.js';
+import { fakeTerminal, KEY, memoryIO } from '../helpers/terminal.js';
 
 async function setup(lang: 'en' | 'ru') {
   const lessons = tempDir();
@@ -23,7 +24,7 @@ async function setup(lang: 'en' | 'ru') {
 
 describe('lesson runner with scripted keystrokes', () => {
   it('walks every step type in English and records the outcome', async () => {
-    const { term, ctx: _ctx, progress, start } = await setup('en');
+    const { term, ctx, progress, start } = await setup('en');
     const run = start();
     await term.answer('Ready?', KEY.enter); // text: Continue
     await term.answer('Choose one answer', KEY.down, KEY.enter); // quiz: wrong answer first
@@ -45,6 +46,13 @@ describe('lesson runner with scripted keystrokes', () => {
     expect(await run).toBe('finished');
     expect(term.screen()).toContain('Lesson complete.');
     expect(term.screen()).toContain('Questions answered right the first time: 1 of 2.');
+    // The checklist confirms with a count, and the end lists what was done apart from what is left.
+    expect(term.screen()).toContain('Tick what you have done ticked 1 of 2');
+    expect(term.screen()).toContain('What you have done:\n  ✓ Second thing\n\nStill on your list:\n  ☐ First thing');
+    const shown = memoryIO();
+    expect(await runCli(['progress', 'sample-lesson'], { io: shown, env: { HOME: tempDir() }, paths: ctx.paths })).toBe(0);
+    expect(shown.out()).toContain('Still on your list:\n  ☐ First thing\n');
+    expect(shown.out()).not.toContain('Second thing');
 
     const saved = progress().lessons['sample-lesson']!;
     expect(saved.finished).toBeDefined();
