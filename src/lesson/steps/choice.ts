@@ -110,7 +110,7 @@ export const choiceStep: StepModule<ChoiceStep> = {
   preview(step, p) {
     const out = step.body ? p.md(step.body, '   ') : [];
     out.push(...p.md(step.prompt, '   '));
-    for (const o of step.options) out.push(...wrap(`${renderInline(o.label, p.style)} → ${p.t('preview.next', { id: o.goto })}`, p.width, '       ', '   • '));
+    for (const o of step.options) out.push(...wrap(`${renderInline(o.label, p.style)} → ${o.goto}`, p.width, '       ', '   • '));
     return out;
   },
 };
