@@ -12,6 +12,7 @@ import { buildSlides, type PresenterState } from '../workshop/slides.js';
 import { timeline } from '../workshop/plan.js';
 import { openLesson } from './shared/lessons.js';
 import { markdownStyle } from './shared/step-env.js';
+import { wrap } from '../text/width.js';
 import { openWorkshop } from './shared/workshop.js';
 
 function stateFile(ctx: AppContext, plan: string): string {
@@ -51,6 +52,7 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
     state,
     save: (s) => writeFileAtomic(file, JSON.stringify(s) + '\n'),
   });
-  ctx.io.stdout.write('\u001b[2J\u001b[H' + ctx.t(end === 'finished' ? 'presenter.done' : 'presenter.paused', { plan: planFile }) + '\n');
+  // In the room's language, like everything presenter mode showed.
+  ctx.io.stdout.write(wrap(roomCtx.t(end === 'finished' ? 'presenter.done' : 'presenter.paused', { plan: planFile }), ctx.io.width).join('\n') + '\n');
   return EXIT_OK;
 }

@@ -77,6 +77,9 @@ function breakWord(word: string, first: number, width: number): string[] {
  * hanging indent under list markers and labels), the first with `firstIndent`.
  */
 export function wrap(text: string, width: number, indent = '', firstIndent = indent): string[] {
+  // A line that already fits keeps its own spacing (columns separated by several spaces).
+  const trimmed = text.trim();
+  if (trimmed && !/[\n\r\t]/.test(trimmed) && displayWidth(firstIndent + trimmed) <= width) return [firstIndent + trimmed];
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = firstIndent;
