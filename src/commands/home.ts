@@ -48,7 +48,7 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
     }
     if (picked === 'quit') break;
     try {
-      ctx = await act(ctx, picked, prompter, current?.id);
+      ctx = await act(ctx, picked, makePrompter, current?.id);
     } catch (err) {
       if (!isPromptExit(err)) throw err;
     }
@@ -59,9 +59,10 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
 }
 
 /** Does what was picked in the menu; returns the context to go on with (the language may change). */
-async function act(ctx: AppContext, picked: MenuChoice, prompter: Prompter, currentId: string | undefined): Promise<AppContext> {
+async function act(ctx: AppContext, picked: MenuChoice, makePrompter: (ctx: AppContext) => Prompter, currentId: string | undefined): Promise<AppContext> {
+  const prompter = makePrompter(ctx);
   if (picked === 'continue' && currentId) {
-    await learnLesson(ctx, currentId, {}, prompter);
+    await learnLesson(ctx, currentId, {}, makePrompter);
   } else if (picked === 'browse') {
     const { lessons } = await catalog(ctx);
     const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
@@ -80,10 +81,10 @@ async function act(ctx: AppContext, picked: MenuChoice, prompter: Prompter, curr
       }),
       { name: ctx.t('home.back'), value: '' },
     ]);
-    if (id) await learnLesson(ctx, id, {}, prompter);
+    if (id) await learnLesson(ctx, id, {}, makePrompter);
   } else if (picked === 'plan') {
     const { planFlow } = await import('./start.js');
-    await planFlow(ctx, prompter);
+    await planFlow(ctx, makePrompter);
   } else if (picked === 'audit') {
     const { default: audit } = await import('./audit.js');
     await audit(ctx, { failOn: 'high' });

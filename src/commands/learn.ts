@@ -9,7 +9,8 @@ import { loadProgress } from './shared/progress.js';
 import { makeStepEnv } from './shared/step-env.js';
 import { wrap } from '../text/width.js';
 
-export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<LessonEnd> {
+/** `prompterFor` makes the prompts in the lesson's language, which may differ from the context's. */
+export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompterFor: (ctx: AppContext) => Prompter): Promise<LessonEnd> {
   const opened = await openLesson(ctx, id);
   const store = new ProgressStore(ctx.paths.dataDir);
   const progress = await loadProgress(ctx, store);
@@ -20,7 +21,7 @@ export async function learnLesson(ctx: AppContext, id: string, opts: { restart?:
   const say = (text: string): void => void lc.io.stdout.write(wrap(text, lc.io.width).join('\n') + '\n');
   if (localized.missing > 0) say(lc.t('learn.partialTranslation', { count: localized.missing }));
   else if (localized.outdated) say(lc.t('learn.outdatedTranslation'));
-  const env = await makeStepEnv(lc, prompter, localized.lesson.id);
+  const env = await makeStepEnv(lc, prompterFor(lc), localized.lesson.id);
   const end = await runLesson({ lesson: localized.lesson, progress, save: (p) => store.save(p), env, restart: Boolean(opts.restart), now: ctx.now });
   if (end !== 'finished') {
     lc.io.stdout.write('\n');
@@ -34,6 +35,6 @@ export default async function learn(ctx: AppContext, id: string, opts: { restart
     await resolveLessonFile(ctx, id); // an unknown id is the more useful error
     throw new SafestepError(ctx.t('learn.needsTerminal'), EXIT_USAGE, ctx.t('learn.hintPreview', { id }));
   }
-  await learnLesson(ctx, id, opts, inquirerPrompter(ctx.io, ctx.t));
+  await learnLesson(ctx, id, opts, (c) => inquirerPrompter(c.io, c.t));
   return EXIT_OK;
 }

@@ -65,7 +65,8 @@ async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers, limit =
  * first lesson. Ctrl+C propagates: the caller decides whether that quits
  * (`safestep start`) or goes back to the home menu.
  */
-export async function planFlow(ctx: AppContext, prompter: Prompter): Promise<void> {
+export async function planFlow(ctx: AppContext, prompterFor: (ctx: AppContext) => Prompter): Promise<void> {
+  const prompter = prompterFor(ctx);
   const { rules, problems } = await loadPlanRules(ctx.t);
   if (!rules) {
     const p = problems[0];
@@ -96,7 +97,7 @@ export async function planFlow(ctx: AppContext, prompter: Prompter): Promise<voi
       { name: ctx.t('start.yesStart'), value: true },
       { name: ctx.t('start.later'), value: false },
     ]);
-    if (go) await learnLesson(ctx, first.id, {}, prompter);
+    if (go) await learnLesson(ctx, first.id, {}, prompterFor);
   }
 }
 
@@ -121,7 +122,7 @@ export default async function start(ctx: AppContext, opts: { show?: boolean; jso
   }
 
   try {
-    await planFlow(ctx, inquirerPrompter(ctx.io, ctx.t));
+    await planFlow(ctx, (c) => inquirerPrompter(c.io, c.t));
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     ctx.io.stdout.write('\n' + ctx.t('home.bye') + '\n');

@@ -19,7 +19,7 @@ async function setup(lang: 'en' | 'ru') {
   const ctx = await testContext({ io: term.io, lang, lessonDirs: [lessons], dataDir, env: { HOME: tempDir() } });
   const progressFile = path.join(dataDir, 'progress.json');
   const progress = () => JSON.parse(readFileSync(progressFile, 'utf8')) as { lessons: Record<string, { steps: Record<string, Record<string, unknown>>; finished?: string; lang?: string }> };
-  return { term, ctx, progress, start: (restart = false) => learnLesson(ctx, 'sample-lesson', { restart }, inquirerPrompter(ctx.io, ctx.t)) };
+  return { term, ctx, progress, start: (restart = false) => learnLesson(ctx, 'sample-lesson', { restart }, (c) => inquirerPrompter(c.io, c.t)) };
 }
 
 describe('lesson runner with scripted keystrokes', () => {
@@ -97,7 +97,7 @@ describe('lesson runner with scripted keystrokes', () => {
 
   it('resumes in the language the lesson was taken in, at the same step number, unless another language is chosen', async () => {
     const { term, ctx, progress } = await setup('en');
-    const learn = (lang: 'en' | 'ru', chosen: boolean) => learnLesson({ ...ctx, lang, t: translator(lang), langChosen: chosen }, 'sample-lesson', {}, inquirerPrompter(ctx.io, translator(lang)));
+    const learn = (lang: 'en' | 'ru', chosen: boolean) => learnLesson({ ...ctx, lang, t: translator(lang), langChosen: chosen }, 'sample-lesson', {}, (c) => inquirerPrompter(c.io, c.t));
     const first = learn('ru', true); // safestep --lang ru learn sample-lesson
     await term.waitFor('Шаг 1 · Вступление');
     await term.answer('Готовы?', KEY.enter);
@@ -112,7 +112,7 @@ describe('lesson runner with scripted keystrokes', () => {
     const again = learn('en', false); // the printed command, run where the locale is English
     await term.waitFor('С возвращением.');
     await term.waitFor('Шаг 3');
-    await term.answer('Отметьте все верные ответы', KEY.ctrlC);
+    await term.answer('Пробел — отметить', KEY.ctrlC); // the prompts speak the lesson's language too
     expect(await again).toBe('interrupted');
 
     const english = learn('en', true); // safestep --lang en learn sample-lesson
