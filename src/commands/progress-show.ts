@@ -2,28 +2,33 @@
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { ProgressStore } from '../progress/store.js';
-import { catalog } from './shared/lessons.js';
+import { catalog, openedIn, openLesson } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { lessonState, titleOf } from './lessons.js';
-import { openLesson } from './shared/lessons.js';
 import type { ProgressData } from '../progress/store.js';
 import { pendingOf } from '../runner/run-lesson.js';
 import { renderInline } from '../text/markdown.js';
 import { wrap } from '../text/width.js';
 
-/** The lesson's id and the items still to do in the steps already taken, in the learner's language. */
-async function pendingFor(ctx: AppContext, idOrFile: string, progress: ProgressData): Promise<{ id: string; items: string[] }> {
-  const opened = await openLesson(ctx, idOrFile);
-  const items = pendingOf(opened.lesson, progress.lessons[opened.lesson.id]).flatMap((p) => p.items);
-  return { id: opened.lesson.id, items };
+/**
+ * The lesson's id and the items still to do in the steps already taken. Like a
+ * resumed lesson, it speaks the language the lesson is taken in unless the
+ * person chose one for this run.
+ */
+async function pendingFor(start: AppContext, idOrFile: string, progress: ProgressData): Promise<{ ctx: AppContext; id: string; items: string[] }> {
+  const opened = await openLesson(start, idOrFile);
+  const record = progress.lessons[opened.source.id];
+  const { ctx, localized } = await openedIn(start, opened, !start.langChosen && record?.lang ? record.lang : start.lang);
+  return { ctx, id: opened.source.id, items: pendingOf(localized.lesson, record).flatMap((p) => p.items) };
 }
 
-export default async function progressShow(ctx: AppContext, id: string | undefined, opts: { json?: boolean }): Promise<number> {
-  const store = new ProgressStore(ctx.paths.dataDir);
-  const progress = await loadProgress(ctx, store);
-  const { lessons } = await catalog(ctx);
+export default async function progressShow(start: AppContext, id: string | undefined, opts: { json?: boolean }): Promise<number> {
+  const store = new ProgressStore(start.paths.dataDir);
+  const progress = await loadProgress(start, store);
+  const { lessons } = await catalog(start);
   // With a lesson id: that lesson, and what is still on its list.
-  const pending = id === undefined ? undefined : await pendingFor(ctx, id, progress);
+  const pending = id === undefined ? undefined : await pendingFor(start, id, progress);
+  const ctx = pending?.ctx ?? start;
   const entries = Object.entries(progress.lessons).filter(([lessonId]) => pending === undefined || lessonId === pending.id);
   const rows = entries.map(([id, record]) => {
     const lesson = lessons.find((l) => l.id === id);

@@ -115,13 +115,21 @@ describe('lesson runner with scripted keystrokes', () => {
     await term.answer('Пробел — отметить', KEY.ctrlC); // the prompts speak the lesson's language too
     expect(await again).toBe('interrupted');
 
-    const english = learn('en', true); // safestep --lang en learn sample-lesson
+    const chosen = learn('en', true); // safestep --lang en learn sample-lesson
     await term.waitFor('Welcome back.');
     await term.waitFor('Step 3');
     await term.answer('Tick every answer that is right', KEY.ctrlC);
-    expect(await english).toBe('interrupted');
+    expect(await chosen).toBe('interrupted');
     expect(term.screen()).not.toMatch(/Шаг 1 · Вступление[\s\S]*Шаг 1/);
     expect(progress().lessons['sample-lesson']).toMatchObject({ lang: 'ru' }); // nothing was answered in English yet
+
+    // `safestep progress <id>`, printed by the lesson, answers in the lesson's language too.
+    const shown = memoryIO();
+    expect(await runCli(['progress', 'sample-lesson'], { io: shown, env: { HOME: tempDir(), LANG: 'en_US.UTF-8' }, paths: ctx.paths })).toBe(0);
+    expect(shown.out()).toContain('в процессе, пройдено 2 шага');
+    const english = memoryIO();
+    expect(await runCli(['--lang', 'en', 'progress', 'sample-lesson'], { io: english, env: { HOME: tempDir() }, paths: ctx.paths })).toBe(0);
+    expect(english.out()).toContain('in progress, 2 steps done');
   });
 
   it('saves progress when Ctrl+C is pressed inside a prompt', async () => {
