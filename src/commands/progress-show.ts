@@ -62,7 +62,7 @@ export default async function progressShow(start: AppContext, id: string | undef
   if (pending && rows.length > 0) {
     out.push('');
     if (pending.items.length === 0) out.push(...wrap(ctx.t('progress.nothingPending'), width));
-    else out.push(ctx.t('progress.pending'), ...pending.items.flatMap((item) => wrap(renderInline(item), width, '      ', '  ☐ ')));
+    else out.push(ctx.t('progress.pending'), ...pending.items.flatMap((item) => wrap(renderInline(item), width, '    ', '  ☐ ')));
   }
   out.push('', ctx.t('progress.where', { file: store.file }));
   ctx.io.stdout.write(out.join('\n') + '\n');
