@@ -48,7 +48,7 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter, lessonId:
     async runCheck(id, options) {
       const check = await loadCheck(id);
       if (!check) {
-        print(ctx.t('check.unknown', { id }));
+        print(wrap(ctx.t('check.unknown', { id }), ctx.io.width).join('\n'));
         return;
       }
       // Interactive checks (a password, a folder to scan) ask through the lesson's own prompts.
@@ -58,7 +58,7 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter, lessonId:
         ...(check.meta.interactive ? { timeoutMs: 30 * 60_000 } : {}),
       });
       if (!result) {
-        print(ctx.t('check.notForThisSystem', { id }));
+        print(wrap(ctx.t('check.notForThisSystem', { id }), ctx.io.width).join('\n'));
         return;
       }
       print(renderCheckResult(result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home: homeOf(ctx), bold: style.bold, lessons: await lessonIds(ctx) }).join('\n'));
