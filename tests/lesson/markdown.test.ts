@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/runner/markdown.js';
+import { renderMarkdown } from '../../src/text/markdown.js';
 import { stripUnsafe } from '../../src/sanitize.js';
 
 describe('terminal Markdown', () => {

@@ -12,7 +12,7 @@ import { validateLessonFile } from '../../src/lesson/validate.js';
 import { SHIPPED_LESSONS } from '../../src/paths.js';
 import { loadContacts } from '../../src/contacts/load.js';
 import { emptyProgress } from '../../src/progress/store.js';
-import { plainStyle } from '../../src/runner/markdown.js';
+import { plainStyle } from '../../src/text/markdown.js';
 import type { Prompter } from '../../src/runner/prompter.js';
 import { nextIndex, runLesson } from '../../src/runner/run-lesson.js';
 

@@ -5,7 +5,7 @@ import { loadCheck } from '../../checks/execute.js';
 import { renderCheckResult } from '../../checks/render.js';
 import { runChecks } from '../../audit/run.js';
 import { checkContext, homeOf, lessonIds } from './checks.js';
-import { wrap, type Style } from '../../runner/markdown.js';
+import { wrap, type Style } from '../../text/markdown.js';
 import type { Prompter } from '../../runner/prompter.js';
 import type { StepEnv } from '../../lesson/steps/types.js';
 import { loadContacts, type Contact } from '../../contacts/load.js';
