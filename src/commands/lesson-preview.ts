@@ -20,10 +20,10 @@ export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style
       .split('\n')
       .map((l) => (l ? indent + l : l));
   const out: string[] = [];
-  out.push(style.heading(stripUnsafe(lesson.title)), '');
-  out.push(`${t('preview.id')}: ${lesson.id}  ·  ${t('preview.version')}: ${lesson.version}  ·  ${topicLabel(lesson.topic, ctx.lang)}  ·  ${levelLabel(lesson.level, ctx.lang)}  ·  ${t('lessons.minutes', { count: lesson.minutes })}`);
+  out.push(...wrap(stripUnsafe(lesson.title), width).map((l) => style.heading(l)), '');
+  out.push(...wrap(`${t('preview.id')}: ${lesson.id}  ·  ${t('preview.version')}: ${lesson.version}  ·  ${topicLabel(lesson.topic, ctx.lang)}  ·  ${levelLabel(lesson.level, ctx.lang)}  ·  ${t('lessons.minutes', { count: lesson.minutes })}`, width, '  ', ''));
   out.push(`${t('preview.reviewed')}: ${lesson.reviewed}`);
-  if (lesson.requires?.length) out.push(`${t('preview.requires')}: ${lesson.requires.join(', ')}`);
+  if (lesson.requires?.length) out.push(...wrap(`${t('preview.requires')}: ${lesson.requires.join(', ')}`, width, '  ', ''));
   out.push('', ...md(lesson.summary));
   out.push('', style.bold(t('preview.audience')), ...md(lesson.audience, '  '));
   out.push('', style.bold(t('runner.objectives')), ...md(lesson.objectives.map((o) => `- ${o}`).join('\n')));
