@@ -91,7 +91,7 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
     if (onlyGlobalOptions(argv)) {
       // `safestep` alone opens the home menu (or prints help when there is no terminal).
       const globals: GlobalOptions = { debug, ...(langFlag(argv) ? { lang: langFlag(argv) } : {}), ...(argv.includes('--no-color') ? { color: false } : {}) };
-      const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang });
+      const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang, langChosen: globals.lang !== undefined });
       if (!ctx.io.canPrompt) {
         writeOut(program.helpInformation());
         return EXIT_OK;
