@@ -151,9 +151,17 @@ export async function present(opts: PresenterOptions): Promise<'finished' | 'qui
   io.stdin.resume();
   io.stdout.write(ENTER_SCREEN);
 
-  return new Promise((resolve) => {
-    const tick = setInterval(draw, 1000);
-    const onResize = (): void => draw();
+  return new Promise((resolve, reject) => {
+    // A drawing error must not leave the trainer's terminal on the alternate screen in raw mode.
+    const redraw = (): void => {
+      try {
+        draw();
+      } catch (err) {
+        void finish('quit').then(() => reject(err), reject);
+      }
+    };
+    const tick = setInterval(redraw, 1000);
+    const onResize = (): void => redraw();
     const finish = async (how: 'finished' | 'quit'): Promise<void> => {
       clearInterval(tick);
       io.stdin.removeListener('keypress', onKey);
@@ -176,7 +184,7 @@ export async function present(opts: PresenterOptions): Promise<'finished' | 'qui
       show.answers = false;
       page = toPage === 'first' ? 0 : Number.MAX_SAFE_INTEGER;
       void opts.save(state);
-      draw();
+      redraw();
     };
     const turn = (by: 1 | -1): void => {
       const next = page + by;
@@ -184,7 +192,7 @@ export async function present(opts: PresenterOptions): Promise<'finished' | 'qui
       else if (next < 0) move(state.slide - 1, 'last');
       else {
         page = next;
-        draw();
+        redraw();
       }
     };
     const onKey = (_s: string | undefined, key: Key | undefined): void => {
@@ -196,14 +204,14 @@ export async function present(opts: PresenterOptions): Promise<'finished' | 'qui
       else if (name === 'left' || name === 'backspace') move(state.slide - 1);
       else if (name === 'n') {
         show.notes = !show.notes;
-        draw();
+        redraw();
       } else if (name === 'a') {
         show.answers = !show.answers;
-        draw();
+        redraw();
       }
     };
     io.stdin.on('keypress', onKey);
     io.stdout.on('resize', onResize);
-    draw();
+    redraw();
   });
 }
