@@ -137,7 +137,7 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
       const commands = COMMANDS.filter((c) => c.spec.bothLangs).map((c) => `safestep ${c.spec.name}`);
       throw new SafestepError(m('bothLangsHere', { lang: flag ?? '', commands: commands.join(', ') }), EXIT_USAGE);
     }
-    const ctx = await createContext({ ...globals, lang }, { ...stripRunOnly(overrides), lang, ...(both ? { langs: both } : {}) });
+    const ctx = await createContext({ ...globals, lang }, { ...stripRunOnly(overrides), lang, langChosen: flag !== undefined && !both, ...(both ? { langs: both } : {}) });
     const body = (await entry.load!()).default as (ctx: AppContext, ...rest: unknown[]) => Promise<number>;
     exitCode = await body(ctx, ...values);
   });
@@ -146,7 +146,7 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
     if (onlyGlobalOptions(argv)) {
       // `safestep` alone opens the home menu (or prints help when there is no terminal).
       const globals: GlobalOptions = { debug, ...(flag ? { lang: flag } : {}), ...(argv.includes('--no-color') ? { color: false } : {}) };
-      const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang });
+      const ctx = await createContext(globals, { ...stripRunOnly(overrides), lang, langChosen: flag !== undefined });
       if (!ctx.io.canPrompt) {
         writeOut(program.helpInformation());
         return EXIT_OK;

@@ -11,6 +11,12 @@ export interface AppContext {
   lang: Lang;
   /** The languages asked for: `[lang]`, or both for `--lang en+ru` where a command accepts it. */
   langs: readonly Lang[];
+  /**
+   * The person picked `lang` for this run (--lang, or the home menu's language
+   * choice). A resumed lesson then switches to it; otherwise it keeps the
+   * language it was started in.
+   */
+  langChosen?: boolean;
   t: Translate;
   env: Readonly<Record<string, string | undefined>>;
   paths: AppPaths;

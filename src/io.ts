@@ -36,7 +36,10 @@ export function processIO(color: boolean): IO {
     stderr: process.stderr,
     canPrompt,
     color,
-    width: Math.min(process.stdout.columns || 80, 100),
+    // A getter: the terminal can be resized while a lesson or presenter mode is open.
+    get width() {
+      return Math.min(process.stdout.columns || 80, 100);
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 // prompts with scripted keystrokes, and no prompt ever reads process.stdin.
 import type { IO } from './io.js';
 import type { Translate } from './i18n/index.js';
+import { displayWidth, wrap } from './text/width.js';
 
 export interface PromptChoice<T> {
   name: string;
@@ -14,7 +15,8 @@ export interface PromptChoice<T> {
 
 export interface Prompter {
   select<T>(message: string, choices: readonly PromptChoice<T>[], defaultValue?: T): Promise<T>;
-  checkbox<T>(message: string, choices: readonly PromptChoice<T>[]): Promise<T[]>;
+  /** `echo: 'count'` confirms with "2 of 5" instead of repeating every ticked label. */
+  checkbox<T>(message: string, choices: readonly PromptChoice<T>[], opts?: { echo?: 'count' }): Promise<T[]>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   /** Hidden input: nothing typed is echoed, not even as asterisks. */
   password(message: string): Promise<string>;
@@ -27,27 +29,60 @@ export function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 }
 
+/** Columns inquirer draws in: the terminal's current width (it changes on resize), capped like io.width. */
+function columns(io: IO): number {
+  return Math.min(io.stdout.columns || io.width, 100);
+}
+
+/**
+ * Wraps text that inquirer draws after a prefix of `prefix` columns ("? ", "❯ ", "❯◯ "),
+ * continuing under the text rather than at column 0.
+ */
+function hang(text: string, prefix: number, width: number): string {
+  const pad = ' '.repeat(prefix);
+  const lines = wrap(text, width, pad, pad);
+  return lines.map((l, i) => (i === 0 ? l.slice(prefix) : l)).join('\n');
+}
+
 export function inquirerPrompter(io: IO, t: Translate): Prompter {
   const context = { input: io.stdin, output: io.stdout, clearPromptOnDone: false };
   const identity = (s: string): string => s;
-  const theme = io.color
+  const plain = io.color
     ? {}
     : {
         prefix: { idle: '?', done: '>' },
         style: { answer: identity, message: identity, error: identity, defaultAnswer: identity, help: identity, highlight: identity, key: identity, description: identity, disabled: identity },
       };
+  const theme = (style: Record<string, unknown> = {}): object => ({ ...plain, style: { ...(plain.style ?? {}), ...style } });
   const navigation = t('prompt.selectHelp');
+  // "❯ " before a select choice, "❯◯ " before a checkbox item.
+  const choicesFor = <T>(choices: readonly PromptChoice<T>[], prefix: number) =>
+    choices.map((c) => ({
+      ...c,
+      name: hang(c.name, prefix, columns(io)),
+      short: c.name,
+      ...(c.description ? { description: wrap(c.description, columns(io)).join('\n') } : {}),
+    }));
   const prompter: Prompter = {
     async select(message, choices, defaultValue) {
       const { select } = await import('@inquirer/prompts');
       return select(
-        { message, choices: choices.map((c) => ({ ...c })), default: defaultValue, loop: false, pageSize: 12, instructions: { navigation, pager: navigation }, theme },
+        { message: hang(message, 2, columns(io)), choices: choicesFor(choices, 2), default: defaultValue, loop: false, pageSize: 12, instructions: { navigation, pager: navigation }, theme: theme() },
         context,
       );
     },
-    async checkbox(message, choices) {
+    async checkbox(message, choices, opts) {
       const { checkbox } = await import('@inquirer/prompts');
-      return checkbox({ message, choices: choices.map((c) => ({ ...c })), loop: false, pageSize: 12, instructions: t('prompt.checkboxHelp'), theme }, context);
+      // Echoing every ticked label makes a wall of text (and "…done., Then…"): a count reads better.
+      const echo = (selected: readonly { short: string }[], all: readonly unknown[]): string => {
+        const names = selected.map((c) => c.short).join(', ');
+        const fits = displayWidth(message) + displayWidth(names) + 3 <= columns(io) && !names.includes('\n');
+        return opts?.echo !== 'count' && fits ? names : t('prompt.ticked', { count: selected.length, total: all.length });
+      };
+      return checkbox(
+        { message: hang(message, 2, columns(io)), choices: choicesFor(choices, 3), loop: false, pageSize: 12, instructions: t('prompt.checkboxHelp'), theme: theme({ renderSelectedChoices: echo }) },
+        context,
+      );
     },
     // A yes/no menu rather than inquirer's confirm, which only understands y/n typed in Latin letters.
     async confirm(message, defaultValue = true) {
@@ -57,11 +92,11 @@ export function inquirerPrompter(io: IO, t: Translate): Prompter {
     },
     async password(message) {
       const { password } = await import('@inquirer/prompts');
-      return password({ message, theme }, context);
+      return password({ message: hang(message, 2, columns(io)), theme: theme() }, context);
     },
     async input(message) {
       const { input } = await import('@inquirer/prompts');
-      return input({ message, theme }, context);
+      return input({ message: hang(message, 2, columns(io)), theme: theme() }, context);
     },
   };
   return prompter;

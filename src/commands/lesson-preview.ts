@@ -3,7 +3,9 @@
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { loadCheck } from '../checks/execute.js';
-import type { Lesson, Step } from '../lesson/types.js';
+import { stepModule } from '../lesson/steps/index.js';
+import type { PreviewContext } from '../lesson/steps/types.js';
+import type { Lesson } from '../lesson/types.js';
 import { renderMarkdown, wrap, type Style } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import { openLesson } from './shared/lessons.js';
@@ -18,10 +20,10 @@ export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style
       .split('\n')
       .map((l) => (l ? indent + l : l));
   const out: string[] = [];
-  out.push(style.heading(stripUnsafe(lesson.title)), '');
-  out.push(`${t('preview.id')}: ${lesson.id}  ·  ${t('preview.version')}: ${lesson.version}  ·  ${topicLabel(lesson.topic, ctx.lang)}  ·  ${levelLabel(lesson.level, ctx.lang)}  ·  ${t('lessons.minutes', { count: lesson.minutes })}`);
+  out.push(...wrap(stripUnsafe(lesson.title), width).map((l) => style.heading(l)), '');
+  out.push(...wrap(`${t('preview.id')}: ${lesson.id}  ·  ${t('preview.version')}: ${lesson.version}  ·  ${topicLabel(lesson.topic, ctx.lang)}  ·  ${levelLabel(lesson.level, ctx.lang)}  ·  ${t('lessons.minutes', { count: lesson.minutes })}`, width, '  ', ''));
   out.push(`${t('preview.reviewed')}: ${lesson.reviewed}`);
-  if (lesson.requires?.length) out.push(`${t('preview.requires')}: ${lesson.requires.join(', ')}`);
+  if (lesson.requires?.length) out.push(...wrap(`${t('preview.requires')}: ${lesson.requires.join(', ')}`, width, '  ', ''));
   out.push('', ...md(lesson.summary));
   out.push('', style.bold(t('preview.audience')), ...md(lesson.audience, '  '));
   out.push('', style.bold(t('runner.objectives')), ...md(lesson.objectives.map((o) => `- ${o}`).join('\n')));
@@ -29,51 +31,26 @@ export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style
   out.push('', style.bold(t('preview.sources')));
   for (const s of lesson.sources) out.push(...wrap(`[${s.id}] ${stripUnsafe(s.title)}, ${stripUnsafe(s.url)} (${t('preview.accessed')} ${s.accessed})`, width, '    ', '  '));
 
+  const steps: PreviewContext = {
+    t,
+    lang: ctx.lang,
+    style,
+    width,
+    md,
+    async checkReads(id) {
+      const check = await loadCheck(id);
+      return check ? check.meta.reads.map((r) => r[ctx.lang]) : [];
+    },
+  };
   for (const [i, step] of lesson.steps.entries()) {
+    const module = stepModule(step);
     out.push('', style.dim('─'.repeat(Math.min(width, 60))));
     const title = step.title ? ` · ${stripUnsafe(step.title)}` : '';
-    out.push(style.bold(`${i + 1}. [${step.id}] ${t(`steptype.${step.type}`)}${title}`));
-    if (step.sources?.length) out.push(`   ${t('preview.backedBy')}: ${step.sources.join(', ')}`);
-    out.push(...(await stepLines(ctx, step, md)));
-    if (step.type !== 'choice') {
-      if (step.end) out.push(`   ${t('preview.ends')}`);
-      else if (step.next) out.push(`   → ${t('preview.next', { id: step.next })}`);
-    }
-  }
-  return out;
-}
-
-async function stepLines(ctx: AppContext, step: Step, md: (text: string, indent?: string) => string[]): Promise<string[]> {
-  const { t } = ctx;
-  const out: string[] = [];
-  switch (step.type) {
-    case 'text':
-      out.push(...md(step.body, '   '));
-      if (step.contacts?.length) out.push(`   ${t('contacts.title')} ${step.contacts.join(', ')}`);
-      break;
-    case 'quiz':
-      out.push(...md(step.prompt, '   '), `   (${t(step.multiple ? 'preview.multiple' : 'preview.single')})`);
-      for (const c of step.choices) {
-        out.push(...md(`${c.correct ? t('quiz.markRight') : t('quiz.markWrong')} **${c.label}**`, '   '));
-        out.push(...md(c.explain, '       '));
-      }
-      break;
-    case 'checklist':
-      if (step.body) out.push(...md(step.body, '   '));
-      for (const item of step.items) out.push(...wrap(stripUnsafe(item.text), ctx.io.width, '       ', '   [ ] '));
-      break;
-    case 'choice':
-      if (step.body) out.push(...md(step.body, '   '));
-      out.push(...md(step.prompt, '   '));
-      for (const o of step.options) out.push(...wrap(`${stripUnsafe(o.label)} → ${o.goto}`, ctx.io.width, '       ', '   • '));
-      break;
-    case 'check': {
-      if (step.prompt) out.push(...md(step.prompt, '   '));
-      const check = await loadCheck(step.check);
-      out.push(`   ${t('preview.runsCheck', { id: step.check })}${Object.keys(step.options ?? {}).length ? ` ${JSON.stringify(step.options)}` : ''}`);
-      if (check) for (const r of check.meta.reads) out.push(...wrap(r[ctx.lang], ctx.io.width, '       ', '     '));
-      break;
-    }
+    out.push(...wrap(`${i + 1}. [${step.id}] ${module.label[ctx.lang]}${title}`, width, '   ', '').map((l) => style.bold(l)));
+    if (step.sources?.length) out.push(...wrap(`${t('preview.backedBy')}: ${step.sources.join(', ')}`, width, '   ', '   '));
+    out.push(...(await module.preview(step, steps)));
+    if (step.end) out.push(`   ${t('preview.ends')}`);
+    else if (step.next) out.push(`   → ${t('preview.next', { id: step.next })}`);
   }
   return out;
 }

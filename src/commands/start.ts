@@ -6,7 +6,8 @@ import { styler } from '../io.js';
 import { buildPlan, type Answers, type Plan, type PlanRules } from '../plan/rules.js';
 import { loadPlanRules, readSavedPlan, savePlan } from '../plan/store.js';
 import { ProgressStore } from '../progress/store.js';
-import { wrap } from '../text/markdown.js';
+import { wrap } from '../text/width.js';
+import { quoteTitle } from '../text/typography.js';
 import { inquirerPrompter, isPromptExit, type Prompter } from '../prompter.js';
 import { learnLesson } from './learn.js';
 import { lessonState, titleOf } from './lessons.js';
@@ -63,7 +64,13 @@ async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers, limit =
   return out;
 }
 
-export default async function start(ctx: AppContext, opts: Options): Promise<number> {
+/**
+ * The questions (or the saved answers), the plan, and the offer to start its
+ * first lesson. Ctrl+C propagates: the caller decides whether that quits
+ * (`safestep start`) or goes back to the home menu.
+ */
+export async function planFlow(ctx: AppContext, prompterFor: (ctx: AppContext) => Prompter): Promise<void> {
+  const prompter = prompterFor(ctx);
   const { rules, problems } = await loadPlanRules(ctx.t);
   if (!rules) {
     const p = problems[0];
@@ -72,6 +79,41 @@ export default async function start(ctx: AppContext, opts: Options): Promise<num
   const { lessons } = await catalog(ctx);
   const available = new Set(lessons.map((l) => l.id));
   let saved = await readSavedPlan(ctx.paths.dataDir);
+  if (saved) {
+    const again = await prompter.select(ctx.t('start.existing'), [
+      { name: ctx.t('start.showSaved'), value: false },
+      { name: ctx.t('start.answerAgain'), value: true },
+    ]);
+    if (again) saved = null;
+  }
+  if (!saved) {
+    ctx.io.stdout.write(wrap(ctx.t('start.intro'), ctx.io.width).join('\n') + '\n\n');
+    const answers = await askQuestions(ctx, rules, prompter);
+    await savePlan(ctx.paths.dataDir, answers, ctx.now());
+    saved = { format: 1, answers, created: ctx.now().toISOString() };
+  }
+  const plan = buildPlan(rules, saved.answers, available);
+  ctx.io.stdout.write('\n' + (await renderPlan(ctx, plan, saved.answers, FIRST_LOOK)).join('\n') + '\n\n');
+  const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
+  const first = plan.lessons.map((e) => lessons.find((l) => l.id === e.id)).find((l) => l && lessonState(l, progress).state !== 'done');
+  if (first) {
+    const go = await prompter.select(ctx.t('start.startNow', { title: quoteTitle(titleOf(first, ctx.lang), ctx.lang) }), [
+      { name: ctx.t('start.yesStart'), value: true },
+      { name: ctx.t('start.later'), value: false },
+    ]);
+    if (go) await learnLesson(ctx, first.id, {}, prompterFor);
+  }
+}
+
+export default async function start(ctx: AppContext, opts: { show?: boolean; json?: boolean }): Promise<number> {
+  const { rules, problems } = await loadPlanRules(ctx.t);
+  if (!rules) {
+    const p = problems[0];
+    throw new SafestepError(p ? `${p.file}:${p.line}:${p.col}: ${p.code}: ${p.message}` : 'plan rules missing', EXIT_PROBLEMS);
+  }
+  const { lessons } = await catalog(ctx);
+  const available = new Set(lessons.map((l) => l.id));
+  const saved = await readSavedPlan(ctx.paths.dataDir);
 
   if (opts.show || opts.json || !ctx.io.canPrompt) {
     if (!saved) {
@@ -83,32 +125,8 @@ export default async function start(ctx: AppContext, opts: Options): Promise<num
     return EXIT_OK;
   }
 
-  const prompter = inquirerPrompter(ctx.io, ctx.t);
   try {
-    if (saved) {
-      const again = await prompter.select(ctx.t('start.existing'), [
-        { name: ctx.t('start.showSaved'), value: false },
-        { name: ctx.t('start.answerAgain'), value: true },
-      ]);
-      if (again) saved = null;
-    }
-    if (!saved) {
-      ctx.io.stdout.write(wrap(ctx.t('start.intro'), ctx.io.width).join('\n') + '\n\n');
-      const answers = await askQuestions(ctx, rules, prompter);
-      await savePlan(ctx.paths.dataDir, answers, ctx.now());
-      saved = { format: 1, answers, created: ctx.now().toISOString() };
-    }
-    const plan = buildPlan(rules, saved.answers, available);
-    ctx.io.stdout.write('\n' + (await renderPlan(ctx, plan, saved.answers, FIRST_LOOK)).join('\n') + '\n\n');
-    const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
-    const first = plan.lessons.map((e) => lessons.find((l) => l.id === e.id)).find((l) => l && lessonState(l, progress).state !== 'done');
-    if (first) {
-      const go = await prompter.select(ctx.t('start.startNow', { title: titleOf(first, ctx.lang) }), [
-        { name: ctx.t('start.yesStart'), value: true },
-        { name: ctx.t('start.later'), value: false },
-      ]);
-      if (go) await learnLesson(ctx, first.id, {}, prompter);
-    }
+    await planFlow(ctx, (c) => inquirerPrompter(c.io, c.t));
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     ctx.io.stdout.write('\n' + ctx.t('home.bye') + '\n');

@@ -12,6 +12,7 @@ import { buildSlides, type PresenterState } from '../workshop/slides.js';
 import { timeline } from '../workshop/plan.js';
 import { openLesson } from './shared/lessons.js';
 import { markdownStyle } from './shared/step-env.js';
+import { wrap } from '../text/width.js';
 import { openWorkshop } from './shared/workshop.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './workshop-run.cli.js';
@@ -48,12 +49,14 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
   const end = await present({
     io: ctx.io,
     t: roomCtx.t,
+    lang,
     style: await markdownStyle(ctx),
     slides: buildSlides(plan.agenda, lessons),
     planned: items.map((i) => i.minutes),
     state,
     save: (s) => writeFileAtomic(file, JSON.stringify(s) + '\n'),
   });
-  ctx.io.stdout.write('\u001b[2J\u001b[H' + ctx.t(end === 'finished' ? 'presenter.done' : 'presenter.paused', { plan: planFile }) + '\n');
+  // In the room's language, like everything presenter mode showed.
+  ctx.io.stdout.write(wrap(roomCtx.t(end === 'finished' ? 'presenter.done' : 'presenter.paused', { plan: planFile }), ctx.io.width).join('\n') + '\n');
   return EXIT_OK;
 }

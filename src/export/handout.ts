@@ -3,9 +3,11 @@
 // The model below is built once and rendered to both formats.
 import type { Contact } from '../contacts/load.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import type { Lesson, Step } from '../lesson/types.js';
+import { stepModule, type Step } from '../lesson/steps/index.js';
+import type { HandoutContext } from '../lesson/steps/types.js';
+import type { Lesson } from '../lesson/types.js';
 import { stripUnsafe } from '../sanitize.js';
-import { escapeHtml, inlineHtml, markdownToHtml } from './markdown-html.js';
+import { escapeHtml, inlineHtml, markdownToHtml, mdInline } from '../text/markdown-html.js';
 import { levelLabel, topicLabel } from '../i18n/labels.js';
 
 export interface HandoutLesson {
@@ -48,39 +50,36 @@ function stepTitle(step: Step, index: number): string {
   return `${index + 1}. ${step.title ? stripUnsafe(step.title) : ''}`.trim();
 }
 
-function stepHtml(step: Step, index: number, h: HandoutLesson, opts: HandoutOptions, numberOf: Map<string, number>): string {
-  const { t } = h;
-  const parts = [`<section class="step" data-step="${escapeHtml(step.id)}">`, `<h3>${escapeHtml(stepTitle(step, index))}</h3>`];
-  switch (step.type) {
-    case 'text':
-      parts.push(markdownToHtml(step.body));
-      for (const id of step.contacts ?? []) {
-        const c = opts.contacts.find((x) => x.id === id);
-        if (c) parts.push(`<div class="contact"><strong>${escapeHtml(c.name)}</strong><br>${escapeHtml(c.what[h.lang])}<br>${t('contacts.reach')} ${escapeHtml(c.reach[h.lang])}</div>`);
-      }
-      break;
-    case 'quiz':
-      parts.push(markdownToHtml(step.prompt), `<p class="small">${escapeHtml(t(step.multiple ? 'preview.multiple' : 'preview.single'))}</p>`);
-      parts.push(`<ul class="boxes">${step.choices.map((c) => `<li><span class="box"></span>${inlineHtml(c.label)}</li>`).join('')}</ul>`);
-      break;
-    case 'checklist':
-      if (step.body) parts.push(markdownToHtml(step.body));
-      parts.push(`<ul class="boxes">${step.items.map((i) => `<li><span class="box"></span>${inlineHtml(i.text)}</li>`).join('')}</ul>`);
-      break;
-    case 'choice':
-      if (step.body) parts.push(markdownToHtml(step.body));
-      parts.push(markdownToHtml(step.prompt));
-      parts.push(`<ul class="boxes">${step.options.map((o) => `<li><span class="box"></span>${inlineHtml(o.label)} → ${escapeHtml(t('export.seeStep', { n: numberOf.get(o.goto) ?? '?' }))}</li>`).join('')}</ul>`);
-      break;
-    case 'check':
-      if (step.prompt) parts.push(markdownToHtml(step.prompt));
-      parts.push(`<p>${escapeHtml(t('export.onYourComputer'))} <code>safestep check ${escapeHtml(step.check)}</code></p>`);
-      break;
-  }
-  if (step.type !== 'choice' && step.end) parts.push(`<p class="small">${escapeHtml(t('preview.ends'))}</p>`);
-  else if (step.type !== 'choice' && step.next) parts.push(`<p class="small">→ ${escapeHtml(t('export.seeStep', { n: numberOf.get(step.next) ?? '?' }))}</p>`);
-  parts.push('</section>');
-  return parts.join('\n');
+function handoutContext(h: HandoutLesson, opts: HandoutOptions, numberOf: ReadonlyMap<string, number>): HandoutContext {
+  return {
+    t: h.t,
+    lang: h.lang,
+    seeStep: (id) => h.t('export.seeStep', { n: numberOf.get(id) ?? '?' }),
+    contact(id) {
+      const c = opts.contacts.find((x) => x.id === id);
+      return c && { name: c.name, what: c.what[h.lang], reach: c.reach[h.lang] };
+    },
+  };
+}
+
+/** "■ the lesson ends here" or "→ see step 6" under a step that does not simply run on. */
+function flowNote(step: Step, hc: HandoutContext): string | undefined {
+  if (step.end) return hc.t('preview.ends');
+  if (step.next) return `→ ${hc.seeStep(step.next)}`;
+  return undefined;
+}
+
+function stepHtml(step: Step, index: number, hc: HandoutContext, answers: string[]): string {
+  const part = stepModule(step).handoutHtml(step, hc);
+  if (part.answers) answers.push(`<h4>${escapeHtml(hc.t('export.stepN', { n: index + 1 }))}</h4>${part.answers}`);
+  const note = flowNote(step, hc);
+  return [
+    `<section class="step" data-step="${escapeHtml(step.id)}">`,
+    `<h3>${escapeHtml(stepTitle(step, index))}</h3>`,
+    part.body,
+    ...(note ? [`<p class="small">${escapeHtml(note)}</p>`] : []),
+    '</section>',
+  ].join('\n');
 }
 
 function lessonHtml(h: HandoutLesson, opts: HandoutOptions): string {
@@ -90,17 +89,10 @@ function lessonHtml(h: HandoutLesson, opts: HandoutOptions): string {
   parts.push(`<p class="meta">${escapeHtml([topicLabel(lesson.topic, lesson.lang), levelLabel(lesson.level, lesson.lang), t('lessons.minutes', { count: lesson.minutes }), `${t('preview.reviewed')}: ${lesson.reviewed}`].join(' · '))}</p>`);
   parts.push(markdownToHtml(lesson.summary));
   parts.push(`<h3>${escapeHtml(t('runner.objectives'))}</h3><ul>${lesson.objectives.map((o) => `<li>${inlineHtml(o)}</li>`).join('')}</ul>`);
-  lesson.steps.forEach((step, i) => parts.push(stepHtml(step, i, h, opts, numberOf)));
-  const quizzes = lesson.steps.filter((s) => s.type === 'quiz');
-  if (quizzes.length) {
-    parts.push(`<section class="answers"><h3>${escapeHtml(t('export.answers'))}</h3>`);
-    for (const q of quizzes) {
-      parts.push(`<h4>${escapeHtml(t('export.stepN', { n: numberOf.get(q.id) ?? 0 }))}</h4><ul>`);
-      for (const c of q.choices) parts.push(`<li>${c.correct ? '✓' : '✗'} <strong>${inlineHtml(c.label)}</strong>: ${inlineHtml(c.explain)}</li>`);
-      parts.push('</ul>');
-    }
-    parts.push('</section>');
-  }
+  const hc = handoutContext(h, opts, numberOf);
+  const answers: string[] = [];
+  lesson.steps.forEach((step, i) => parts.push(stepHtml(step, i, hc, answers)));
+  if (answers.length) parts.push(`<section class="answers"><h3>${escapeHtml(t('export.answers'))}</h3>`, ...answers, '</section>');
   if (opts.trainer) parts.push(`<section class="answers"><h3>${escapeHtml(t('preview.trainerNotes'))}</h3>${markdownToHtml(lesson.trainer_notes)}</section>`);
   parts.push(`<section class="answers"><h3>${escapeHtml(t('preview.sources'))}</h3><ol>`);
   for (const s of lesson.sources) parts.push(`<li>${escapeHtml(s.title)}. <span class="url">${escapeHtml(s.url)}</span> (${escapeHtml(t('preview.accessed'))} ${escapeHtml(s.accessed)})</li>`);
@@ -127,10 +119,6 @@ ${lessons.map((l) => lessonHtml(l, opts)).join('\n')}
 `;
 }
 
-function mdInline(text: string): string {
-  return stripUnsafe(text).replace(/\n+/g, ' ');
-}
-
 export function renderHandoutMarkdown(lessons: readonly HandoutLesson[], opts: HandoutOptions): string {
   const out: string[] = [`# ${mdInline(opts.title)}`, '', `safestep · ${opts.date}`, ''];
   for (const h of lessons) {
@@ -138,44 +126,16 @@ export function renderHandoutMarkdown(lessons: readonly HandoutLesson[], opts: H
     const numberOf = new Map(lesson.steps.map((s, i) => [s.id, i + 1] as const));
     out.push(`## ${mdInline(lesson.title)}`, '', `*${[topicLabel(lesson.topic, lesson.lang), levelLabel(lesson.level, lesson.lang), t('lessons.minutes', { count: lesson.minutes }), `${t('preview.reviewed')}: ${lesson.reviewed}`].join(' · ')}*`, '');
     out.push(stripUnsafe(lesson.summary), '', `### ${t('runner.objectives')}`, '', ...lesson.objectives.map((o) => `- ${mdInline(o)}`), '');
+    const hc = handoutContext(h, opts, numberOf);
+    const answers: string[] = [];
     lesson.steps.forEach((step, i) => {
-      out.push(`### ${stepTitle(step, i)}`, '');
-      switch (step.type) {
-        case 'text':
-          out.push(stripUnsafe(step.body).trim(), '');
-          for (const id of step.contacts ?? []) {
-            const c = opts.contacts.find((x) => x.id === id);
-            if (c) out.push(`> **${mdInline(c.name)}**: ${mdInline(c.what[h.lang])} ${t('contacts.reach')} ${mdInline(c.reach[h.lang])}`, '');
-          }
-          break;
-        case 'quiz':
-          out.push(stripUnsafe(step.prompt).trim(), '', ...step.choices.map((c) => `- [ ] ${mdInline(c.label)}`), '');
-          break;
-        case 'checklist':
-          if (step.body) out.push(stripUnsafe(step.body).trim(), '');
-          out.push(...step.items.map((item) => `- [ ] ${mdInline(item.text)}`), '');
-          break;
-        case 'choice':
-          if (step.body) out.push(stripUnsafe(step.body).trim(), '');
-          out.push(stripUnsafe(step.prompt).trim(), '', ...step.options.map((o) => `- [ ] ${mdInline(o.label)} → ${t('export.seeStep', { n: numberOf.get(o.goto) ?? '?' })}`), '');
-          break;
-        case 'check':
-          if (step.prompt) out.push(stripUnsafe(step.prompt).trim(), '');
-          out.push(`${t('export.onYourComputer')} \`safestep check ${step.check}\``, '');
-          break;
-      }
-      if (step.type !== 'choice' && step.end) out.push(`*${t('preview.ends')}*`, '');
-      else if (step.type !== 'choice' && step.next) out.push(`→ ${t('export.seeStep', { n: numberOf.get(step.next) ?? '?' })}`, '');
+      const part = stepModule(step).handoutMarkdown(step, hc);
+      out.push(`### ${stepTitle(step, i)}`, '', ...part.body);
+      if (part.answers) answers.push(`**${t('export.stepN', { n: i + 1 })}**`, '', ...part.answers);
+      const note = flowNote(step, hc);
+      if (note) out.push(step.end ? `*${note}*` : note, '');
     });
-    const quizzes = lesson.steps.filter((s) => s.type === 'quiz');
-    if (quizzes.length) {
-      out.push(`### ${t('export.answers')}`, '');
-      for (const q of quizzes) {
-        out.push(`**${t('export.stepN', { n: numberOf.get(q.id) ?? 0 })}**`, '');
-        for (const c of q.choices) out.push(`- ${c.correct ? '✓' : '✗'} **${mdInline(c.label)}**: ${mdInline(c.explain)}`);
-        out.push('');
-      }
-    }
+    if (answers.length) out.push(`### ${t('export.answers')}`, '', ...answers);
     if (opts.trainer) out.push(`### ${t('preview.trainerNotes')}`, '', stripUnsafe(lesson.trainer_notes).trim(), '');
     out.push(`### ${t('preview.sources')}`, '', ...lesson.sources.map((s, i) => `${i + 1}. ${mdInline(s.title)}. <${s.url}> (${t('preview.accessed')} ${s.accessed})`), '');
   }

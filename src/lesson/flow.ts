@@ -1,6 +1,7 @@
 // Decision-tree lint: a lesson is a graph of steps. Every step must be reachable
 // from the first, and every reachable step must be able to reach an ending
 // (a step with `end: true`, or the last step falling off the end).
+import { stepModule } from './steps/index.js';
 import type { Step } from './types.js';
 
 export interface FlowIssue {
@@ -16,8 +17,9 @@ export function successors(steps: readonly Step[], index: number, byId: Readonly
   if (!step) return [];
   // A target that does not exist is reported on its own; treating it as an ending
   // here keeps that one mistake from also showing up as a loop without exit.
-  if (step.type === 'choice') {
-    const targets = step.options.map((o) => byId.get(o.goto)).filter((i): i is number => i !== undefined);
+  const branches = branchesOf(step);
+  if (branches) {
+    const targets = branches.map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
     return targets.length > 0 ? targets : [null];
   }
   if (step.end) return [null];
@@ -26,6 +28,11 @@ export function successors(steps: readonly Step[], index: number, byId: Readonly
     return target === undefined ? [null] : [target];
   }
   return [index + 1 < steps.length ? index + 1 : null];
+}
+
+/** The step ids a step branches to, or undefined for a step that runs on (next, end, the following step). */
+export function branchesOf(step: Step): string[] | undefined {
+  return stepModule(step).branches?.(step);
 }
 
 export function analyseFlow(steps: readonly Step[]): FlowIssue[] {
@@ -75,11 +82,11 @@ export function analyseFlow(steps: readonly Step[]): FlowIssue[] {
   // A branch that silently runs on into the start of a sibling branch is the classic tree bug.
   const branchStarts = new Map<string, number>();
   steps.forEach((s, i) => {
-    if (s.type === 'choice') for (const o of s.options) if (byId.has(o.goto)) branchStarts.set(o.goto, i);
+    for (const target of branchesOf(s) ?? []) if (byId.has(target)) branchStarts.set(target, i);
   });
   steps.forEach((s, i) => {
     const following = steps[i + 1];
-    if (s.type === 'choice' || s.end || s.next !== undefined || !following) return;
+    if (branchesOf(s) || s.end || s.next !== undefined || !following) return;
     const choiceIndex = branchStarts.get(following.id);
     if (choiceIndex !== undefined && choiceIndex !== i && reachable.has(i)) {
       issues.push({ kind: 'falls-into-branch', stepIndex: i, target: following.id });

@@ -94,7 +94,7 @@ export function schemaProblems(
         message = t('val.schema.type', { field, type: String(params.type) });
         break;
       case 'pattern':
-        message = t(patternMessage(field), { field });
+        message = t(patternMessage(field, String(params.pattern)), { field });
         break;
       case 'minItems':
       case 'minLength':
@@ -121,9 +121,13 @@ export function schemaProblems(
   return problems;
 }
 
-function patternMessage(field: string): 'val.schema.id' | 'val.schema.date' | 'val.schema.url' | 'val.schema.pattern' {
+/** The pattern every id in safestep files follows (kebab-case). */
+const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+function patternMessage(field: string, pattern: string): 'val.schema.id' | 'val.schema.date' | 'val.schema.url' | 'val.schema.pattern' {
   if (field === 'reviewed' || field === 'accessed') return 'val.schema.date';
   if (field === 'url') return 'val.schema.url';
-  if (['id', 'goto', 'next', 'check', 'lesson'].includes(field) || /^\d+$/.test(field)) return 'val.schema.id';
+  // Any field checked against the id pattern (id, goto, next, a step's check, a list of ids) is an id.
+  if (pattern === ID_PATTERN || /^\d+$/.test(field)) return 'val.schema.id';
   return 'val.schema.pattern';
 }

@@ -1,7 +1,9 @@
 // The single list of strings in a lesson that a translation must provide. The
 // validator (what is missing) and the runtime (what to replace) both walk it, so
-// they can never disagree about what "fully translated" means.
-import type { Lesson, Step, StepTranslation, Translation } from './types.js';
+// they can never disagree about what "fully translated" means. Each step type
+// names its own strings (src/lesson/steps/<type>.ts); the title is common.
+import { stepModule, type Step } from './steps/index.js';
+import type { Lesson, Translation } from './types.js';
 
 export interface TranslatableString {
   /** Path inside the translation file, e.g. ['steps', 'why', 'body']. */
@@ -9,6 +11,16 @@ export interface TranslatableString {
   source: string;
   get(tr: Translation): string | undefined;
   set(lesson: Lesson, value: string): void;
+}
+
+/** The value at `path` in a parsed translation, if it is a string. */
+function at(value: unknown, path: readonly string[]): string | undefined {
+  let node = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node : undefined;
 }
 
 export function translatableStrings(lesson: Lesson): TranslatableString[] {
@@ -24,52 +36,12 @@ export function translatableStrings(lesson: Lesson): TranslatableString[] {
 }
 
 function stepStrings(step: Step, si: number): TranslatableString[] {
-  const list: TranslatableString[] = [];
-  const of = (tr: Translation): StepTranslation | undefined => tr.steps[step.id];
   const stepAt = (l: Lesson): Step => l.steps[si]!;
-  const field = (key: 'title' | 'body' | 'prompt', source: string | undefined): void => {
-    if (source === undefined) return;
-    list.push({
-      path: ['steps', step.id, key],
-      source,
-      get: (tr) => of(tr)?.[key],
-      set: (l, v) => void ((stepAt(l) as unknown as Record<string, string>)[key] = v),
-    });
-  };
-  field('title', step.title);
-  if (step.type === 'text' || step.type === 'checklist' || step.type === 'choice') field('body', step.body);
-  if (step.type === 'quiz' || step.type === 'choice' || step.type === 'check') field('prompt', step.prompt);
-  if (step.type === 'quiz') {
-    step.choices.forEach((c, ci) => {
-      for (const key of ['label', 'explain'] as const) {
-        list.push({
-          path: ['steps', step.id, 'choices', c.id, key],
-          source: c[key],
-          get: (tr) => of(tr)?.choices?.[c.id]?.[key],
-          set: (l, v) => void ((stepAt(l) as typeof step).choices[ci]![key] = v),
-        });
-      }
-    });
-  }
-  if (step.type === 'checklist') {
-    step.items.forEach((item, ii) => {
-      list.push({
-        path: ['steps', step.id, 'items', item.id],
-        source: item.text,
-        get: (tr) => of(tr)?.items?.[item.id],
-        set: (l, v) => void ((stepAt(l) as typeof step).items[ii]!.text = v),
-      });
-    });
-  }
-  if (step.type === 'choice') {
-    step.options.forEach((o, oi) => {
-      list.push({
-        path: ['steps', step.id, 'options', o.id],
-        source: o.label,
-        get: (tr) => of(tr)?.options?.[o.id],
-        set: (l, v) => void ((stepAt(l) as typeof step).options[oi]!.label = v),
-      });
-    });
-  }
-  return list;
+  const title = step.title === undefined ? [] : [{ path: ['title'], source: step.title, set: (s: Step, v: string) => void (s.title = v) }];
+  return [...title, ...stepModule(step).strings(step)].map((s) => ({
+    path: ['steps', step.id, ...s.path],
+    source: s.source,
+    get: (tr) => at(tr.steps[step.id], s.path),
+    set: (l, v) => s.set(stepAt(l), v),
+  }));
 }

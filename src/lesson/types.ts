@@ -1,13 +1,13 @@
 // The lesson model as it is after loading and validation. Field names follow the
 // YAML (snake_case where the file has it) so errors point at what authors wrote.
 import type { Lang } from '../i18n/index.js';
+import type { Step } from './steps/index.js';
 
 export const TOPICS = ['communications', 'financial', 'identity', 'devices', 'repression', 'wellbeing'] as const;
 export type Topic = (typeof TOPICS)[number];
 export const LEVELS = ['basic', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
-export const STEP_TYPES = ['text', 'quiz', 'checklist', 'choice', 'check'] as const;
-export type StepType = (typeof STEP_TYPES)[number];
+export type { Step, StepType } from './steps/index.js';
 
 export interface Source {
   id: string;
@@ -15,68 +15,6 @@ export interface Source {
   url: string;
   accessed: string;
 }
-
-interface StepBase {
-  id: string;
-  title?: string;
-  sources?: string[];
-  next?: string;
-  end?: boolean;
-}
-
-export interface TextStep extends StepBase {
-  type: 'text';
-  body: string;
-  /** Help directory ids shown after the text (incident endings). */
-  contacts?: string[];
-}
-
-export interface QuizChoice {
-  id: string;
-  label: string;
-  correct?: boolean;
-  explain: string;
-}
-
-export interface QuizStep extends StepBase {
-  type: 'quiz';
-  prompt: string;
-  multiple?: boolean;
-  choices: QuizChoice[];
-}
-
-export interface ChecklistItem {
-  id: string;
-  text: string;
-}
-
-export interface ChecklistStep extends StepBase {
-  type: 'checklist';
-  body?: string;
-  items: ChecklistItem[];
-}
-
-export interface ChoiceOption {
-  id: string;
-  label: string;
-  goto: string;
-}
-
-export interface ChoiceStep extends Omit<StepBase, 'next' | 'end'> {
-  type: 'choice';
-  prompt: string;
-  body?: string;
-  options: ChoiceOption[];
-}
-
-export interface CheckStep extends StepBase {
-  type: 'check';
-  check: string;
-  prompt?: string;
-  options?: Record<string, unknown>;
-}
-
-export type Step = TextStep | QuizStep | ChecklistStep | ChoiceStep | CheckStep;
 
 export interface Lesson {
   id: string;
@@ -96,14 +34,8 @@ export interface Lesson {
   steps: Step[];
 }
 
-export interface StepTranslation {
-  title?: string;
-  body?: string;
-  prompt?: string;
-  choices?: Record<string, { label?: string; explain?: string }>;
-  items?: Record<string, string>;
-  options?: Record<string, string>;
-}
+/** One step's entry in a translation file: its title and the fields its type translates. */
+export type StepTranslation = Record<string, unknown>;
 
 export interface Translation {
   lang: Lang;

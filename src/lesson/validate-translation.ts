@@ -4,7 +4,8 @@
 import { access } from 'node:fs/promises';
 import type { Lang, Translate } from '../i18n/index.js';
 import { glossaryProblems } from './glossary.js';
-import { compileSchema, schemaProblems } from './schema-check.js';
+import { translationSchema } from './lesson-schema.js';
+import { compileInline, schemaProblems } from './schema-check.js';
 import { translatableStrings } from './translatable.js';
 import type { Lesson, Problem, Translation } from './types.js';
 import { translationPath } from './translation-path.js';
@@ -27,7 +28,7 @@ export async function validateTranslation(
   const source = await readSource(file, t);
   if (!source.doc || source.value === undefined) return { problems: source.problems };
   const doc = source.doc;
-  const validate = await compileSchema('translation');
+  const validate = await compileInline(translationSchema());
   if (!validate(source.value)) {
     return { problems: schemaProblems(validate.errors ?? [], { file, doc, lines: source.lines }, t) };
   }
@@ -73,16 +74,16 @@ export async function validateTranslation(
       add(['steps', stepId], 'warning', 'translation-unknown-key', t('val.translationUnknownStep', { id: stepId }), true);
       continue;
     }
-    for (const [group, entries] of [['choices', st.choices], ['items', st.items], ['options', st.options]] as const) {
-      for (const id of Object.keys(entries ?? {})) {
-        const keys = group === 'choices' ? ['label', 'explain'] : [''];
-        const known = keys.some((k) => expected.has(['steps', stepId, group, id, ...(k ? [k] : [])].join('/')));
-        if (!known) add(['steps', stepId, group, id], 'warning', 'translation-unknown-key', t('val.translationUnknownKey', { id, step: stepId }), true);
+    // A string is a field of the step (title, body); an object groups strings by id (choices, items).
+    for (const [key, value] of Object.entries(st)) {
+      if (typeof value === 'string') {
+        if (!expected.has(['steps', stepId, key].join('/'))) add(['steps', stepId, key], 'warning', 'translation-unknown-key', t('val.translationUnknownField', { field: key, step: stepId }), true);
+        continue;
       }
-    }
-    for (const key of ['title', 'body', 'prompt'] as const) {
-      if (st[key] !== undefined && !expected.has(['steps', stepId, key].join('/'))) {
-        add(['steps', stepId, key], 'warning', 'translation-unknown-key', t('val.translationUnknownField', { field: key, step: stepId }), true);
+      for (const id of Object.keys((value ?? {}) as object)) {
+        const prefix = ['steps', stepId, key, id].join('/');
+        const known = [...expected].some((p) => p === prefix || p.startsWith(prefix + '/'));
+        if (!known) add(['steps', stepId, key, id], 'warning', 'translation-unknown-key', t('val.translationUnknownKey', { id, step: stepId }), true);
       }
     }
   }

@@ -4,18 +4,21 @@
 import path from 'node:path';
 import type { Translate, Lang } from '../i18n/index.js';
 import { LANGS } from '../i18n/index.js';
-import type { OptionsSchema } from '../checks/types.js';
 import { analyseFlow } from './flow.js';
-import { compileInline, compileSchema, schemaProblems } from './schema-check.js';
+import { stepModule } from './steps/index.js';
+import { lessonSchema } from './lesson-schema.js';
+import { compileInline, schemaProblems } from './schema-check.js';
 import { validateTranslation, translationPath } from './validate-translation.js';
 import type { Lesson, Problem, Translation } from './types.js';
 import { offsetOf, problemAt, readSource, type ParsedSource, type PathSegment } from './yaml-source.js';
 
 export interface ValidateOptions {
   t: Translate;
+  /** The language of `t`, for the messages step types keep beside their code (default en). */
+  lang?: Lang;
   today: Date;
   /** Registered checks and their options schemas. */
-  checks: ReadonlyMap<string, OptionsSchema>;
+  checks: ReadonlyMap<string, object>;
   /** Lesson ids that exist besides the ones being validated (installed, shipped). */
   knownLessonIds?: ReadonlySet<string>;
   /** Help directory ids; when given, `contacts:` references are checked against them. */
@@ -36,7 +39,7 @@ export async function validateLessonFile(file: string, opts: ValidateOptions): P
   const report: LessonReport = { file, translations: {}, problems: [...source.problems] };
   if (!source.doc || source.value === undefined) return report;
 
-  const validate = await compileSchema('lesson');
+  const validate = await compileInline(lessonSchema());
   const target = { file, doc: source.doc, lines: source.lines };
   if (!validate(source.value)) {
     report.problems.push(...schemaProblems(validate.errors ?? [], target, opts.t));
@@ -73,57 +76,28 @@ async function semanticProblems(lesson: Lesson, source: ParsedSource, opts: Vali
   const stepIds = new Set(lesson.steps.map((s) => s.id));
   duplicates(lesson.steps.map((s) => s.id)).forEach((i) => add(['steps', i, 'id'], 'error', 'duplicate-step', t('val.duplicateStep', { id: lesson.steps[i]!.id })));
 
+  const target = { file: source.file, doc, lines: source.lines };
   for (const [i, step] of lesson.steps.entries()) {
-    const at = (rest: PathSegment[]): PathSegment[] => ['steps', i, ...rest];
+    const at = (rest: readonly PathSegment[]): PathSegment[] => ['steps', i, ...rest];
     step.sources?.forEach((id, j) => {
       if (!sourceIds.has(id)) add(at(['sources', j]), 'error', 'unknown-source', t('val.unknownSource', { id }));
     });
-    if (step.type !== 'choice' && step.next !== undefined && !stepIds.has(step.next)) {
-      add(at(['next']), 'error', 'unknown-target', t('val.unknownTarget', { id: step.next }));
-    }
-    if (step.type !== 'choice' && step.next !== undefined && step.end) {
-      add(at(['end']), 'error', 'next-and-end', t('val.nextAndEnd'));
-    }
-    switch (step.type) {
-      case 'quiz': {
-        duplicates(step.choices.map((c) => c.id)).forEach((j) => add(at(['choices', j, 'id']), 'error', 'duplicate-id', t('val.duplicateChoice', { id: step.choices[j]!.id })));
-        const correct = step.choices.filter((c) => c.correct).length;
-        if (step.multiple ? correct < 1 : correct !== 1) {
-          add(at(['choices']), 'error', 'quiz-answers', t(step.multiple ? 'val.quizMultiple' : 'val.quizSingle', { count: correct }));
-        }
-        break;
-      }
-      case 'checklist':
-        duplicates(step.items.map((c) => c.id)).forEach((j) => add(at(['items', j, 'id']), 'error', 'duplicate-id', t('val.duplicateItem', { id: step.items[j]!.id })));
-        break;
-      case 'choice':
-        duplicates(step.options.map((c) => c.id)).forEach((j) => add(at(['options', j, 'id']), 'error', 'duplicate-id', t('val.duplicateOption', { id: step.options[j]!.id })));
-        step.options.forEach((o, j) => {
-          if (!stepIds.has(o.goto)) add(at(['options', j, 'goto']), 'error', 'unknown-target', t('val.unknownTarget', { id: o.goto }));
-          else if (o.goto === step.id) add(at(['options', j, 'goto']), 'error', 'no-ending', t('val.gotoSelf'));
-        });
-        break;
-      case 'check': {
-        const schema = opts.checks.get(step.check);
-        if (!schema) {
-          add(at(['check']), 'error', 'unknown-check', t('val.unknownCheck', { id: step.check, known: [...opts.checks.keys()].join(', ') }));
-          break;
-        }
-        const validateOptions = await compileInline(schema);
-        if (!validateOptions(step.options ?? {})) {
-          const target = { file: source.file, doc, lines: source.lines };
-          for (const p of schemaProblems(validateOptions.errors ?? [], target, t, at(['options']))) {
-            problems.push({ ...p, code: 'bad-check-options', message: t('val.badCheckOptions', { check: step.check, detail: p.message }) });
-          }
-        }
-        break;
-      }
-      case 'text':
-        step.contacts?.forEach((id, j) => {
-          if (opts.contactIds && !opts.contactIds.has(id)) add(at(['contacts', j]), 'error', 'unknown-contact', t('val.unknownContact', { id }));
-        });
-        break;
-    }
+    if (step.next !== undefined && !stepIds.has(step.next)) add(at(['next']), 'error', 'unknown-target', t('val.unknownTarget', { id: step.next }));
+    if (step.next !== undefined && step.end) add(at(['end']), 'error', 'next-and-end', t('val.nextAndEnd'));
+    await stepModule(step).validate?.(step, {
+      t,
+      lang: opts.lang ?? 'en',
+      stepIds,
+      checks: opts.checks,
+      ...(opts.contactIds ? { contactIds: opts.contactIds } : {}),
+      error: (where, code, message) => add(at(where), 'error', code, message),
+      warning: (where, code, message) => add(at(where), 'warning', code, message),
+      async schema(schema, value, where, report) {
+        const validateValue = await compileInline(schema);
+        if (validateValue(value)) return;
+        for (const p of schemaProblems(validateValue.errors ?? [], target, t, at(where))) problems.push({ ...p, ...report(p.message) });
+      },
+    });
   }
 
   for (const issue of analyseFlow(lesson.steps)) {

@@ -4,8 +4,15 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic.js';
+import { isLang, type Lang } from '../i18n/index.js';
 
-export const PROGRESS_FORMAT = 1;
+/**
+ * 1: steps per lesson. 2: each lesson also keeps the language it is taken in,
+ * so resuming it continues in that language. Format 1 files are read and
+ * written back as 2 (their lessons have no language yet).
+ */
+export const PROGRESS_FORMAT = 2;
+const READABLE_FORMATS = new Set([1, 2]);
 
 export interface StepProgress {
   done: boolean;
@@ -21,6 +28,8 @@ export interface StepProgress {
 
 export interface LessonProgress {
   version: number;
+  /** The language the learner takes the lesson in (format 2). */
+  lang?: Lang;
   steps: Record<string, StepProgress>;
   finished?: string;
   updated: string;
@@ -47,13 +56,14 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Accepts only the shape we write: a hand-edited or foreign file must not smuggle in anything else. */
 export function parseProgress(text: string): ProgressData {
   const raw = JSON.parse(text) as unknown;
-  if (!isRecord(raw) || raw.format !== PROGRESS_FORMAT || !isRecord(raw.lessons)) throw new Error('not a safestep progress file');
+  if (!isRecord(raw) || typeof raw.format !== 'number' || !READABLE_FORMATS.has(raw.format) || !isRecord(raw.lessons)) throw new Error('not a safestep progress file');
   const data = emptyProgress();
   if (typeof raw.current === 'string' && ID.test(raw.current)) data.current = raw.current;
   for (const [id, lesson] of Object.entries(raw.lessons)) {
     if (!ID.test(id) || !isRecord(lesson) || !isRecord(lesson.steps)) throw new Error(`bad entry for lesson ${JSON.stringify(id.slice(0, 64))}`);
     const clean: LessonProgress = { version: Number(lesson.version) || 1, steps: {}, updated: String(lesson.updated ?? '') };
     if (typeof lesson.finished === 'string') clean.finished = lesson.finished;
+    if (typeof lesson.lang === 'string' && isLang(lesson.lang)) clean.lang = lesson.lang;
     for (const [stepId, step] of Object.entries(lesson.steps)) {
       if (!ID.test(stepId) || !isRecord(step)) throw new Error(`bad step entry in lesson ${id}`);
       const s: StepProgress = { done: step.done === true, v: Number(step.v) || 1 };
@@ -124,6 +134,7 @@ export function mergeProgress(into: ProgressData, from: ProgressData): { lessons
       if (!mine || (!mine.done && step.done) || (step.done && step.v > mine.v)) existing.steps[stepId] = step;
     }
     existing.version = Math.max(existing.version, incoming.version);
+    existing.lang ??= incoming.lang;
     if (incoming.finished && !existing.finished) existing.finished = incoming.finished;
     if (incoming.updated > existing.updated) existing.updated = incoming.updated;
   }

@@ -2,6 +2,9 @@
 // the width, headings, bullets, numbered lists, bold, italic, code and links
 // written out as "text (url)" so they survive copying and printing without colour.
 import { stripUnsafe } from '../sanitize.js';
+import { wrap } from './width.js';
+
+export { wrap } from './width.js';
 
 export interface Style {
   bold(s: string): string;
@@ -13,36 +16,17 @@ export interface Style {
 
 export const plainStyle: Style = { bold: (s) => s, italic: (s) => s, code: (s) => s, heading: (s) => s, dim: (s) => s };
 
+/** One line of lesson Markdown (bold, italic, code, links) without wrapping. */
+export function renderInline(text: string, style: Style = plainStyle): string {
+  return inline(stripUnsafe(text), style);
+}
+
 function inline(text: string, style: Style): string {
   return text
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => (label === url ? url : `${label} (${url})`))
     .replace(/`([^`]+)`/g, (_m, code: string) => style.code(code))
     .replace(/\*\*([^*]+)\*\*/g, (_m, b: string) => style.bold(b))
     .replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\*)/g, (_m, pre: string, i: string) => pre + style.italic(i));
-}
-
-/** Visible length: styling adds escape codes that take no columns. */
-function visibleLength(s: string): number {
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-
-export function wrap(text: string, width: number, indent = '', firstIndent = indent): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = firstIndent;
-  let lineHasWord = false;
-  for (const word of words) {
-    const prefix = lines.length === 0 ? firstIndent : indent;
-    if (lineHasWord && visibleLength(line) + 1 + visibleLength(word) > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line = lineHasWord ? `${line} ${word}` : prefix + word;
-    }
-    lineHasWord = true;
-  }
-  if (lineHasWord) lines.push(line);
-  return lines;
 }
 
 export function renderMarkdown(source: string, width: number, style: Style = plainStyle): string {
@@ -53,7 +37,7 @@ export function renderMarkdown(source: string, width: number, style: Style = pla
     if (lines.length === 0) continue;
     const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0]!.trim());
     if (heading && lines.length === 1) {
-      out.push(style.heading(inline(heading[2]!, style)), '');
+      out.push(...wrap(inline(heading[2]!, style), width).map((l) => style.heading(l)), '');
       continue;
     }
     let paragraph: string[] = [];
@@ -75,7 +59,7 @@ export function renderMarkdown(source: string, width: number, style: Style = pla
       if (head) {
         flush();
         flushItem();
-        out.push(style.heading(inline(head[2]!, style)));
+        out.push(...wrap(inline(head[2]!, style), width).map((l) => style.heading(l)));
       } else if (bullet) {
         flush();
         flushItem();

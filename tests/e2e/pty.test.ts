@@ -2,7 +2,7 @@
 // person would use it: answer a quiz, quit with Ctrl+C, start again, resume.
 // .ci/run installs tmux; the test setup bundles the CLI first.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
@@ -35,18 +35,26 @@ afterAll(() => {
   }
 });
 
+/** True when the terminal wrapped no line itself: the pane's lines equal its joined lines. */
+function noTerminalWrap(): boolean {
+  const lines = tmux('capture-pane', '-p', '-t', session, '-S', '-200').split('\n').length;
+  const joined = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-200').split('\n').length;
+  return lines === joined;
+}
+
 describe.skipIf(tmuxProgram.missing)(tmuxProgram.title('bin/safestep in a real terminal'), () => {
-  it('runs a lesson, saves on Ctrl+C, resumes, in Russian and English', async () => {
+  it('runs a lesson, saves on Ctrl+C, resumes in its language at the same step, in Russian and English', async () => {
     expect(existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))).toBe(true);
     const lessons = tempDir();
     writeLesson(lessons, sampleLesson(), sampleTranslation());
     const home = tempDir();
-    const env = `env -i PATH="${process.env.PATH}" HOME="${tempDir()}" TERM=xterm-256color LANG=ru_RU.UTF-8 SAFESTEP_HOME="${home}" SAFESTEP_LESSON_PATH="${lessons}"`;
+    // The locale is English: Russian is asked for with --lang, as a trainer's laptop might need.
+    const env = `env -i PATH="${process.env.PATH}" HOME="${tempDir()}" TERM=xterm-256color LANG=en_US.UTF-8 SAFESTEP_HOME="${home}" SAFESTEP_LESSON_PATH="${lessons}"`;
     const launch = (args: string): void => {
-      tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '40', `${env} node ${BIN} ${args}; echo "EXIT=$?"; sleep 30`);
+      tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `${env} node ${BIN} ${args}; echo "EXIT=$?"; sleep 30`);
     };
 
-    launch('learn sample-lesson');
+    launch('--lang ru learn sample-lesson');
     await screenContains('Пробный урок');
     await screenContains('Готовы?');
     tmux('send-keys', '-t', session, 'Enter');
@@ -54,18 +62,32 @@ describe.skipIf(tmuxProgram.missing)(tmuxProgram.title('bin/safestep in a real t
     await screenContains('Выберите один ответ');
     tmux('send-keys', '-t', session, 'Enter');
     await screenContains('Верно.');
+    await screenContains('Шаг 3');
     await screenContains('Отметьте все верные ответы');
     tmux('send-keys', '-t', session, 'C-c');
     const afterQuit = await screenContains('EXIT=0');
-    expect(afterQuit).toContain('Прогресс сохранён.');
+    expect(afterQuit).toContain('Прогресс сохранён. Продолжить потом: safestep learn sample-lesson');
+    expect(noTerminalWrap()).toBe(true);
     tmux('kill-session', '-t', session);
 
-    const saved = JSON.parse(readFileSync(path.join(home, 'progress.json'), 'utf8')) as { lessons: Record<string, { steps: Record<string, { done: boolean; correct?: boolean }> }> };
+    const saved = JSON.parse(readFileSync(path.join(home, 'progress.json'), 'utf8')) as { lessons: Record<string, { lang?: string; steps: Record<string, { done: boolean; correct?: boolean }> }> };
     expect(saved.lessons['sample-lesson']!.steps['quiz-one']).toMatchObject({ done: true, correct: true });
+    expect(saved.lessons['sample-lesson']!.lang).toBe('ru');
+
+    // Exactly the printed command: Russian again, and still step 3.
+    launch('learn sample-lesson');
+    const again = await screenContains('Отметьте все верные ответы');
+    expect(again).toContain('С возвращением.');
+    expect(again).toContain('Шаг 3');
+    expect(again).not.toContain('Шаг 1');
+    tmux('send-keys', '-t', session, 'C-c');
+    await screenContains('EXIT=0');
+    tmux('kill-session', '-t', session);
 
     launch('--lang en learn sample-lesson');
     const resumed = await screenContains('Tick every answer that is right');
     expect(resumed).toContain('Welcome back.');
+    expect(resumed).toContain('Step 3');
     expect(resumed).not.toContain('Pick the safe one.');
     tmux('send-keys', '-t', session, 'C-c');
     await screenContains('EXIT=0');
@@ -75,5 +97,42 @@ describe.skipIf(tmuxProgram.missing)(tmuxProgram.title('bin/safestep in a real t
     const listed = await screenContains('EXIT=0');
     expect(listed).toContain('sample-lesson');
     expect(listed).toContain('in progress, 2 steps done');
+    tmux('kill-session', '-t', session);
+  });
+
+  it('presents a workshop at 80x24 on the alternate screen, in pages, and stops in the room\'s language', async () => {
+    const lessons = tempDir();
+    const lesson = sampleLesson();
+    const long = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}: a sentence long enough to take most of one line, and then more words to wrap.`).join('\n\n');
+    (lesson.steps as Record<string, unknown>[]).splice(1, 0, { id: 'long', type: 'text', title: 'A long step', body: long });
+    const translation = sampleTranslation();
+    (translation.steps as Record<string, unknown>).long = { title: 'Длинный шаг', body: long.replace(/Paragraph/g, 'Абзац') };
+    writeLesson(lessons, lesson, translation);
+    const dir = tempDir();
+    const plan = path.join(dir, 'plan.yaml');
+    writeFileSync(plan, 'title: Session\naudience: Newcomers\nlanguages: [ru]\nagenda:\n  - lesson: sample-lesson\n    minutes: 30\n');
+    const env = `env -i PATH="${process.env.PATH}" HOME="${tempDir()}" TERM=xterm-256color LANG=en_US.UTF-8 SAFESTEP_HOME="${tempDir()}" SAFESTEP_LESSON_PATH="${lessons}"`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `printf 'before\\n'; ${env} node ${BIN} workshop run ${plan}; echo "EXIT=$?"; sleep 30`);
+    const title = await screenContains('30 мин');
+    expect(title).not.toContain('before'); // the alternate screen
+    tmux('send-keys', '-t', session, 'Right');
+    await screenContains('Добро пожаловать');
+    tmux('send-keys', '-t', session, 'Right');
+    const first = await screenContains('стр. 1/');
+    expect(first).toContain('Длинный шаг');
+    expect(first).toContain('Абзац 1:');
+    tmux('send-keys', '-t', session, 'Space');
+    const second = await screenContains('стр. 2/');
+    expect(second).toContain('Пробный урок · Шаг 2/9');
+    expect(second).not.toContain('Абзац 1:');
+    tmux('resize-window', '-t', session, '-x', '60', '-y', '20');
+    await new Promise((r) => setTimeout(r, 300));
+    const narrow = await screenContains('стр. ');
+    expect(Math.max(...narrow.split('\n').map((l) => l.trimEnd().length))).toBeLessThanOrEqual(60);
+    tmux('send-keys', '-t', session, 'q');
+    const after = await screenContains('EXIT=0');
+    expect(after).toContain('before');
+    expect(after).toContain('Остановлено.');
+    tmux('kill-session', '-t', session);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { renderHandoutHtml, renderHandoutMarkdown } from '../../src/export/handout.js';
-import { markdownToHtml } from '../../src/export/markdown-html.js';
+import { markdownToHtml } from '../../src/text/markdown-html.js';
 import { translator } from '../../src/i18n/index.js';
 import type { Lesson } from '../../src/lesson/types.js';
 import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';

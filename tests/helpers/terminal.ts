@@ -16,6 +16,10 @@ export interface FakeTerminal {
   io: IO;
   /** Everything written so far, with escape sequences removed. */
   screen(): string;
+  /** Everything written so far, escape sequences included. */
+  raw(): string;
+  /** Changes the window size and tells the program, as a terminal does on SIGWINCH. */
+  resize(columns: number, rows: number): void;
   /** Waits until `text` appears after the last consumed position, then consumes it. */
   waitFor(text: string, timeoutMs?: number): Promise<void>;
   type(...keys: string[]): void;
@@ -27,7 +31,7 @@ function strip(s: string): string {
   return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\u001b[=>]/g, '');
 }
 
-export function fakeTerminal(opts: { color?: boolean; width?: number } = {}): FakeTerminal {
+export function fakeTerminal(opts: { color?: boolean; width?: number; rows?: number } = {}): FakeTerminal {
   const input = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode: (m: boolean) => unknown };
   input.isTTY = true;
   input.setRawMode = () => input;
@@ -44,10 +48,21 @@ export function fakeTerminal(opts: { color?: boolean; width?: number } = {}): Fa
   output.end = (() => output) as typeof output.end;
   output.isTTY = true;
   output.columns = opts.width ?? 80;
-  output.rows = 40;
-  const io: IO = { stdin: input, stdout: output, stderr: output, canPrompt: true, color: opts.color ?? false, width: opts.width ?? 80 };
+  output.rows = opts.rows ?? 40;
+  const io: IO = {
+    stdin: input,
+    stdout: output,
+    stderr: output,
+    canPrompt: true,
+    color: opts.color ?? false,
+    // Like the real IO: the width follows the window.
+    get width() {
+      return Math.min(output.columns, 100);
+    },
+  };
   const screen = (): string => strip(raw);
-  const waitFor = async (text: string, timeoutMs = 4000): Promise<void> => {
+  // Generous: the first prompt waits for lesson validation, which loads every check (slow on a busy machine).
+  const waitFor = async (text: string, timeoutMs = 15000): Promise<void> => {
     const start = Date.now();
     for (;;) {
       const s = screen();
@@ -68,6 +83,12 @@ export function fakeTerminal(opts: { color?: boolean; width?: number } = {}): Fa
   return {
     io,
     screen,
+    raw: () => raw,
+    resize(columns, rows) {
+      output.columns = columns;
+      output.rows = rows;
+      output.emit('resize');
+    },
     waitFor,
     type,
     async answer(text, ...keys) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, format, langFromEnv, translator } from '../../src/i18n/index.js';
+import { defineMessages, format, langFromEnv } from '../../src/i18n/index.js';
 import { localize } from '../../src/lesson/localize.js';
+import { RUNNER } from '../../src/runner/run-lesson.js';
 import type { Lesson, Translation } from '../../src/lesson/types.js';
 import { sampleLesson, sampleTranslation } from '../helpers/fixtures.js';
 
@@ -15,10 +16,10 @@ describe('UI strings', () => {
   });
 
   it('uses Russian plural forms', () => {
-    expect(translator('ru')('runner.meta', { count: 1 })).toBe('Примерно 1 минута.');
-    expect(translator('ru')('runner.meta', { count: 3 })).toBe('Примерно 3 минуты.');
-    expect(translator('ru')('runner.meta', { count: 25 })).toBe('Примерно 25 минут.');
-    expect(translator('en')('runner.meta', { count: 1 })).toBe('About 1 minute.');
+    expect(RUNNER.text('ru')('meta', { count: 1 })).toBe('Примерно 1 минута.');
+    expect(RUNNER.text('ru')('meta', { count: 3 })).toBe('Примерно 3 минуты.');
+    expect(RUNNER.text('ru')('meta', { count: 25 })).toBe('Примерно 25 минут.');
+    expect(RUNNER.text('en')('meta', { count: 1 })).toBe('About 1 minute.');
   });
 
   it('fills placeholders from own properties only and strips escapes and invisible characters from values', () => {

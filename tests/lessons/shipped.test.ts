@@ -25,7 +25,7 @@ function allPaths(lesson: Lesson): string[][] {
     const step = lesson.steps[index]!;
     const nextSeen = new Set(seen).add(index);
     if (step.type === 'choice') {
-      for (const option of step.options) walk(nextIndex(lesson, index, option.id), [...picked, option.id], nextSeen);
+      for (const option of step.options) walk(nextIndex(lesson, index, option.goto), [...picked, option.id], nextSeen);
     } else walk(nextIndex(lesson, index), picked, nextSeen);
   };
   walk(0, [], new Set());
@@ -103,6 +103,7 @@ describe('shipped lessons', () => {
           env: {
             t: translator(lang),
             lang,
+            lessonId: lesson.id,
             prompter: scriptedPrompter(lesson, path),
             style: plainStyle,
             width: 80,

@@ -32,10 +32,24 @@ describe('progress store', () => {
 
   it('rejects files of another shape, including hostile ids', () => {
     expect(() => parseProgress('[]')).toThrow();
-    expect(() => parseProgress('{"format":2,"lessons":{}}')).toThrow();
+    expect(() => parseProgress('{"format":3,"lessons":{}}')).toThrow();
     expect(() => parseProgress('{"format":1,"lessons":{"../../etc":{"steps":{}}}}')).toThrow();
     const cleaned = parseProgress('{"format":1,"lessons":{"ok":{"version":1,"updated":"","steps":{"s":{"done":true,"v":1,"note":"free text","ticked":["a","B!"]}}}}}');
     expect(cleaned.lessons.ok!.steps.s).toEqual({ done: true, v: 1, ticked: ['a'] });
+  });
+
+  it('reads format 1 files and keeps the language of each lesson from format 2 on', async () => {
+    const store = new ProgressStore(tempDir());
+    writeFileSync(store.file, '{"format":1,"current":"a","lessons":{"a":{"version":1,"updated":"","steps":{"s":{"done":true,"v":1}}}}}');
+    const { data } = await store.load();
+    expect(data.lessons.a).toEqual({ version: 1, updated: '', steps: { s: { done: true, v: 1 } } });
+    data.lessons.a!.lang = 'ru';
+    await store.save(data);
+    const saved = JSON.parse(readFileSync(store.file, 'utf8')) as { format: number; lessons: { a: { lang: string } } };
+    expect(saved.format).toBe(2);
+    expect(saved.lessons.a.lang).toBe('ru');
+    expect((await store.load()).data.lessons.a!.lang).toBe('ru');
+    expect(parseProgress('{"format":2,"lessons":{"b":{"version":1,"updated":"","lang":"de","steps":{}}}}').lessons.b!.lang).toBeUndefined();
   });
 
   it('leaves the old file whole when a write is interrupted', async () => {

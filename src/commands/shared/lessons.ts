@@ -70,3 +70,10 @@ export async function openLesson(ctx: AppContext, idOrFile: string): Promise<Ope
   const localized = localize(report.lesson, report.translations[ctx.lang], ctx.lang);
   return { ...localized, source: report.lesson, file, translations: report.translations };
 }
+
+/** The opened lesson in another language than the context's (a resumed lesson keeps its own). */
+export async function openedIn(ctx: AppContext, opened: OpenedLesson, lang: Lang): Promise<{ ctx: AppContext; localized: Localized }> {
+  if (lang === ctx.lang) return { ctx, localized: opened };
+  const [{ localize }, { translator }] = await Promise.all([import('../../lesson/localize.js'), import('../../i18n/index.js')]);
+  return { ctx: { ...ctx, lang, t: translator(lang) }, localized: localize(opened.source, opened.translations[lang], lang) };
+}

@@ -7,7 +7,7 @@ import { runChecks } from '../../audit/run.js';
 import { checkContext, homeOf, lessonIds } from './checks.js';
 import { wrap, type Style } from '../../text/markdown.js';
 import type { Prompter } from '../../prompter.js';
-import type { StepEnv } from '../../runner/steps/types.js';
+import type { StepEnv } from '../../lesson/steps/types.js';
 import { loadContacts, type Contact } from '../../contacts/load.js';
 import { contactCard } from '../../contacts/render.js';
 
@@ -16,15 +16,19 @@ export async function markdownStyle(ctx: AppContext): Promise<Style> {
   return { bold: chalk.bold, italic: chalk.italic, code: chalk.cyan, heading: (s) => chalk.bold.underline(s), dim: chalk.dim };
 }
 
-export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<StepEnv> {
+export async function makeStepEnv(ctx: AppContext, prompter: Prompter, lessonId: string): Promise<StepEnv> {
   const style = await markdownStyle(ctx);
   const print = (text = ''): void => void ctx.io.stdout.write(text + '\n');
   return {
     t: ctx.t,
     lang: ctx.lang,
+    lessonId,
     prompter,
     style,
-    width: ctx.io.width,
+    // Read at each use: text printed after the terminal is resized wraps at its new width.
+    get width() {
+      return ctx.io.width;
+    },
     print,
     async showContacts(ids) {
       const { contacts } = await loadContacts(ctx.t);
@@ -44,7 +48,7 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<
     async runCheck(id, options) {
       const check = await loadCheck(id);
       if (!check) {
-        print(ctx.t('check.unknown', { id }));
+        print(wrap(ctx.t('check.unknown', { id }), ctx.io.width).join('\n'));
         return;
       }
       // Interactive checks (a password, a folder to scan) ask through the lesson's own prompts.
@@ -54,7 +58,7 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter): Promise<
         ...(check.meta.interactive ? { timeoutMs: 30 * 60_000 } : {}),
       });
       if (!result) {
-        print(ctx.t('check.notForThisSystem', { id }));
+        print(wrap(ctx.t('check.notForThisSystem', { id }), ctx.io.width).join('\n'));
         return;
       }
       print(renderCheckResult(result, { lang: ctx.lang, t: ctx.t, width: ctx.io.width, home: homeOf(ctx), bold: style.bold, lessons: await lessonIds(ctx) }).join('\n'));

@@ -52,3 +52,8 @@ export function markdownToHtml(source: string): string {
   }
   return out.join('\n');
 }
+
+/** One line of lesson text for a Markdown handout: safe characters, no line breaks. */
+export function mdInline(text: string): string {
+  return stripUnsafe(text).replace(/\n+/g, ' ');
+}
