@@ -4,9 +4,7 @@
 // FileVault (`fdesetup status`); Windows: BitLocker / device encryption.
 // Containers and WSL cannot see the disk: they say so instead of guessing.
 import path from 'node:path';
-import { systemPath } from '../src/checks/context.js';
-import { exists, readSmallText } from '../src/checks/files.js';
-import { defineCheck, type CheckContext, type CheckResult, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, exists, findingsOf, readSmallText, systemPath, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 
 export type VolumeState = 'encrypted' | 'not-encrypted' | 'in-progress' | 'pending-restart' | 'suspended' | 'unknown';
 export type UnknownReason = 'command-missing' | 'command-failed' | 'root-not-found' | 'unparsable' | 'zfs';
@@ -204,11 +202,77 @@ export function parseBitlocker(stdout: string): VolumeState {
 
 const LESSONS = ['encrypt-your-devices'];
 
-function finding(message: string, severity: Finding['severity'], fix?: string, data?: Finding['data']): Finding {
-  return { message, severity, lessons: LESSONS, ...(fix ? { fix } : {}), ...(data ? { data } : {}) };
-}
+const M = defineMessages('check.disk-encryption', {
+  notEncrypted: {
+    en: 'The system disk is not encrypted. Anyone who holds this computer can read all its files by starting it from a USB stick or taking the disk out.',
+    ru: 'Системный диск не зашифрован. Любой, у кого окажется этот компьютер, прочитает все файлы, загрузив его с флешки или вынув диск.',
+  },
+  homeNotEncrypted: {
+    en: 'The home folder is on a separate, unencrypted partition ({mount}): your own files can be read without your password.',
+    ru: 'Домашняя папка находится на отдельном незашифрованном разделе ({mount}): ваши файлы можно прочитать без пароля.',
+  },
+  rootNotEncrypted: {
+    en: 'Your home folder is encrypted, but the system partition is not: temporary files, swap and logs there can still reveal what you worked on.',
+    ru: 'Домашняя папка зашифрована, а системный раздел — нет: временные файлы, файл подкачки и журналы на нём всё равно могут выдать, с чем вы работали.',
+  },
+  inProgress: {
+    en: 'Disk encryption is switched on and still running. Keep the computer plugged in until it finishes.',
+    ru: 'Шифрование диска включено и ещё идёт. Не отключайте компьютер от сети, пока оно не закончится.',
+  },
+  pendingRestart: {
+    en: 'FileVault will be switched on after the next restart. Restart the Mac to start encrypting.',
+    ru: 'FileVault включится после следующей перезагрузки. Перезагрузите Mac, чтобы началось шифрование.',
+  },
+  suspended: {
+    en: 'BitLocker has encrypted the disk, but its protection is suspended: the key is stored openly and the disk can be read.',
+    ru: 'BitLocker зашифровал диск, но защита приостановлена: ключ хранится открыто, и диск можно прочитать.',
+  },
+  unknownNoTool: {
+    en: 'Could not tell whether the disk is encrypted: the program that reports it (lsblk) is missing.',
+    ru: 'Не удалось узнать, зашифрован ли диск: нет программы, которая это сообщает (lsblk).',
+  },
+  unknownToolFailed: {
+    en: 'Could not tell whether the disk is encrypted: the system did not answer the question.',
+    ru: 'Не удалось узнать, зашифрован ли диск: система не ответила на запрос.',
+  },
+  unknownRootNotFound: {
+    en: 'Could not tell whether the disk is encrypted: the system partition is not a plain disk device (a network, ZFS or virtual disk).',
+    ru: 'Не удалось узнать, зашифрован ли диск: системный раздел — не обычное дисковое устройство (сетевой, ZFS или виртуальный диск).',
+  },
+  unknownZfs: {
+    en: 'The system is on ZFS; check its encryption yourself: zfs get encryption',
+    ru: 'Система стоит на ZFS; проверьте шифрование сами: zfs get encryption',
+  },
+  container: {
+    en: 'This is running in a container, which cannot see the computer\'s disks. Check encryption on the computer itself.',
+    ru: 'Проверка запущена в контейнере, который не видит дисков компьютера. Проверьте шифрование на самом компьютере.',
+  },
+  wsl: {
+    en: 'This is Linux inside Windows (WSL): its files live on the Windows disk. Check BitLocker or device encryption in Windows.',
+    ru: 'Это Linux внутри Windows (WSL): его файлы лежат на диске Windows. Проверьте BitLocker или шифрование устройства в Windows.',
+  },
+  fixLinux: {
+    en: 'Full-disk encryption on Linux is set up when installing: back up your files, reinstall and tick "Encrypt the new installation" (LUKS), then restore. Choose a long passphrase and keep a backup of it offline.',
+    ru: 'Полное шифрование диска в Linux настраивается при установке: сохраните файлы, переустановите систему, отметив «Зашифровать новую установку» (LUKS), и верните файлы. Выберите длинную парольную фразу и храните её копию не в компьютере.',
+  },
+  fixMac: {
+    en: 'Turn on FileVault: System Settings > Privacy & Security > FileVault > Turn On. Write the recovery key down and keep it somewhere safe rather than only in your Apple account.',
+    ru: 'Включите FileVault: Системные настройки > Конфиденциальность и безопасность > FileVault > Включить. Запишите ключ восстановления и храните его в надёжном месте, а не только в учётной записи Apple.',
+  },
+  fixWindows: {
+    en: 'Turn on encryption: Settings > Privacy & security > Device encryption, or BitLocker (Control Panel > BitLocker Drive Encryption) on Pro editions. Save the recovery key on paper or a USB stick; if it is saved to your Microsoft account, Microsoft can hand it over on a legal request.',
+    ru: 'Включите шифрование: Параметры > Конфиденциальность и защита > Шифрование устройства или BitLocker (Панель управления > Шифрование диска BitLocker) в редакциях Pro. Сохраните ключ восстановления на бумаге или флешке: если он хранится в учётной записи Microsoft, компания может выдать его по законному запросу.',
+  },
+  fixSuspended: {
+    en: 'Resume protection: Control Panel > BitLocker Drive Encryption > Resume protection, or in an administrator PowerShell: Resume-BitLocker -MountPoint C:',
+    ru: 'Возобновите защиту: Панель управления > Шифрование диска BitLocker > Возобновить защиту, или в PowerShell от имени администратора: Resume-BitLocker -MountPoint C:',
+  },
+});
 
-const UNKNOWN_MESSAGE: Record<UnknownReason, string> = {
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
+const UNKNOWN_MESSAGE: Record<UnknownReason, Id> = {
   'command-missing': 'unknownNoTool',
   'command-failed': 'unknownToolFailed',
   'root-not-found': 'unknownRootNotFound',
@@ -216,94 +280,39 @@ const UNKNOWN_MESSAGE: Record<UnknownReason, string> = {
   zfs: 'unknownZfs',
 };
 
-export default defineCheck<DiskData>({
+export default defineCheck({
   meta: {
     id: 'disk-encryption',
     title: { en: 'The disk is encrypted', ru: 'Диск зашифрован' },
     failureTitle: { en: 'The disk is not encrypted', ru: 'Диск не зашифрован' },
+    subject: { en: 'Disk encryption', ru: 'Шифрование диска' },
     description: {
       en: 'Checks whether the system disk (and the home folder, if it is separate) is encrypted: LUKS/dm-crypt on Linux, FileVault on macOS, BitLocker or device encryption on Windows. Without it, anyone who holds the computer, at a border or after a theft, can read every file on it without your password.',
       ru: 'Проверяет, зашифрован ли системный диск (и домашняя папка, если она на отдельном разделе): LUKS/dm-crypt в Linux, FileVault в macOS, BitLocker или шифрование устройства в Windows. Без шифрования любой, в чьих руках окажется компьютер — на границе или после кражи, — прочитает все файлы без вашего пароля.',
     },
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
     lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
-        en: 'Linux: runs `lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS` and reads /proc/self/mounts (and /proc/1/cgroup, /.dockerenv to recognise a container or WSL). macOS: runs `fdesetup status`. Windows: asks PowerShell for the BitLocker state of the system drive.',
-        ru: 'Linux: выполняет `lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS` и читает /proc/self/mounts (а также /proc/1/cgroup и /.dockerenv, чтобы распознать контейнер или WSL). macOS: выполняет `fdesetup status`. Windows: запрашивает у PowerShell состояние BitLocker системного диска.',
+    explain: {
+      linux: {
+        reads: {
+          en: 'The block devices under / and your home folder, and /proc/self/mounts (and /proc/1/cgroup, /.dockerenv to recognise a container or WSL).',
+          ru: 'Блочные устройства под / и вашей домашней папкой и файл /proc/self/mounts (а также /proc/1/cgroup и /.dockerenv, чтобы распознать контейнер или WSL).',
+        },
+        commands: ['lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS'],
       },
-    ],
-    messages: {
-      notEncrypted: {
-        en: 'The system disk is not encrypted. Anyone who holds this computer can read all its files by starting it from a USB stick or taking the disk out.',
-        ru: 'Системный диск не зашифрован. Любой, у кого окажется этот компьютер, прочитает все файлы, загрузив его с флешки или вынув диск.',
+      darwin: {
+        reads: { en: 'The FileVault state.', ru: 'Состояние FileVault.' },
+        commands: ['fdesetup status'],
       },
-      homeNotEncrypted: {
-        en: 'The home folder is on a separate, unencrypted partition ({mount}): your own files can be read without your password.',
-        ru: 'Домашняя папка находится на отдельном незашифрованном разделе ({mount}): ваши файлы можно прочитать без пароля.',
-      },
-      rootNotEncrypted: {
-        en: 'Your home folder is encrypted, but the system partition is not: temporary files, swap and logs there can still reveal what you worked on.',
-        ru: 'Домашняя папка зашифрована, а системный раздел — нет: временные файлы, файл подкачки и журналы на нём всё равно могут выдать, с чем вы работали.',
-      },
-      inProgress: {
-        en: 'Disk encryption is switched on and still running. Keep the computer plugged in until it finishes.',
-        ru: 'Шифрование диска включено и ещё идёт. Не отключайте компьютер от сети, пока оно не закончится.',
-      },
-      pendingRestart: {
-        en: 'FileVault will be switched on after the next restart. Restart the Mac to start encrypting.',
-        ru: 'FileVault включится после следующей перезагрузки. Перезагрузите Mac, чтобы началось шифрование.',
-      },
-      suspended: {
-        en: 'BitLocker has encrypted the disk, but its protection is suspended: the key is stored openly and the disk can be read.',
-        ru: 'BitLocker зашифровал диск, но защита приостановлена: ключ хранится открыто, и диск можно прочитать.',
-      },
-      unknownNoTool: {
-        en: 'Could not tell whether the disk is encrypted: the program that reports it (lsblk) is missing.',
-        ru: 'Не удалось узнать, зашифрован ли диск: нет программы, которая это сообщает (lsblk).',
-      },
-      unknownToolFailed: {
-        en: 'Could not tell whether the disk is encrypted: the system did not answer the question.',
-        ru: 'Не удалось узнать, зашифрован ли диск: система не ответила на запрос.',
-      },
-      unknownRootNotFound: {
-        en: 'Could not tell whether the disk is encrypted: the system partition is not a plain disk device (a network, ZFS or virtual disk).',
-        ru: 'Не удалось узнать, зашифрован ли диск: системный раздел — не обычное дисковое устройство (сетевой, ZFS или виртуальный диск).',
-      },
-      unknownZfs: {
-        en: 'The system is on ZFS; check its encryption yourself: zfs get encryption',
-        ru: 'Система стоит на ZFS; проверьте шифрование сами: zfs get encryption',
-      },
-      container: {
-        en: 'This is running in a container, which cannot see the computer\'s disks. Check encryption on the computer itself.',
-        ru: 'Проверка запущена в контейнере, который не видит дисков компьютера. Проверьте шифрование на самом компьютере.',
-      },
-      wsl: {
-        en: 'This is Linux inside Windows (WSL): its files live on the Windows disk. Check BitLocker or device encryption in Windows.',
-        ru: 'Это Linux внутри Windows (WSL): его файлы лежат на диске Windows. Проверьте BitLocker или шифрование устройства в Windows.',
-      },
-      fixLinux: {
-        en: 'Full-disk encryption on Linux is set up when installing: back up your files, reinstall and tick "Encrypt the new installation" (LUKS), then restore. Choose a long passphrase and keep a backup of it offline.',
-        ru: 'Полное шифрование диска в Linux настраивается при установке: сохраните файлы, переустановите систему, отметив «Зашифровать новую установку» (LUKS), и верните файлы. Выберите длинную парольную фразу и храните её копию не в компьютере.',
-      },
-      fixMac: {
-        en: 'Turn on FileVault: System Settings > Privacy & Security > FileVault > Turn On. Write the recovery key down and keep it somewhere safe rather than only in your Apple account.',
-        ru: 'Включите FileVault: Системные настройки > Конфиденциальность и безопасность > FileVault > Включить. Запишите ключ восстановления и храните его в надёжном месте, а не только в учётной записи Apple.',
-      },
-      fixWindows: {
-        en: 'Turn on encryption: Settings > Privacy & security > Device encryption, or BitLocker (Control Panel > BitLocker Drive Encryption) on Pro editions. Save the recovery key on paper or a USB stick; if it is saved to your Microsoft account, Microsoft can hand it over on a legal request.',
-        ru: 'Включите шифрование: Параметры > Конфиденциальность и защита > Шифрование устройства или BitLocker (Панель управления > Шифрование диска BitLocker) в редакциях Pro. Сохраните ключ восстановления на бумаге или флешке: если он хранится в учётной записи Microsoft, компания может выдать его по законному запросу.',
-      },
-      fixSuspended: {
-        en: 'Resume protection: Control Panel > BitLocker Drive Encryption > Resume protection, or in an administrator PowerShell: Resume-BitLocker -MountPoint C:',
-        ru: 'Возобновите защиту: Панель управления > Шифрование диска BitLocker > Возобновить защиту, или в PowerShell от имени администратора: Resume-BitLocker -MountPoint C:',
+      win32: {
+        reads: { en: 'The BitLocker state of the system drive.', ru: 'Состояние BitLocker системного диска.' },
+        commands: ['powershell Get-BitLockerVolume'],
       },
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<DiskData> {
     if (ctx.platform === 'linux') return gatherLinux(ctx);
     if (ctx.platform === 'darwin') {
       const result = await ctx.run('fdesetup', ['status'], { timeoutMs: 3000 });
@@ -319,17 +328,17 @@ export default defineCheck<DiskData>({
     return { platform: 'other', environment: 'host', system: 'unknown', home: 'same', reason: 'command-missing' };
   },
 
-  evaluate(data): CheckResult {
+  evaluate(data): CheckResult<Id> {
     if (data.environment === 'container') return { status: 'not-applicable', findings: [finding('container', 'info')] };
     if (data.environment === 'wsl') return { status: 'not-applicable', findings: [finding('wsl', 'info')] };
-    const fix = data.platform === 'darwin' ? 'fixMac' : data.platform === 'win32' ? 'fixWindows' : 'fixLinux';
-    const findings: Finding[] = [];
+    const fix: Id = data.platform === 'darwin' ? 'fixMac' : data.platform === 'win32' ? 'fixWindows' : 'fixLinux';
+    const findings: Finding<Id>[] = [];
     const homeEncrypted = data.home === 'encrypted';
     switch (data.system) {
       case 'encrypted':
         break;
       case 'not-encrypted':
-        findings.push(homeEncrypted ? finding('rootNotEncrypted', 'medium', fix) : finding('notEncrypted', 'high', fix));
+        findings.push(homeEncrypted ? finding('rootNotEncrypted', 'medium', { fix }) : finding('notEncrypted', 'high', { fix }));
         break;
       case 'in-progress':
         findings.push(finding('inProgress', 'low'));
@@ -338,13 +347,13 @@ export default defineCheck<DiskData>({
         findings.push(finding('pendingRestart', 'low'));
         break;
       case 'suspended':
-        findings.push(finding('suspended', 'medium', 'fixSuspended'));
+        findings.push(finding('suspended', 'medium', { fix: 'fixSuspended' }));
         break;
       case 'unknown':
         findings.push(finding(UNKNOWN_MESSAGE[data.reason ?? 'command-failed'], 'low'));
         break;
     }
-    if (data.home === 'not-encrypted') findings.push(finding('homeNotEncrypted', 'high', fix, { mount: data.homeMount ?? path.sep }));
+    if (data.home === 'not-encrypted') findings.push(finding('homeNotEncrypted', 'high', { fix, data: { mount: data.homeMount ?? path.sep } }));
     if (data.home === 'unknown' && data.system === 'encrypted') findings.push(finding('unknownRootNotFound', 'low'));
     if (findings.length === 0) return { status: 'pass', findings };
     const worst = findings.some((f) => f.severity === 'high') ? 'fail' : 'warn';

@@ -2,9 +2,7 @@
 // rights: on Linux the ufw setting file and the firewalld / nftables services,
 // on macOS the application firewall, on Windows the firewall profiles. What we
 // cannot read is reported as unknown, never as on.
-import { systemPath } from '../src/checks/context.js';
-import { exists, readSmallText } from '../src/checks/files.js';
-import { defineCheck, type CheckContext, type CheckResult, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, exists, findingsOf, readSmallText, systemPath, type CheckContext, type CheckResult, type MessageIds } from '../src/check-kit/index.js';
 
 export type FirewallState = 'on' | 'off' | 'unknown';
 
@@ -69,66 +67,81 @@ async function gatherLinux(ctx: CheckContext): Promise<FirewallData> {
 
 const LESSONS = ['encrypt-your-devices'];
 
-function finding(message: string, severity: Finding['severity'], fix?: string, data?: Finding['data']): Finding {
-  return { message, severity, lessons: LESSONS, ...(fix ? { fix } : {}), ...(data ? { data } : {}) };
-}
+const M = defineMessages('check.firewall', {
+  offLinux: {
+    en: 'No firewall is switched on: ufw is off and no firewalld or nftables service is running. (Rules loaded some other way can only be seen with administrator rights.)',
+    ru: 'Брандмауэр не включён: ufw выключен, службы firewalld и nftables не запущены. (Правила, загруженные иначе, видны только с правами администратора.)',
+  },
+  offMac: {
+    en: 'The macOS firewall is off.',
+    ru: 'Брандмауэр macOS выключен.',
+  },
+  offWindows: {
+    en: 'Windows Firewall is off for: {profiles}.',
+    ru: 'Брандмауэр Windows выключен для профилей: {profiles}.',
+  },
+  unknown: {
+    en: 'Could not find out whether a firewall is on.',
+    ru: 'Не удалось узнать, включён ли брандмауэр.',
+  },
+  container: {
+    en: 'This is running in a container; the firewall that matters is the one on the computer itself.',
+    ru: 'Проверка запущена в контейнере; важен брандмауэр самого компьютера.',
+  },
+  fixLinux: {
+    en: 'Turn on ufw: sudo ufw enable (it blocks incoming connections and allows outgoing ones). On Fedora: sudo systemctl enable --now firewalld.',
+    ru: 'Включите ufw: sudo ufw enable (входящие подключения блокируются, исходящие разрешены). В Fedora: sudo systemctl enable --now firewalld.',
+  },
+  fixMac: {
+    en: 'System Settings > Network > Firewall: turn it on. In Options, consider "Block all incoming connections" and stealth mode on public networks.',
+    ru: 'Системные настройки > Сеть > Брандмауэр: включите его. В «Параметрах» можно включить «Блокировать все входящие подключения» и режим невидимости для общественных сетей.',
+  },
+  fixWindows: {
+    en: 'Settings > Privacy & security > Windows Security > Firewall & network protection: turn the firewall on for every network type. If another security program manages the firewall, check it there.',
+    ru: 'Параметры > Конфиденциальность и защита > Безопасность Windows > Брандмауэр и защита сети: включите брандмауэр для всех типов сетей. Если брандмауэром управляет другая программа защиты, проверьте её.',
+  },
+});
 
-export default defineCheck<FirewallData>({
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
+export default defineCheck({
   meta: {
     id: 'firewall',
     title: { en: 'The firewall is on', ru: 'Брандмауэр включён' },
     failureTitle: { en: 'The firewall is off', ru: 'Брандмауэр выключен' },
+    subject: { en: 'The firewall', ru: 'Брандмауэр' },
     description: {
       en: 'Checks that a firewall is switched on, so that on shared networks (hotels, cafés, airports, a hostile network operator) others cannot reach services running on this computer.',
       ru: 'Проверяет, что брандмауэр включён: тогда в общих сетях (гостиницы, кафе, аэропорты, враждебный оператор связи) другие не смогут подключиться к службам на этом компьютере.',
     },
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
     lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
-        en: 'Linux: /etc/ufw/ufw.conf and `systemctl is-active` for firewalld, nftables, netfilter-persistent and iptables (rules themselves need administrator rights and are not read). macOS: `/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate`. Windows: `Get-NetFirewallProfile` in PowerShell.',
-        ru: 'Linux: /etc/ufw/ufw.conf и `systemctl is-active` для firewalld, nftables, netfilter-persistent и iptables (сами правила требуют прав администратора и не читаются). macOS: `/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate`. Windows: `Get-NetFirewallProfile` в PowerShell.',
+    explain: {
+      linux: {
+        reads: {
+          en: 'The ufw setting file /etc/ufw/ufw.conf and whether the firewalld, nftables, netfilter-persistent or iptables service is running (and /proc/1/cgroup, /.dockerenv to recognise a container).',
+          ru: 'Файл настроек ufw /etc/ufw/ufw.conf и то, запущены ли службы firewalld, nftables, netfilter-persistent или iptables (а также /proc/1/cgroup и /.dockerenv, чтобы распознать контейнер).',
+        },
+        commands: ['systemctl is-active firewalld', 'systemctl is-active nftables', 'systemctl is-active netfilter-persistent', 'systemctl is-active iptables'],
+        withoutAdmin: {
+          en: 'the rules themselves: a firewall loaded some other way is reported as unknown, not as on.',
+          ru: 'сами правила: брандмауэр, загруженный иначе, считается неизвестным, а не включённым.',
+        },
       },
-    ],
-    messages: {
-      offLinux: {
-        en: 'No firewall is switched on: ufw is off and no firewalld or nftables service is running. (Rules loaded some other way can only be seen with administrator rights.)',
-        ru: 'Брандмауэр не включён: ufw выключен, службы firewalld и nftables не запущены. (Правила, загруженные иначе, видны только с правами администратора.)',
+      darwin: {
+        reads: { en: 'Whether the application firewall is on.', ru: 'Включён ли брандмауэр приложений.' },
+        commands: ['/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate'],
       },
-      offMac: {
-        en: 'The macOS firewall is off.',
-        ru: 'Брандмауэр macOS выключен.',
-      },
-      offWindows: {
-        en: 'Windows Firewall is off for: {profiles}.',
-        ru: 'Брандмауэр Windows выключен для профилей: {profiles}.',
-      },
-      unknown: {
-        en: 'Could not find out whether a firewall is on.',
-        ru: 'Не удалось узнать, включён ли брандмауэр.',
-      },
-      container: {
-        en: 'This is running in a container; the firewall that matters is the one on the computer itself.',
-        ru: 'Проверка запущена в контейнере; важен брандмауэр самого компьютера.',
-      },
-      fixLinux: {
-        en: 'Turn on ufw: sudo ufw enable (it blocks incoming connections and allows outgoing ones). On Fedora: sudo systemctl enable --now firewalld.',
-        ru: 'Включите ufw: sudo ufw enable (входящие подключения блокируются, исходящие разрешены). В Fedora: sudo systemctl enable --now firewalld.',
-      },
-      fixMac: {
-        en: 'System Settings > Network > Firewall: turn it on. In Options, consider "Block all incoming connections" and stealth mode on public networks.',
-        ru: 'Системные настройки > Сеть > Брандмауэр: включите его. В «Параметрах» можно включить «Блокировать все входящие подключения» и режим невидимости для общественных сетей.',
-      },
-      fixWindows: {
-        en: 'Settings > Privacy & security > Windows Security > Firewall & network protection: turn the firewall on for every network type. If another security program manages the firewall, check it there.',
-        ru: 'Параметры > Конфиденциальность и защита > Безопасность Windows > Брандмауэр и защита сети: включите брандмауэр для всех типов сетей. Если брандмауэром управляет другая программа защиты, проверьте её.',
+      win32: {
+        reads: { en: 'Whether Windows Firewall is on for each network profile.', ru: 'Включён ли Брандмауэр Windows для каждого сетевого профиля.' },
+        commands: ['powershell Get-NetFirewallProfile'],
       },
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<FirewallData> {
     if (ctx.platform === 'linux') return gatherLinux(ctx);
     if (ctx.platform === 'darwin') {
       const result = await ctx.run('/usr/libexec/ApplicationFirewall/socketfilterfw', ['--getglobalstate'], { timeoutMs: 3000 });
@@ -144,16 +157,16 @@ export default defineCheck<FirewallData>({
     return { platform: 'other', environment: 'host', state: 'unknown' };
   },
 
-  evaluate(data): CheckResult {
+  evaluate(data): CheckResult<Id> {
     if (data.environment === 'container') return { status: 'not-applicable', findings: [finding('container', 'info')] };
     if (data.state === 'on') return { status: 'pass', findings: [] };
     if (data.state === 'unknown') return { status: 'warn', findings: [finding('unknown', 'low')] };
     if (data.platform === 'win32') {
       const off = data.profilesOff ?? [];
       const allOff = off.length > 0 && off.length === data.profiles;
-      return { status: allOff ? 'fail' : 'warn', findings: [finding('offWindows', allOff ? 'high' : 'medium', 'fixWindows', { profiles: off.join(', ') })] };
+      return { status: allOff ? 'fail' : 'warn', findings: [finding('offWindows', allOff ? 'high' : 'medium', { fix: 'fixWindows', data: { profiles: off.join(', ') } })] };
     }
-    if (data.platform === 'darwin') return { status: 'warn', findings: [finding('offMac', 'medium', 'fixMac')] };
-    return { status: 'warn', findings: [finding('offLinux', 'medium', 'fixLinux')] };
+    if (data.platform === 'darwin') return { status: 'warn', findings: [finding('offMac', 'medium', { fix: 'fixMac' })] };
+    return { status: 'warn', findings: [finding('offLinux', 'medium', { fix: 'fixLinux' })] };
   },
 });

@@ -3,8 +3,7 @@
 // it we say so (a warning), and when there is no desktop to lock (an SSH
 // session, a server) the check does not apply.
 import path from 'node:path';
-import { readSmallText } from '../src/checks/files.js';
-import { defineCheck, type CheckContext, type CheckResult, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, findingsOf, readSmallText, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 
 export type Desktop = 'gnome' | 'cinnamon' | 'mate' | 'kde' | 'macos' | 'windows' | 'other' | 'none';
 
@@ -134,11 +133,69 @@ async function gatherWindows(ctx: CheckContext): Promise<ScreenLockData> {
 
 const LESSONS = ['encrypt-your-devices'];
 
-function finding(message: string, severity: Finding['severity'], fix?: string, data?: Finding['data']): Finding {
-  return { message, severity, lessons: LESSONS, ...(fix ? { fix } : {}), ...(data ? { data } : {}) };
-}
+const M = defineMessages('check.screen-lock', {
+  lockDisabled: {
+    en: 'The screen does not lock when it blanks: anyone who wakes the computer gets straight in.',
+    ru: 'Экран не блокируется при отключении: любой, кто разбудит компьютер, сразу получит доступ.',
+  },
+  neverIdle: {
+    en: 'The screen never blanks or locks by itself when the computer is left alone.',
+    ru: 'Экран никогда не гаснет и не блокируется сам, если оставить компьютер.',
+  },
+  longIdle: {
+    en: 'The screen locks only after {minutes} minutes of inactivity; 5 minutes or less is safer.',
+    ru: 'Экран блокируется только через {minutes} мин бездействия; надёжнее — 5 минут или меньше.',
+  },
+  unknown: {
+    en: 'Could not read the screen lock settings of this desktop, so we cannot say whether the screen locks by itself.',
+    ru: 'Не удалось прочитать настройки блокировки экрана этой среды, поэтому неизвестно, блокируется ли экран сам.',
+  },
+  unknownWindows: {
+    en: 'No password-protected screen saver is set, and Windows does not let us read whether it asks for your password after sleep.',
+    ru: 'Заставка с паролем не настроена, а прочитать, спрашивает ли Windows пароль после сна, нам не удаётся.',
+  },
+  noDesktop: {
+    en: 'No desktop session is visible from here (for example over SSH), so there is no screen to check. Run this on the computer\'s own desktop.',
+    ru: 'Отсюда не видно графического сеанса (например, при входе по SSH), проверять нечего. Запустите проверку на самом компьютере.',
+  },
+  kdeDefaults: {
+    en: 'KDE has no screen locker settings file, so its defaults apply (locks after 5 minutes).',
+    ru: 'У KDE нет файла настроек блокировки, поэтому действуют значения по умолчанию (блокировка через 5 минут).',
+  },
+  fixGnome: {
+    en: 'Settings > Privacy (or Privacy & Security) > Screen Lock: turn on Automatic Screen Lock and set Blank Screen Delay to 5 minutes or less. Lock by hand with Super+L.',
+    ru: 'Настройки > Конфиденциальность (или «Конфиденциальность и безопасность») > Блокировка экрана: включите автоматическую блокировку и задайте отключение экрана через 5 минут или меньше. Заблокировать вручную: Super+L.',
+  },
+  fixCinnamon: {
+    en: 'System Settings > Screensaver: turn on "Lock the computer when put to sleep" and "Lock after the screen saver starts", with a delay of 5 minutes or less.',
+    ru: 'Параметры системы > Заставка: включите блокировку компьютера при переходе в сон и после запуска заставки, с задержкой не больше 5 минут.',
+  },
+  fixMate: {
+    en: 'Control Center > Screensaver: tick "Lock screen when screensaver is active" and set the idle time to 5 minutes or less.',
+    ru: 'Центр управления > Хранитель экрана: отметьте «Блокировать экран, когда активен хранитель» и задайте время бездействия не больше 5 минут.',
+  },
+  fixKde: {
+    en: 'System Settings > Screen Locking: turn on "Lock screen automatically" after 5 minutes or less, and "Lock after waking from sleep".',
+    ru: 'Параметры системы > Блокировка экрана: включите автоматическую блокировку через 5 минут или меньше и блокировку после выхода из сна.',
+  },
+  fixMac: {
+    en: 'System Settings > Lock Screen: set "Require password after screen saver begins or display is turned off" to Immediately, and start the screen saver or turn off the display after 5 minutes or less. Lock by hand with Control+Command+Q.',
+    ru: 'Системные настройки > Экран блокировки: выберите «Запрашивать пароль после запуска заставки или отключения дисплея» — «Сразу», и пусть заставка или отключение дисплея наступают не позже чем через 5 минут. Заблокировать вручную: Control+Command+Q.',
+  },
+  fixWindows: {
+    en: 'Settings > Accounts > Sign-in options: set "If you\'ve been away, when should Windows require you to sign in again?" to "When PC wakes up from sleep", and Settings > System > Power: turn off the screen after 5 minutes or less. Lock by hand with Windows+L.',
+    ru: 'Параметры > Учётные записи > Варианты входа: для «Если вы отсутствовали, когда Windows должна снова требовать выполнить вход?» выберите «При выходе из спящего режима», а в Параметры > Система > Питание выключайте экран не позже чем через 5 минут. Заблокировать вручную: Windows+L.',
+  },
+  fixOther: {
+    en: 'In your desktop\'s settings, turn on the screen lock and let it start after 5 minutes or less of inactivity.',
+    ru: 'В настройках вашей графической среды включите блокировку экрана и пусть она срабатывает не позже чем через 5 минут бездействия.',
+  },
+});
 
-const FIX: Record<Desktop, string> = {
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
+const FIX: Record<Desktop, Id> = {
   gnome: 'fixGnome',
   cinnamon: 'fixCinnamon',
   mate: 'fixMate',
@@ -149,102 +206,55 @@ const FIX: Record<Desktop, string> = {
   none: 'fixOther',
 };
 
-export default defineCheck<ScreenLockData>({
+export default defineCheck({
   meta: {
     id: 'screen-lock',
     title: { en: 'The screen locks by itself', ru: 'Экран блокируется сам' },
     failureTitle: { en: 'The screen does not lock by itself', ru: 'Экран не блокируется сам' },
+    subject: { en: 'Automatic screen lock', ru: 'Автоматическая блокировка экрана' },
     description: {
       en: 'Checks that the screen locks when you leave the computer for a while. An unlocked computer left for a minute (in a café, at a checkpoint, at home during a search) gives away your messages, mail and sessions.',
       ru: 'Проверяет, блокируется ли экран, если отойти от компьютера. Разблокированный компьютер, оставленный на минуту (в кафе, на проверке, дома во время обыска), открывает доступ к вашим перепискам, почте и сеансам.',
     },
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
     lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
-        en: 'Linux: `gsettings get` for the screen saver and idle settings (GNOME, Cinnamon, MATE) or ~/.config/kscreenlockerrc (KDE). macOS: `sysadminctl -screenLock status` and `defaults -currentHost read com.apple.screensaver idleTime`. Windows: `reg query "HKCU\\Control Panel\\Desktop"`.',
-        ru: 'Linux: `gsettings get` для настроек заставки и бездействия (GNOME, Cinnamon, MATE) или ~/.config/kscreenlockerrc (KDE). macOS: `sysadminctl -screenLock status` и `defaults -currentHost read com.apple.screensaver idleTime`. Windows: `reg query "HKCU\\Control Panel\\Desktop"`.',
+    explain: {
+      linux: {
+        reads: {
+          en: 'The screen saver and idle settings through `gsettings get` (GNOME, Cinnamon, MATE), or ~/.config/kscreenlockerrc (KDE).',
+          ru: 'Настройки заставки и бездействия через `gsettings get` (GNOME, Cinnamon, MATE) или файл ~/.config/kscreenlockerrc (KDE).',
+        },
+        commands: ['gsettings get org.gnome.desktop.screensaver lock-enabled', 'gsettings get org.gnome.desktop.session idle-delay'],
       },
-    ],
-    messages: {
-      lockDisabled: {
-        en: 'The screen does not lock when it blanks: anyone who wakes the computer gets straight in.',
-        ru: 'Экран не блокируется при отключении: любой, кто разбудит компьютер, сразу получит доступ.',
+      darwin: {
+        reads: { en: 'The screen lock delay and the screen saver idle time.', ru: 'Задержку блокировки экрана и время до запуска заставки.' },
+        commands: ['sysadminctl -screenLock status', 'defaults -currentHost read com.apple.screensaver idleTime'],
       },
-      neverIdle: {
-        en: 'The screen never blanks or locks by itself when the computer is left alone.',
-        ru: 'Экран никогда не гаснет и не блокируется сам, если оставить компьютер.',
-      },
-      longIdle: {
-        en: 'The screen locks only after {minutes} minutes of inactivity; 5 minutes or less is safer.',
-        ru: 'Экран блокируется только через {minutes} мин бездействия; надёжнее — 5 минут или меньше.',
-      },
-      unknown: {
-        en: 'Could not read the screen lock settings of this desktop, so we cannot say whether the screen locks by itself.',
-        ru: 'Не удалось прочитать настройки блокировки экрана этой среды, поэтому неизвестно, блокируется ли экран сам.',
-      },
-      unknownWindows: {
-        en: 'No password-protected screen saver is set, and Windows does not let us read whether it asks for your password after sleep.',
-        ru: 'Заставка с паролем не настроена, а прочитать, спрашивает ли Windows пароль после сна, нам не удаётся.',
-      },
-      noDesktop: {
-        en: 'No desktop session is visible from here (for example over SSH), so there is no screen to check. Run this on the computer\'s own desktop.',
-        ru: 'Отсюда не видно графического сеанса (например, при входе по SSH), проверять нечего. Запустите проверку на самом компьютере.',
-      },
-      kdeDefaults: {
-        en: 'KDE has no screen locker settings file, so its defaults apply (locks after 5 minutes).',
-        ru: 'У KDE нет файла настроек блокировки, поэтому действуют значения по умолчанию (блокировка через 5 минут).',
-      },
-      fixGnome: {
-        en: 'Settings > Privacy (or Privacy & Security) > Screen Lock: turn on Automatic Screen Lock and set Blank Screen Delay to 5 minutes or less. Lock by hand with Super+L.',
-        ru: 'Настройки > Конфиденциальность (или «Конфиденциальность и безопасность») > Блокировка экрана: включите автоматическую блокировку и задайте отключение экрана через 5 минут или меньше. Заблокировать вручную: Super+L.',
-      },
-      fixCinnamon: {
-        en: 'System Settings > Screensaver: turn on "Lock the computer when put to sleep" and "Lock after the screen saver starts", with a delay of 5 minutes or less.',
-        ru: 'Параметры системы > Заставка: включите блокировку компьютера при переходе в сон и после запуска заставки, с задержкой не больше 5 минут.',
-      },
-      fixMate: {
-        en: 'Control Center > Screensaver: tick "Lock screen when screensaver is active" and set the idle time to 5 minutes or less.',
-        ru: 'Центр управления > Хранитель экрана: отметьте «Блокировать экран, когда активен хранитель» и задайте время бездействия не больше 5 минут.',
-      },
-      fixKde: {
-        en: 'System Settings > Screen Locking: turn on "Lock screen automatically" after 5 minutes or less, and "Lock after waking from sleep".',
-        ru: 'Параметры системы > Блокировка экрана: включите автоматическую блокировку через 5 минут или меньше и блокировку после выхода из сна.',
-      },
-      fixMac: {
-        en: 'System Settings > Lock Screen: set "Require password after screen saver begins or display is turned off" to Immediately, and start the screen saver or turn off the display after 5 minutes or less. Lock by hand with Control+Command+Q.',
-        ru: 'Системные настройки > Экран блокировки: выберите «Запрашивать пароль после запуска заставки или отключения дисплея» — «Сразу», и пусть заставка или отключение дисплея наступают не позже чем через 5 минут. Заблокировать вручную: Control+Command+Q.',
-      },
-      fixWindows: {
-        en: 'Settings > Accounts > Sign-in options: set "If you\'ve been away, when should Windows require you to sign in again?" to "When PC wakes up from sleep", and Settings > System > Power: turn off the screen after 5 minutes or less. Lock by hand with Windows+L.',
-        ru: 'Параметры > Учётные записи > Варианты входа: для «Если вы отсутствовали, когда Windows должна снова требовать выполнить вход?» выберите «При выходе из спящего режима», а в Параметры > Система > Питание выключайте экран не позже чем через 5 минут. Заблокировать вручную: Windows+L.',
-      },
-      fixOther: {
-        en: 'In your desktop\'s settings, turn on the screen lock and let it start after 5 minutes or less of inactivity.',
-        ru: 'В настройках вашей графической среды включите блокировку экрана и пусть она срабатывает не позже чем через 5 минут бездействия.',
+      win32: {
+        reads: { en: 'The screen saver settings of your account in the registry.', ru: 'Настройки заставки вашей учётной записи в реестре.' },
+        commands: ['reg query "HKCU\\Control Panel\\Desktop"'],
       },
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<ScreenLockData> {
     if (ctx.platform === 'darwin') return gatherMac(ctx);
     if (ctx.platform === 'win32') return gatherWindows(ctx);
     return gatherLinux(ctx);
   },
 
-  evaluate(data): CheckResult {
+  evaluate(data): CheckResult<Id> {
     if (data.desktop === 'none') return { status: 'not-applicable', findings: [finding('noDesktop', 'info')] };
     const fix = FIX[data.desktop];
-    const findings: Finding[] = [];
-    if (data.lockEnabled === false) findings.push(finding('lockDisabled', 'medium', fix));
-    if (data.idleSeconds === 0) findings.push(finding('neverIdle', 'medium', fix));
+    const findings: Finding<Id>[] = [];
+    if (data.lockEnabled === false) findings.push(finding('lockDisabled', 'medium', { fix }));
+    if (data.idleSeconds === 0) findings.push(finding('neverIdle', 'medium', { fix }));
     else if (data.idleSeconds !== null && data.idleSeconds > LONG_IDLE_SECONDS) {
-      findings.push(finding('longIdle', 'low', fix, { minutes: Math.round(data.idleSeconds / 60) }));
+      findings.push(finding('longIdle', 'low', { fix, data: { minutes: Math.round(data.idleSeconds / 60) } }));
     }
     if (data.lockEnabled === null) {
-      findings.push(finding(data.desktop === 'windows' ? 'unknownWindows' : 'unknown', 'low', fix));
+      findings.push(finding(data.desktop === 'windows' ? 'unknownWindows' : 'unknown', 'low', { fix }));
     }
     if (data.defaults && findings.length === 0) findings.push(finding('kdeDefaults', 'info'));
     const status = findings.some((f) => f.severity !== 'info') ? 'warn' : 'pass';

@@ -11,12 +11,12 @@ import { loadChecks, unknownCheckIds } from '../audit/load.js';
 import { renderHtmlReport, renderMarkdownReport, toJsonReport } from '../audit/report.js';
 import { appliesTo, runChecks, type AuditResult } from '../audit/run.js';
 import { nextSteps, scoreResults } from '../audit/score.js';
-import { describeFinding, SEVERITY_ORDER } from '../checks/format.js';
-import { findingLines } from '../checks/render.js';
+import { describeFinding, SEVERITY_ORDER } from '../check-kit/format.js';
+import { findingLines, renderExplain, resultTitle } from '../check-kit/render.js';
 import { wrap } from '../runner/markdown.js';
 import { reachesFailOn, type CheckOptions } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
-import { statusLabel } from '../i18n/labels.js';
+import { statusLabel, type Platform } from '../i18n/labels.js';
 
 interface AuditOptions extends Omit<CheckOptions, 'explain'> {
   explain?: boolean;
@@ -66,7 +66,7 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
       if (!appliesTo(c.meta, process.platform) || (only && !only.includes(c.meta.id)) || skip?.includes(c.meta.id)) continue;
       if (c.meta.interactive && !only?.includes(c.meta.id)) continue;
       print(chalk.bold(`${c.meta.id}: ${c.meta.title[ctx.lang]}`));
-      for (const r of c.meta.reads) print(...wrap(r[ctx.lang], ctx.io.width, '    ', '  - '));
+      print(...renderExplain(c.meta, [process.platform as Platform], { lang: ctx.lang, width: ctx.io.width }));
       print('');
     }
     print(ctx.t('audit.explainNoNetwork'));
@@ -109,7 +109,7 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
       print(chalk.bold(ctx.t(`audit.group.${severity}`, { count: byCheck.reduce((n, x) => n + x.found.length, 0) })));
       for (const { r, found } of byCheck) {
         // A note from a check that could not judge (a container, no desktop) must not read as a failure.
-        const title = r.status === 'fail' || r.status === 'warn' ? r.meta.failureTitle[ctx.lang] : `${statusLabel(r.status, ctx.lang)}: ${r.meta.title[ctx.lang]}`;
+        const title = r.status === 'fail' || r.status === 'warn' ? resultTitle(r, ctx.lang) : `${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`;
         print(`  ${title}`);
         for (const f of found) print(...findingLines(r, f, render, '    - '));
       }
@@ -136,7 +136,7 @@ function statusSummary(ctx: AppContext, results: readonly AuditResult[]): string
   const count = (status: AuditResult['status']): number => results.filter((r) => r.status === status).length;
   const lines = [ctx.t('audit.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), na: count('not-applicable'), error: count('error') })];
   for (const r of results.filter((x) => x.status === 'error' || (x.status === 'not-applicable' && x.findings.length === 0))) {
-    lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${r.meta.title[ctx.lang]}`);
+    lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`);
   }
   return lines;
 }

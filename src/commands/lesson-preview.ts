@@ -2,7 +2,8 @@
 // every branch and every quiz explanation, for reviewers and trainers.
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
-import { loadCheck } from '../checks/execute.js';
+import { loadCheck } from '../../checks/index.js';
+import { renderExplain } from '../check-kit/render.js';
 import type { Lesson, Step } from '../lesson/types.js';
 import { renderMarkdown, wrap, type Style } from '../runner/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
@@ -71,7 +72,7 @@ async function stepLines(ctx: AppContext, step: Step, md: (text: string, indent?
       if (step.prompt) out.push(...md(step.prompt, '   '));
       const check = await loadCheck(step.check);
       out.push(`   ${t('preview.runsCheck', { id: step.check })}${Object.keys(step.options ?? {}).length ? ` ${JSON.stringify(step.options)}` : ''}`);
-      if (check) for (const r of check.meta.reads) out.push(...wrap(r[ctx.lang], ctx.io.width, '       ', '     '));
+      if (check) out.push(...renderExplain(check.meta, ['linux', 'darwin', 'win32'], { lang: ctx.lang, width: ctx.io.width - 3 }).map((l) => `   ${l}`));
       break;
     }
   }

@@ -4,7 +4,6 @@
 import path from 'node:path';
 import type { Translate, Lang } from '../i18n/index.js';
 import { LANGS } from '../i18n/index.js';
-import type { OptionsSchema } from '../checks/types.js';
 import { analyseFlow } from './flow.js';
 import { compileInline, compileSchema, schemaProblems } from './schema-check.js';
 import { validateTranslation, translationPath } from './validate-translation.js';
@@ -15,7 +14,7 @@ export interface ValidateOptions {
   t: Translate;
   today: Date;
   /** Registered checks and their options schemas. */
-  checks: ReadonlyMap<string, OptionsSchema>;
+  checks: ReadonlyMap<string, object>;
   /** Lesson ids that exist besides the ones being validated (installed, shipped). */
   knownLessonIds?: ReadonlySet<string>;
   /** Help directory ids; when given, `contacts:` references are checked against them. */

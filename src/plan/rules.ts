@@ -1,6 +1,6 @@
 // The personal plan is data, not code (in the spirit of Security Planner):
 // questions, and rules whose conditions are small trees over the answers.
-import type { Bilingual } from '../checks/types.js';
+import type { BilingualText as Bilingual } from '../i18n/messages.js';
 
 export type { Bilingual };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check, { mountEncrypted, parseBitlocker, parseFdesetup, parseLsblk, type DiskData } from '../../checks/disk-encryption.js';
-import { fakeContext, put, scriptedRunner, tempDir, type ScriptedCall } from './helpers.js';
+import { CheckTester } from '../helpers/check-tester.js';
 
 const LUKS_LVM = JSON.stringify({
   blockdevices: [
@@ -68,99 +68,82 @@ describe('disk-encryption parsing', () => {
   });
 });
 
+const tester = new CheckTester(check);
+const base: DiskData = { platform: 'linux', environment: 'host', system: 'encrypted', home: 'same' };
+
 describe('disk-encryption evaluate', () => {
-  const base: DiskData = { platform: 'linux', environment: 'host', system: 'encrypted', home: 'same' };
-  const table: [string, Partial<DiskData>, string, string[]][] = [
-    ['encrypted system', {}, 'pass', []],
-    ['plain system', { system: 'not-encrypted' }, 'fail', ['notEncrypted']],
-    ['plain system, encrypted home', { system: 'not-encrypted', home: 'encrypted' }, 'warn', ['rootNotEncrypted']],
-    ['encrypted system, plain separate home', { home: 'not-encrypted', homeMount: '/home' }, 'fail', ['homeNotEncrypted']],
-    ['unknown (no lsblk)', { system: 'unknown', reason: 'command-missing' }, 'warn', ['unknownNoTool']],
-    ['unknown (root not a block device)', { system: 'unknown', reason: 'root-not-found' }, 'warn', ['unknownRootNotFound']],
-    ['unknown (ZFS)', { system: 'unknown', reason: 'zfs' }, 'warn', ['unknownZfs']],
-    ['in progress', { system: 'in-progress' }, 'warn', ['inProgress']],
-    ['suspended BitLocker', { platform: 'win32', system: 'suspended' }, 'warn', ['suspended']],
-    ['container', { environment: 'container', system: 'unknown' }, 'not-applicable', ['container']],
-    ['WSL', { environment: 'wsl', system: 'unknown' }, 'not-applicable', ['wsl']],
-  ];
-  for (const [name, over, status, messages] of table) {
-    it(name, () => {
-      const result = check.evaluate({ ...base, ...over }, {});
-      expect(result.status).toBe(status);
-      expect(result.findings.map((f) => f.message)).toEqual(messages);
-    });
-  }
+  tester.run({
+    valid: [{ name: 'encrypted system', data: base }],
+    invalid: [
+      { name: 'plain system', data: { ...base, system: 'not-encrypted' }, status: 'fail', findings: [{ message: 'notEncrypted', fix: 'fixLinux' }] },
+      { name: 'plain system, encrypted home', data: { ...base, system: 'not-encrypted', home: 'encrypted' }, status: 'warn', findings: ['rootNotEncrypted'] },
+      {
+        name: 'encrypted system, plain separate home',
+        data: { ...base, home: 'not-encrypted', homeMount: '/home' },
+        status: 'fail',
+        findings: [{ message: 'homeNotEncrypted', data: { mount: '/home' } }],
+      },
+      { name: 'unknown (no lsblk)', data: { ...base, system: 'unknown', reason: 'command-missing' }, status: 'warn', findings: ['unknownNoTool'] },
+      { name: 'unknown (root not a block device)', data: { ...base, system: 'unknown', reason: 'root-not-found' }, status: 'warn', findings: ['unknownRootNotFound'] },
+      { name: 'unknown (ZFS)', data: { ...base, system: 'unknown', reason: 'zfs' }, status: 'warn', findings: ['unknownZfs'] },
+      { name: 'in progress', data: { ...base, system: 'in-progress' }, status: 'warn', findings: ['inProgress'] },
+      { name: 'suspended BitLocker', data: { ...base, platform: 'win32', system: 'suspended' }, status: 'warn', findings: [{ message: 'suspended', fix: 'fixSuspended' }] },
+      { name: 'container', data: { ...base, environment: 'container', system: 'unknown' }, status: 'not-applicable', findings: ['container'] },
+      { name: 'WSL', data: { ...base, environment: 'wsl', system: 'unknown' }, status: 'not-applicable', findings: ['wsl'] },
+      { name: 'macOS uses its own fix', data: { ...base, platform: 'darwin', system: 'not-encrypted' }, status: 'fail', findings: [{ message: 'notEncrypted', fix: 'fixMac' }] },
+      { name: 'Windows uses its own fix', data: { ...base, platform: 'win32', system: 'not-encrypted' }, status: 'fail', findings: [{ message: 'notEncrypted', fix: 'fixWindows' }] },
+    ],
+  });
 
   it('an unknown state is never a pass', () => {
     for (const reason of ['command-missing', 'command-failed', 'root-not-found', 'unparsable', 'zfs'] as const) {
       for (const platform of ['linux', 'darwin', 'win32', 'other'] as const) {
-        expect(check.evaluate({ ...base, platform, system: 'unknown', reason }, {}).status).not.toBe('pass');
+        expect(tester.evaluate({ ...base, platform, system: 'unknown', reason }).status).not.toBe('pass');
       }
     }
-  });
-
-  it('uses the platform fix', () => {
-    expect(check.evaluate({ ...base, platform: 'darwin', system: 'not-encrypted' }, {}).findings[0]?.fix).toBe('fixMac');
-    expect(check.evaluate({ ...base, platform: 'win32', system: 'not-encrypted' }, {}).findings[0]?.fix).toBe('fixWindows');
   });
 });
 
 describe('disk-encryption gather', () => {
   const mounts = (lines: string[]) => lines.join('\n') + '\n';
-
-  it('Linux host with LUKS under LVM passes', async () => {
-    const root = tempDir();
-    put(root, 'proc/self/mounts', mounts(['/dev/mapper/ubuntu--vg-root / ext4 rw 0 0', 'proc /proc proc rw 0 0']));
-    const run = scriptedRunner({ 'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS': { stdout: LUKS_LVM } });
-    const data = await check.gather(fakeContext({ root, home: '/home/anna', run }), {});
-    expect(data).toMatchObject({ environment: 'host', system: 'encrypted', home: 'same' });
-    expect(check.evaluate(data, {}).status).toBe('pass');
-  });
-
-  it('Linux with old lsblk (MOUNTPOINT) and a plain separate /home fails on both', async () => {
-    const root = tempDir();
-    put(root, 'proc/self/mounts', mounts(['/dev/sda1 / ext4 rw 0 0', '/dev/sda2 /home ext4 rw 0 0']));
-    const run = scriptedRunner({
-      'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS': { code: 1, stderr: 'lsblk: unknown column: MOUNTPOINTS' },
-      'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINT': { stdout: PLAIN_WITH_HOME },
-    });
-    const data = await check.gather(fakeContext({ root, home: '/home/anna', run }), {});
-    expect(data).toMatchObject({ system: 'not-encrypted', home: 'not-encrypted', homeMount: '/home' });
-    expect(check.evaluate(data, {}).findings.map((f) => f.message)).toEqual(['notEncrypted', 'homeNotEncrypted']);
-  });
-
-  it('an eCryptfs home counts as encrypted', async () => {
-    const root = tempDir();
-    put(root, 'proc/self/mounts', mounts(['/dev/sda1 / ext4 rw 0 0', '/home/anna/.Private /home/anna ecryptfs rw 0 0']));
-    const run = scriptedRunner({ 'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS': { stdout: PLAIN_WITH_HOME.replace('"/home"', '"/data"') } });
-    const data = await check.gather(fakeContext({ root, home: '/home/anna', run }), {});
-    expect(data).toMatchObject({ system: 'not-encrypted', home: 'encrypted' });
-    expect(check.evaluate(data, {}).findings.map((f) => f.message)).toEqual(['rootNotEncrypted']);
-  });
-
-  it('recognises containers and WSL and does not run lsblk there', async () => {
-    const calls: ScriptedCall[] = [];
-    const docker = tempDir();
-    put(docker, '.dockerenv', '');
-    const inDocker = await check.gather(fakeContext({ root: docker, run: scriptedRunner({}, calls) }), {});
-    expect(inDocker.environment).toBe('container');
-    const wsl = tempDir();
-    put(wsl, 'proc/sys/kernel/osrelease', '5.15.90.1-microsoft-standard-WSL2\n');
-    expect((await check.gather(fakeContext({ root: wsl, run: scriptedRunner({}, calls) }), {})).environment).toBe('wsl');
-    expect(calls).toEqual([]);
-  });
-
-  it('without lsblk the state is unknown', async () => {
-    const data = await check.gather(fakeContext({ root: tempDir() }), {});
-    expect(data).toMatchObject({ system: 'unknown', reason: 'command-missing' });
-  });
-
-  it('macOS and Windows ask fdesetup and PowerShell', async () => {
-    const mac = await check.gather(fakeContext({ platform: 'darwin', run: scriptedRunner({ 'fdesetup status': { stdout: 'FileVault is Off.\n' } }) }), {});
-    expect(check.evaluate(mac, {}).findings.map((f) => [f.message, f.fix])).toEqual([['notEncrypted', 'fixMac']]);
-    const win = await check.gather(fakeContext({ platform: 'win32', run: scriptedRunner({ 'powershell.exe *': { stdout: 'SHELL 1\r\n' } }) }), {});
-    expect(win.system).toBe('encrypted');
-    const missing = await check.gather(fakeContext({ platform: 'darwin' }), {});
-    expect(check.evaluate(missing, {}).status).toBe('warn');
-  });
+  tester.gather([
+    {
+      name: 'Linux host with LUKS under LVM passes',
+      homePath: '/home/anna',
+      root: { 'proc/self/mounts': mounts(['/dev/mapper/ubuntu--vg-root / ext4 rw 0 0', 'proc /proc proc rw 0 0']) },
+      commands: { 'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS': { stdout: LUKS_LVM } },
+      data: { environment: 'host', system: 'encrypted', home: 'same' },
+      status: 'pass',
+    },
+    {
+      name: 'Linux with old lsblk (MOUNTPOINT) and a plain separate /home fails on both',
+      homePath: '/home/anna',
+      root: { 'proc/self/mounts': mounts(['/dev/sda1 / ext4 rw 0 0', '/dev/sda2 /home ext4 rw 0 0']) },
+      commands: {
+        'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS': { code: 1, stderr: 'lsblk: unknown column: MOUNTPOINTS' },
+        'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINT': { stdout: PLAIN_WITH_HOME },
+      },
+      data: { system: 'not-encrypted', home: 'not-encrypted', homeMount: '/home' },
+      findings: ['notEncrypted', 'homeNotEncrypted'],
+    },
+    {
+      name: 'an eCryptfs home counts as encrypted',
+      homePath: '/home/anna',
+      root: { 'proc/self/mounts': mounts(['/dev/sda1 / ext4 rw 0 0', '/home/anna/.Private /home/anna ecryptfs rw 0 0']) },
+      commands: { 'lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS': { stdout: PLAIN_WITH_HOME.replace('"/home"', '"/data"') } },
+      data: { system: 'not-encrypted', home: 'encrypted' },
+      findings: ['rootNotEncrypted'],
+    },
+    { name: 'a container is recognised and lsblk is not run', root: { '.dockerenv': '' }, data: { environment: 'container' }, calls: [] },
+    { name: 'WSL is recognised and lsblk is not run', root: { 'proc/sys/kernel/osrelease': '5.15.90.1-microsoft-standard-WSL2\n' }, data: { environment: 'wsl' }, calls: [] },
+    { name: 'without lsblk the state is unknown', data: { system: 'unknown', reason: 'command-missing' }, status: 'warn', findings: ['unknownNoTool'] },
+    {
+      name: 'macOS asks fdesetup',
+      platform: 'darwin',
+      commands: { 'fdesetup status': { stdout: 'FileVault is Off.\n' } },
+      findings: [{ message: 'notEncrypted', fix: 'fixMac' }],
+    },
+    { name: 'Windows asks PowerShell', platform: 'win32', commands: { 'powershell.exe *': { stdout: 'SHELL 1\r\n' } }, data: { system: 'encrypted' }, status: 'pass' },
+    { name: 'macOS without fdesetup is a warning', platform: 'darwin', status: 'warn' },
+  ]);
 });

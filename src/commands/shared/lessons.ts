@@ -10,7 +10,7 @@ import type { Lang } from '../../i18n/index.js';
 import type { ValidateOptions } from '../../lesson/validate.js';
 import { checkIds, checkLoaders } from '../../../checks/index.js';
 import { loadContacts } from '../../contacts/load.js';
-import type { OptionsSchema } from '../../checks/types.js';
+import type { OptionsSchema } from '../../check-kit/types.js';
 
 export async function catalog(ctx: AppContext): Promise<CatalogResult> {
   const result = await loadCatalog(ctx.paths.lessonDirs, ctx.paths.dataDir, ctx.t);
