@@ -4,10 +4,10 @@
 // FileVault (`fdesetup status`); Windows: BitLocker / device encryption.
 // Containers and WSL cannot see the disk: they say so instead of guessing.
 import path from 'node:path';
-import { defineCheck, defineMessages, exists, findingsOf, readSmallText, systemPath, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
+import { defineCheck, defineMessages, exists, findingsOf, readSmallText, runPowershell, systemPath, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 
-export type VolumeState = 'encrypted' | 'not-encrypted' | 'in-progress' | 'pending-restart' | 'suspended' | 'unknown';
-export type UnknownReason = 'command-missing' | 'command-failed' | 'root-not-found' | 'unparsable' | 'zfs';
+export type VolumeState = 'encrypted' | 'not-encrypted' | 'in-progress' | 'paused' | 'pending-restart' | 'pending-logout' | 'suspended' | 'waiting-activation' | 'unknown';
+export type UnknownReason = 'command-missing' | 'command-failed' | 'root-not-found' | 'unparsable' | 'unrecognised' | 'zfs';
 
 export interface DiskData {
   platform: 'linux' | 'darwin' | 'win32' | 'other';
@@ -18,6 +18,8 @@ export interface DiskData {
   /** The home mount point when separate. */
   homeMount?: string;
   reason?: UnknownReason;
+  /** The state as the system wrote it, when we do not recognise it. */
+  raw?: string;
 }
 
 // --- Linux -------------------------------------------------------------------
@@ -159,43 +161,110 @@ async function gatherLinux(ctx: CheckContext): Promise<DiskData> {
 
 // --- macOS and Windows -------------------------------------------------------
 
+/**
+ * `fdesetup status`. Progress lines come after "FileVault is On.", so they are
+ * checked first. "Deferred enablement appears to be active for user '…'."
+ * means FileVault turns on when that user next logs out (fdesetup enable
+ * -defer): not encrypted yet, but on its way. Anything not listed is unknown.
+ */
 export function parseFdesetup(stdout: string): VolumeState {
-  // Progress lines come after "FileVault is On.", so they are checked first.
   if (/Decryption in progress/i.test(stdout)) return 'not-encrypted';
-  if (/Encryption in progress/i.test(stdout)) return 'in-progress';
+  if (/Encryption in progress/i.test(stdout)) return /paused/i.test(stdout) ? 'paused' : 'in-progress';
   if (/FileVault is On\./.test(stdout)) return 'encrypted';
   if (/FileVault is Off, but will be enabled after the next restart/.test(stdout)) return 'pending-restart';
+  if (/Deferred enablement appears to be active/i.test(stdout)) return 'pending-logout';
   if (/FileVault is Off\./.test(stdout)) return 'not-encrypted';
   return 'unknown';
 }
 
-export const BITLOCKER_SCRIPT = [
-  "$ErrorActionPreference = 'Stop'",
-  '$d = $env:SystemDrive',
-  'try { $v = Get-BitLockerVolume -MountPoint $d; "BLV " + $v.ProtectionStatus.ToString() + " " + $v.VolumeStatus.ToString() }',
-  "catch { try { $p = (New-Object -ComObject Shell.Application).NameSpace($d + '\\').Self.ExtendedProperty('System.Volume.BitLockerProtection'); 'SHELL ' + [string]$p } catch { 'NONE' } }",
-].join('\n');
+export const BITLOCKER_COMMANDS = {
+  volume: 'Get-BitLockerVolume -MountPoint $env:SystemDrive | Format-List',
+  // Explorer's own BitLocker column: readable without administrator rights.
+  shell: "(New-Object -ComObject Shell.Application).NameSpace($env:SystemDrive + '\\').Self.ExtendedProperty('System.Volume.BitLockerProtection')",
+} as const;
+
+export interface BitlockerReading {
+  state: VolumeState;
+  /** The raw state, when it is one we do not recognise (shown to the person). */
+  raw?: string;
+}
+
+const PROTECTED_ENCRYPTED = new Set(['FullyEncrypted', 'FullyEncryptedWipeInProgress', 'FullyEncryptedWipeSuspended']);
 
 /**
- * Output of BITLOCKER_SCRIPT. Get-BitLockerVolume needs administrator rights;
- * without them the Explorer property is used (1 on, 2 off, 3 encrypting; other
- * values are not documented well enough to trust and stay unknown).
+ * VolumeStatus and ProtectionStatus of the system drive, from
+ * `Get-BitLockerVolume | Format-List` or its default table. The values are
+ * the BitLocker module's enums (VolumeStatus: FullyDecrypted, FullyEncrypted,
+ * EncryptionInProgress, DecryptionInProgress, EncryptionSuspended,
+ * DecryptionSuspended, FullyEncryptedWipeInProgress,
+ * FullyEncryptedWipeSuspended; ProtectionStatus: On, Off, Unknown): not
+ * translated on Russian Windows. Null when the output holds no volume (an
+ * error, usually "access denied" without administrator rights).
  */
-export function parseBitlocker(stdout: string): VolumeState {
-  const blv = /BLV (\w+) (\w+)/.exec(stdout);
-  if (blv) {
-    const [, protection, volume] = blv;
-    if (volume === 'EncryptionInProgress') return 'in-progress';
-    if (volume === 'FullyDecrypted' || volume === 'DecryptionInProgress') return 'not-encrypted';
-    if (protection === 'On') return 'encrypted';
-    if (protection === 'Off' && (volume === 'FullyEncrypted' || volume === 'UsedSpaceOnlyEncrypted')) return 'suspended';
-    return 'unknown';
+export function parseBitlockerVolume(stdout: string): BitlockerReading | null {
+  let volume = /^\s*VolumeStatus\s*:\s*(\w+)\s*$/m.exec(stdout)?.[1];
+  let protection = /^\s*ProtectionStatus\s*:\s*(\w+)\s*$/m.exec(stdout)?.[1];
+  let protectors = /^\s*KeyProtector\s*:\s*\{(.*)\}\s*$/m.exec(stdout)?.[1];
+  if (!volume) {
+    // Table form: the operating system volume's row.
+    const row = stdout.split(/\r?\n/).find((line) => /^\s*OperatingSystem\s/.test(line));
+    if (!row) return null;
+    volume = /\b(FullyDecrypted|FullyEncrypted\w*|EncryptionInProgress|DecryptionInProgress|EncryptionSuspended|DecryptionSuspended)\b/.exec(row)?.[1];
+    protection = /\b(On|Off|Unknown)\s*$/.exec(row)?.[1];
+    protectors = /\{(.*?)\}/.exec(row)?.[1];
+    if (!volume) return { state: 'unknown', raw: row.trim().split(/\s+/).slice(0, 4).join(' ') };
   }
-  const shell = /SHELL (\d+)/.exec(stdout)?.[1];
-  if (shell === '1') return 'encrypted';
-  if (shell === '2') return 'not-encrypted';
-  if (shell === '3') return 'in-progress';
-  return 'unknown';
+  if (volume === 'EncryptionInProgress') return { state: 'in-progress' };
+  if (volume === 'EncryptionSuspended') return { state: 'paused' };
+  if (volume === 'FullyDecrypted' || volume === 'DecryptionInProgress' || volume === 'DecryptionSuspended') return { state: 'not-encrypted' };
+  if (PROTECTED_ENCRYPTED.has(volume)) {
+    if (protection === 'On') return { state: 'encrypted' };
+    // Encrypted with protection off: the key lies on the disk in the clear. With no key
+    // protector at all it was never activated; with protectors it was suspended.
+    if (protection === 'Off') return { state: protectors !== undefined && protectors.trim() === '' ? 'waiting-activation' : 'suspended' };
+  }
+  return { state: 'unknown', raw: `${volume} ${protection ?? ''}`.trim() };
+}
+
+/**
+ * Explorer's System.Volume.BitLockerProtection, the value behind the lock
+ * icon on a drive. Microsoft does not document it; these are the values
+ * Explorer is reported to show (1 on, 2 off, 3 encrypting, 4 decrypting,
+ * 5 suspended, 6 on and locked, 8 waiting for activation, as with Windows 11
+ * 24H2 automatic device encryption before a Microsoft account holds the key).
+ * Any other value is "not recognised", never on.
+ */
+export function parseShellProtection(stdout: string): BitlockerReading {
+  const value = stdout.trim();
+  switch (value) {
+    case '1':
+    case '6':
+      return { state: 'encrypted' };
+    case '2':
+    case '4':
+      return { state: 'not-encrypted' };
+    case '3':
+      return { state: 'in-progress' };
+    case '5':
+      return { state: 'suspended' };
+    case '8':
+      return { state: 'waiting-activation' };
+    default:
+      return { state: 'unknown', raw: value.slice(0, 20) };
+  }
+}
+
+async function gatherWindows(ctx: CheckContext): Promise<DiskData> {
+  const base: DiskData = { platform: 'win32', environment: 'host', system: 'unknown', home: 'same' };
+  const volume = await runPowershell(ctx, BITLOCKER_COMMANDS.volume, 8000);
+  const fromVolume = volume.notFound ? null : parseBitlockerVolume(volume.stdout);
+  const reading = fromVolume ?? (await (async () => {
+    const shell = await runPowershell(ctx, BITLOCKER_COMMANDS.shell, 8000);
+    if (shell.notFound || shell.timedOut || shell.code !== 0) return null;
+    return parseShellProtection(shell.stdout);
+  })());
+  if (!reading) return { ...base, reason: volume.notFound ? 'command-missing' : 'command-failed' };
+  return { ...base, system: reading.state, ...(reading.state === 'unknown' ? { reason: 'unrecognised' as const, ...(reading.raw ? { raw: reading.raw } : {}) } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -222,6 +291,26 @@ const M = defineMessages('check.disk-encryption', {
   pendingRestart: {
     en: 'FileVault will be switched on after the next restart. Restart the Mac to start encrypting.',
     ru: 'FileVault включится после следующей перезагрузки. Перезагрузите Mac, чтобы началось шифрование.',
+  },
+  paused: {
+    en: 'Disk encryption was started but is paused, so part of the disk is still readable without your password.',
+    ru: 'Шифрование диска начато, но приостановлено, поэтому часть диска всё ещё можно прочитать без пароля.',
+  },
+  pendingLogout: {
+    en: 'FileVault is set to switch on the next time you log out (deferred enablement); until then the disk is not encrypted. Log out and back in to start it.',
+    ru: 'FileVault включится при следующем выходе из системы (отложенное включение); до этого диск не зашифрован. Выйдите из системы и войдите снова, чтобы оно началось.',
+  },
+  waitingActivation: {
+    en: 'The disk is encrypted, but BitLocker is waiting for activation: the key is stored openly on the disk, so anyone who holds the computer can still read it.',
+    ru: 'Диск зашифрован, но BitLocker ожидает активации: ключ лежит на диске в открытом виде, поэтому любой, у кого окажется компьютер, всё ещё может его прочитать.',
+  },
+  fixWaitingActivation: {
+    en: 'Finish turning it on: Settings > Privacy & security > Device encryption (on Home editions it is activated when you sign in with a Microsoft account), or Control Panel > BitLocker Drive Encryption > Turn on BitLocker on Pro editions. Keep your own copy of the recovery key.',
+    ru: 'Завершите включение: Параметры > Конфиденциальность и защита > Шифрование устройства (в домашних редакциях оно активируется при входе с учётной записью Microsoft) или Панель управления > Шифрование диска BitLocker > Включить BitLocker в редакциях Pro. Сохраните свою копию ключа восстановления.',
+  },
+  unknownUnrecognised: {
+    en: 'Could not tell whether the disk is encrypted: the system reported a state we do not recognise ({state}).',
+    ru: 'Не удалось узнать, зашифрован ли диск: система сообщила состояние, которое нам неизвестно ({state}).',
   },
   suspended: {
     en: 'BitLocker has encrypted the disk, but its protection is suspended: the key is stored openly and the disk can be read.',
@@ -277,6 +366,7 @@ const UNKNOWN_MESSAGE: Record<UnknownReason, Id> = {
   'command-failed': 'unknownToolFailed',
   'root-not-found': 'unknownRootNotFound',
   unparsable: 'unknownToolFailed',
+  unrecognised: 'unknownUnrecognised',
   zfs: 'unknownZfs',
 };
 
@@ -305,8 +395,15 @@ export default defineCheck({
         commands: ['fdesetup status'],
       },
       win32: {
-        reads: { en: 'The BitLocker state of the system drive.', ru: 'Состояние BitLocker системного диска.' },
-        commands: ['powershell Get-BitLockerVolume'],
+        reads: {
+          en: 'The BitLocker state of the system drive; without administrator rights, the state Explorer shows for the drive.',
+          ru: 'Состояние BitLocker системного диска; без прав администратора — состояние, которое показывает Проводник.',
+        },
+        commands: [`powershell ${BITLOCKER_COMMANDS.volume}`, `powershell ${BITLOCKER_COMMANDS.shell}`],
+        withoutAdmin: {
+          en: 'Get-BitLockerVolume is refused, so only Explorer\'s summary is read: it cannot tell which key protectors there are, and a value it does not document is reported as not recognised, never as encrypted.',
+          ru: 'Get-BitLockerVolume отказывает в доступе, поэтому читается только сводка Проводника: по ней не видно, какие есть предохранители ключа, а незадокументированное значение считается нераспознанным, а не «зашифровано».',
+        },
       },
     },
     messages: M,
@@ -316,15 +413,14 @@ export default defineCheck({
     if (ctx.platform === 'linux') return gatherLinux(ctx);
     if (ctx.platform === 'darwin') {
       const result = await ctx.run('fdesetup', ['status'], { timeoutMs: 3000 });
-      if (result.code !== 0) return { platform: 'darwin', environment: 'host', system: 'unknown', home: 'same', reason: result.notFound ? 'command-missing' : 'command-failed' };
-      const state = parseFdesetup(result.stdout);
-      return { platform: 'darwin', environment: 'host', system: state, home: 'same', ...(state === 'unknown' ? { reason: 'unparsable' as const } : {}) };
+      // fdesetup exits 2 while it encrypts or decrypts: the text, not the exit code, says what is happening.
+      const state = result.notFound || result.timedOut ? 'unknown' : parseFdesetup(result.stdout);
+      if (state === 'unknown' && (result.notFound || result.timedOut || result.stdout.trim() === '')) {
+        return { platform: 'darwin', environment: 'host', system: 'unknown', home: 'same', reason: result.notFound ? 'command-missing' : 'command-failed' };
+      }
+      return { platform: 'darwin', environment: 'host', system: state, home: 'same', ...(state === 'unknown' ? { reason: 'unrecognised' as const, raw: result.stdout.trim().split(/\r?\n/)[0]?.slice(0, 60) ?? '' } : {}) };
     }
-    if (ctx.platform === 'win32') {
-      const result = await ctx.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', BITLOCKER_SCRIPT], { timeoutMs: 6000 });
-      const state = result.code === 0 ? parseBitlocker(result.stdout) : 'unknown';
-      return { platform: 'win32', environment: 'host', system: state, home: 'same', ...(state === 'unknown' ? { reason: result.code === 0 ? 'unparsable' as const : 'command-failed' as const } : {}) };
-    }
+    if (ctx.platform === 'win32') return gatherWindows(ctx);
     return { platform: 'other', environment: 'host', system: 'unknown', home: 'same', reason: 'command-missing' };
   },
 
@@ -346,11 +442,20 @@ export default defineCheck({
       case 'pending-restart':
         findings.push(finding('pendingRestart', 'low'));
         break;
+      case 'paused':
+        findings.push(finding('paused', 'medium', { fix }));
+        break;
+      case 'pending-logout':
+        findings.push(finding('pendingLogout', 'low'));
+        break;
       case 'suspended':
         findings.push(finding('suspended', 'medium', { fix: 'fixSuspended' }));
         break;
+      case 'waiting-activation':
+        findings.push(finding('waitingActivation', 'high', { fix: 'fixWaitingActivation' }));
+        break;
       case 'unknown':
-        findings.push(finding(UNKNOWN_MESSAGE[data.reason ?? 'command-failed'], 'low'));
+        findings.push(finding(UNKNOWN_MESSAGE[data.reason ?? 'command-failed'], 'low', data.reason === 'unrecognised' ? { data: { state: data.raw || '—' } } : {}));
         break;
     }
     if (data.home === 'not-encrypted') findings.push(finding('homeNotEncrypted', 'high', { fix, data: { mount: data.homeMount ?? path.sep } }));

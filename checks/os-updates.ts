@@ -3,7 +3,7 @@
 // (pending updates counted at the last refresh, when packages last changed,
 // the update settings) and says how old that knowledge is.
 import { promises as fs } from 'node:fs';
-import { defineCheck, defineMessages, exists, findingsOf, readHead, readSmallText, statOrNull, systemPath, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
+import { defineCheck, defineMessages, exists, findingsOf, readHead, readSmallText, runPowershell, statOrNull, systemPath, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -56,9 +56,12 @@ export function lastPacmanUpgrade(log: string): number | null {
 /** `defaults read /Library/Preferences/com.apple.SoftwareUpdate` (old-style plist text). */
 export function parseSoftwareUpdatePlist(text: string): MacUpdateSettings {
   const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*"?([^";]*)"?;`, 'm').exec(text)?.[1];
+  // `defaults read` prints booleans as 1/0 and, for some plists, YES/NO; true/false appear in hand-written ones.
   const bool = (key: string) => {
-    const v = value(key);
-    return v === undefined ? null : v === '1' || v.toLowerCase() === 'true';
+    const v = value(key)?.trim().toLowerCase();
+    if (v === '1' || v === 'yes' || v === 'true') return true;
+    if (v === '0' || v === 'no' || v === 'false') return false;
+    return null;
   };
   const count = value('LastRecommendedUpdatesAvailable');
   const last = value('LastSuccessfulDate');
@@ -139,7 +142,7 @@ async function gatherLinux(ctx: CheckContext, base: UpdatesData): Promise<Update
   return data;
 }
 
-const WINDOWS_SCRIPT = [
+export const WINDOWS_SCRIPT = [
   "$ErrorActionPreference = 'SilentlyContinue'",
   '$r = (New-Object -ComObject Microsoft.Update.AutoUpdate).Results',
   "if ($r.LastInstallationSuccessDate) { 'INSTALL ' + ([datetime]$r.LastInstallationSuccessDate).ToUniversalTime().ToString('o') }",
@@ -279,7 +282,7 @@ export default defineCheck({
       return result.code === 0 ? { ...base, mac: parseSoftwareUpdatePlist(result.stdout) } : base;
     }
     if (ctx.platform === 'win32') {
-      const result = await ctx.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_SCRIPT], { timeoutMs: 8000 });
+      const result = await runPowershell(ctx, WINDOWS_SCRIPT, 8000);
       return { ...base, lastUpdate: result.code === 0 ? parseWindowsUpdates(result.stdout) : null };
     }
     return base;

@@ -5,7 +5,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { defineCheck, defineMessages, findingsOf, fsProblem, statusFromFindings, type CheckContext, type CheckResult, type Finding, type FsProblem, type MessageIds, type Severity } from '../src/check-kit/index.js';
+import { defineCheck, defineMessages, findingsOf, fsProblem, listDir, statusFromFindings, type CheckContext, type CheckResult, type Finding, type FsProblem, type MessageIds, type Severity } from '../src/check-kit/index.js';
 
 /** Longer lines are only scanned up to here (a pasted blob, not a command). */
 const MAX_LINE_CHARS = 8192;
@@ -83,16 +83,25 @@ export const RULES: readonly Rule[] = [
       optionRule(/-pass(?:in|out)\s+['"]?pass:(\S+)/g)(line) ||
       // htpasswd -b file user password
       (/\bhtpasswd\b.*\s-\w*b/.test(line) && /\bhtpasswd(?:\s+-\w+)+\s+\S+\s+\S+\s+\S+/.test(line)) ||
-      // PowerShell: ConvertTo-SecureString "secret" -AsPlainText
-      /ConvertTo-SecureString\s+(['"])[^'"$]+\1\s+-AsPlainText/i.test(line),
+      // PowerShell: ConvertTo-SecureString "secret" -AsPlainText, -String "secret", "secret" | ConvertTo-SecureString
+      (/ConvertTo-SecureString/i.test(line) &&
+        /-AsPlainText/i.test(line) &&
+        (/ConvertTo-SecureString\s+(?:-String\s+)?(['"])[^'"$]+\1/i.test(line) || /-String\s+(['"])[^'"$]+\1/i.test(line) || /(['"])[^'"$]+\1\s*\|\s*ConvertTo-SecureString/i.test(line))) ||
+      // Windows: cmdkey /pass:SECRET (a bare /pass prompts), net user NAME PASSWORD (a * prompts)
+      (/\bcmdkey(?:\.exe)?\b/i.test(line) && optionRule(/\/pass:(\S+)/gi)(line)) ||
+      (/\bnet(?:\.exe)?\s+user\s+\S+\s+(?!\*(?:\s|$))[^\s/]\S*/i.test(line)),
   },
   {
     kind: 'passwordVariable',
-    // PGPASSWORD=x psql, export API_TOKEN=abc, MYSQL_PWD=x
+    // PGPASSWORD=x psql, export API_TOKEN=abc, MYSQL_PWD=x; PowerShell: $env:API_TOKEN = "abc"
     test: (line) => {
       const pattern = /(?:^|[\s;&|(])(?:export\s+)?([A-Z0-9_]*(?:PASSWORD|PASSWD|_PWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[A-Z0-9_]*)=(\S+)/g;
       for (const match of line.matchAll(pattern)) {
         if (!NOT_SECRET_VARIABLE.test(match[1] ?? '') && literal(match[2])) return true;
+      }
+      const powershell = /\$env:([A-Za-z0-9_]*(?:PASSWORD|PASSWD|_PWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[A-Za-z0-9_]*)\s*=\s*(\S+)/gi;
+      for (const match of line.matchAll(powershell)) {
+        if (!NOT_SECRET_VARIABLE.test((match[1] ?? '').toUpperCase()) && literal(match[2])) return true;
       }
       return false;
     },
@@ -150,13 +159,24 @@ export function historyFiles(ctx: Pick<CheckContext, 'home' | 'platform' | 'env'
   if (histfile && !list.some((f) => f.path === histfile)) {
     list.push({ path: histfile, shell: /zsh/.test(histfile) ? 'zsh' : 'bash' });
   }
-  if (ctx.platform === 'win32') {
-    const appData = ctx.env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
-    list.push({ path: path.join(appData, 'Microsoft', 'Windows', 'PowerShell', 'PSReadLine', 'ConsoleHost_history.txt'), shell: 'powershell' });
-  } else {
-    list.push({ path: path.join(dataHome, 'powershell', 'PSReadLine', 'ConsoleHost_history.txt'), shell: 'powershell' });
-  }
   return list;
+}
+
+/** PSReadLine keeps one history file per host: ConsoleHost_history.txt, Visual Studio Code Host_history.txt, … */
+export function psReadLineDir(ctx: Pick<CheckContext, 'home' | 'platform' | 'env'>): string {
+  if (ctx.platform === 'win32') {
+    const appData = ctx.env.APPDATA ?? path.join(ctx.home, 'AppData', 'Roaming');
+    return path.join(appData, 'Microsoft', 'Windows', 'PowerShell', 'PSReadLine');
+  }
+  const dataHome = ctx.env.XDG_DATA_HOME || path.join(ctx.home, '.local', 'share');
+  return path.join(dataHome, 'powershell', 'PSReadLine');
+}
+
+async function powershellHistories(ctx: CheckContext): Promise<{ path: string; shell: HistoryShell }[]> {
+  const dir = psReadLineDir(ctx);
+  const listing = await listDir(dir);
+  if (!listing.ok) return [];
+  return listing.names.filter((n) => /_history\.txt$/i.test(n)).map((n) => ({ path: path.join(dir, n), shell: 'powershell' as const }));
 }
 
 async function scanFile(file: string, shell: HistoryShell, data: HistoryData): Promise<void> {
@@ -251,8 +271,8 @@ export default defineCheck<HistoryData>({
     topic: 'devices',
     explain: {
       all: bi(
-        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history and the PowerShell (PSReadLine) history, line by line. Nothing from them is stored or shown except line numbers.',
-        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history и историю PowerShell (PSReadLine), строка за строкой. Из них ничего не сохраняется и не показывается, кроме номеров строк.',
+        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history and every PowerShell (PSReadLine) history file, one per program (%APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\*_history.txt on Windows), line by line. Nothing from them is stored or shown except line numbers.',
+        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history и все файлы истории PowerShell (PSReadLine), по одному на программу (%APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\*_history.txt в Windows), строка за строкой. Из них ничего не сохраняется и не показывается, кроме номеров строк.',
       ),
     },
     messages: M,
@@ -261,7 +281,7 @@ export default defineCheck<HistoryData>({
   async gather(ctx): Promise<HistoryData> {
     const data: HistoryData = { files: [], hits: [], unreadable: [] };
     const seen = new Set<string>();
-    for (const { path: file, shell } of historyFiles(ctx)) {
+    for (const { path: file, shell } of [...historyFiles(ctx), ...(await powershellHistories(ctx))]) {
       let real: string;
       try {
         real = await fs.realpath(file);

@@ -17,12 +17,19 @@ export interface TelegramData {
   found: Found[];
 }
 
-export function candidateFolders(ctx: Pick<CheckContext, 'home' | 'platform' | 'env'>): string[] {
+/** The Microsoft Store build lives in a package folder whose name ends in a publisher hash. */
+const STORE_PACKAGE = /^TelegramMessengerLLP\.TelegramDesktop_/;
+
+export function candidateFolders(ctx: Pick<CheckContext, 'home' | 'platform' | 'env'>, packages: readonly string[] = []): string[] {
   const home = ctx.home;
   const list: string[] = [];
   if (ctx.platform === 'win32') {
     const appData = ctx.env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
     list.push(path.join(appData, 'Telegram Desktop', 'tdata'));
+    const packagesDir = path.join(localAppData(ctx), 'Packages');
+    for (const name of packages.filter((n) => STORE_PACKAGE.test(n))) {
+      list.push(path.join(packagesDir, name, 'LocalCache', 'Roaming', 'Telegram Desktop UWP', 'tdata'));
+    }
   } else if (ctx.platform === 'darwin') {
     list.push(path.join(home, 'Library', 'Application Support', 'Telegram Desktop', 'tdata'));
     // The Mac App Store build keeps its data in a sandbox container.
@@ -34,6 +41,20 @@ export function candidateFolders(ctx: Pick<CheckContext, 'home' | 'platform' | '
     list.push(path.join(home, 'snap', 'telegram-desktop', 'current', '.local', 'share', 'TelegramDesktop', 'tdata'));
   }
   return list;
+}
+
+function localAppData(ctx: Pick<CheckContext, 'home' | 'env'>): string {
+  return ctx.env.LOCALAPPDATA ?? path.join(ctx.home, 'AppData', 'Local');
+}
+
+/** Package folder names under %LOCALAPPDATA%\Packages (Windows only; none elsewhere or when unreadable). */
+async function storePackages(ctx: CheckContext): Promise<string[]> {
+  if (ctx.platform !== 'win32') return [];
+  try {
+    return (await readdir(path.join(localAppData(ctx), 'Packages'))).filter((n) => STORE_PACKAGE.test(n)).sort();
+  } catch {
+    return [];
+  }
 }
 
 async function inspect(folder: string): Promise<Found | null> {
@@ -101,14 +122,17 @@ export default defineCheck({
         reads: { en: '~/Library/Application Support/Telegram Desktop/tdata and the Mac App Store version\'s container.', ru: '~/Library/Application Support/Telegram Desktop/tdata и контейнер версии из Mac App Store.' },
       },
       win32: {
-        reads: { en: 'The folder %APPDATA%\\Telegram Desktop\\tdata.', ru: 'Папку %APPDATA%\\Telegram Desktop\\tdata.' },
+        reads: {
+          en: 'The folder %APPDATA%\\Telegram Desktop\\tdata, and for the Microsoft Store version %LOCALAPPDATA%\\Packages\\TelegramMessengerLLP.TelegramDesktop_…\\LocalCache\\Roaming\\Telegram Desktop UWP\\tdata.',
+          ru: 'Папку %APPDATA%\\Telegram Desktop\\tdata, а для версии из Microsoft Store — %LOCALAPPDATA%\\Packages\\TelegramMessengerLLP.TelegramDesktop_…\\LocalCache\\Roaming\\Telegram Desktop UWP\\tdata.',
+        },
       },
     },
     messages: M,
   },
   async gather(ctx): Promise<TelegramData> {
     const found: Found[] = [];
-    for (const folder of candidateFolders(ctx)) {
+    for (const folder of candidateFolders(ctx, await storePackages(ctx))) {
       const hit = await inspect(folder);
       if (hit) found.push(hit);
     }

@@ -1,6 +1,6 @@
 // Windows: the root stores of the account and of the computer, listed with
 // PowerShell as base64 DER, one certificate a line.
-import type { CheckContext } from '../../src/check-kit/index.js';
+import { runPowershell, type CheckContext } from '../../src/check-kit/index.js';
 import { extractCertificates } from './certificates.js';
 import type { Collector } from './collector.js';
 
@@ -24,7 +24,7 @@ export function parseWindowsListing(output: string): { store: string; der: Buffe
 }
 
 export async function gatherWindows(ctx: CheckContext, collector: Collector): Promise<void> {
-  const result = await ctx.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_SCRIPT], { timeoutMs: 8000 });
+  const result = await runPowershell(ctx, WINDOWS_SCRIPT, 8000);
   if (result.code !== 0) {
     collector.problem('windows', 'Cert:\\', result.timedOut ? 'timed-out' : 'command-failed');
     return;

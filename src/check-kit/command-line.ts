@@ -23,11 +23,16 @@ export function runPowershell(ctx: Pick<CheckContext, 'run'>, script: string, ti
   return ctx.run(POWERSHELL, powershellArgs(script), { timeoutMs });
 }
 
-/** `file arg1 arg2`, or `powershell <script>` for a PowerShell call. */
+/** An argument as a person would type it: in double quotes when it holds a space. */
+function quoted(arg: string): string {
+  return arg === '' || /[\s"]/.test(arg) ? `"${arg.replace(/"/g, '\\"')}"` : arg;
+}
+
+/** `file arg1 "arg 2"`, or `powershell <script>` for a PowerShell call. */
 export function commandLine(file: string, args: readonly string[]): string {
   if (file === POWERSHELL && args.length === 4 && POWERSHELL_FLAGS.every((flag, i) => args[i] === flag)) {
     const script = args[3] ?? '';
     return `powershell ${script.startsWith(POWERSHELL_PRELUDE) ? script.slice(POWERSHELL_PRELUDE.length) : script}`;
   }
-  return [file, ...args].join(' ');
+  return [file, ...args].map(quoted).join(' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import check, { mountEncrypted, parseBitlocker, parseFdesetup, parseLsblk, type DiskData } from '../../checks/disk-encryption.js';
+import check, { BITLOCKER_COMMANDS, mountEncrypted, parseBitlockerVolume, parseFdesetup, parseLsblk, parseShellProtection, type DiskData } from '../../checks/disk-encryption.js';
 import { CheckTester } from '../helpers/check-tester.js';
 
 const LUKS_LVM = JSON.stringify({
@@ -57,14 +57,22 @@ describe('disk-encryption parsing', () => {
     expect(parseFdesetup('FileVault is On.\nEncryption in progress: Percent completed = 40.2\n')).toBe('in-progress');
     expect(parseFdesetup('FileVault is Off, but will be enabled after the next restart.\n')).toBe('pending-restart');
     expect(parseFdesetup('')).toBe('unknown');
-    expect(parseBitlocker('BLV On FullyEncrypted')).toBe('encrypted');
-    expect(parseBitlocker('BLV Off FullyDecrypted')).toBe('not-encrypted');
-    expect(parseBitlocker('BLV Off FullyEncrypted')).toBe('suspended');
-    expect(parseBitlocker('BLV Off EncryptionInProgress')).toBe('in-progress');
-    expect(parseBitlocker('SHELL 1')).toBe('encrypted');
-    expect(parseBitlocker('SHELL 2')).toBe('not-encrypted');
-    expect(parseBitlocker('SHELL 6')).toBe('unknown');
-    expect(parseBitlocker('NONE')).toBe('unknown');
+    expect(parseFdesetup("FileVault is Off.\nDeferred enablement appears to be active for user 'anna'.\n")).toBe('pending-logout');
+    expect(parseFdesetup('FileVault is On, but needs to be restarted to finish.\n')).toBe('unknown');
+    const list = (volume: string, protection: string, protectors: string) =>
+      `\r\nMountPoint           : C:\r\nVolumeStatus         : ${volume}\r\nProtectionStatus     : ${protection}\r\nKeyProtector         : {${protectors}}\r\n`;
+    expect(parseBitlockerVolume(list('FullyEncrypted', 'On', 'Tpm, RecoveryPassword'))).toEqual({ state: 'encrypted' });
+    expect(parseBitlockerVolume(list('FullyDecrypted', 'Off', ''))).toEqual({ state: 'not-encrypted' });
+    expect(parseBitlockerVolume(list('FullyEncrypted', 'Off', 'Tpm'))).toEqual({ state: 'suspended' });
+    expect(parseBitlockerVolume(list('FullyEncrypted', 'Off', ''))).toEqual({ state: 'waiting-activation' });
+    expect(parseBitlockerVolume(list('EncryptionInProgress', 'Off', 'Tpm'))).toEqual({ state: 'in-progress' });
+    expect(parseBitlockerVolume(list('EncryptionSuspended', 'Off', 'Tpm'))).toEqual({ state: 'paused' });
+    expect(parseBitlockerVolume(list('DecryptionSuspended', 'Off', 'Tpm'))).toEqual({ state: 'not-encrypted' });
+    expect(parseBitlockerVolume(list('FullyEncrypted', 'Unknown', 'Tpm'))).toEqual({ state: 'unknown', raw: 'FullyEncrypted Unknown' });
+    expect(parseBitlockerVolume('Get-BitLockerVolume : Access denied\r\n')).toBeNull();
+    const states = ['1', '2', '3', '4', '5', '6', '8'].map((v) => parseShellProtection(`${v}\r\n`).state);
+    expect(states).toEqual(['encrypted', 'not-encrypted', 'in-progress', 'not-encrypted', 'suspended', 'encrypted', 'waiting-activation']);
+    for (const other of ['0', '7', '9', '', 'abc']) expect(parseShellProtection(other).state).toBe('unknown');
   });
 });
 
@@ -87,6 +95,20 @@ describe('disk-encryption evaluate', () => {
       { name: 'unknown (root not a block device)', data: { ...base, system: 'unknown', reason: 'root-not-found' }, status: 'warn', findings: ['unknownRootNotFound'] },
       { name: 'unknown (ZFS)', data: { ...base, system: 'unknown', reason: 'zfs' }, status: 'warn', findings: ['unknownZfs'] },
       { name: 'in progress', data: { ...base, system: 'in-progress' }, status: 'warn', findings: ['inProgress'] },
+      { name: 'paused', data: { ...base, system: 'paused' }, status: 'warn', findings: ['paused'] },
+      { name: 'FileVault deferred until logout', data: { ...base, platform: 'darwin', system: 'pending-logout' }, status: 'warn', findings: ['pendingLogout'] },
+      {
+        name: 'BitLocker waiting for activation',
+        data: { ...base, platform: 'win32', system: 'waiting-activation' },
+        status: 'fail',
+        findings: [{ message: 'waitingActivation', severity: 'high', fix: 'fixWaitingActivation' }],
+      },
+      {
+        name: 'a state the system reports that we do not recognise',
+        data: { ...base, platform: 'win32', system: 'unknown', reason: 'unrecognised', raw: '7' },
+        status: 'warn',
+        findings: [{ message: 'unknownUnrecognised', data: { state: '7' } }],
+      },
       { name: 'suspended BitLocker', data: { ...base, platform: 'win32', system: 'suspended' }, status: 'warn', findings: [{ message: 'suspended', fix: 'fixSuspended' }] },
       { name: 'container', data: { ...base, environment: 'container', system: 'unknown' }, status: 'not-applicable', findings: ['container'] },
       { name: 'WSL', data: { ...base, environment: 'wsl', system: 'unknown' }, status: 'not-applicable', findings: ['wsl'] },
@@ -96,7 +118,7 @@ describe('disk-encryption evaluate', () => {
   });
 
   it('an unknown state is never a pass', () => {
-    for (const reason of ['command-missing', 'command-failed', 'root-not-found', 'unparsable', 'zfs'] as const) {
+    for (const reason of ['command-missing', 'command-failed', 'root-not-found', 'unparsable', 'unrecognised', 'zfs'] as const) {
       for (const platform of ['linux', 'darwin', 'win32', 'other'] as const) {
         expect(tester.evaluate({ ...base, platform, system: 'unknown', reason }).status).not.toBe('pass');
       }
@@ -143,7 +165,53 @@ describe('disk-encryption gather', () => {
       commands: { 'fdesetup status': { stdout: 'FileVault is Off.\n' } },
       findings: [{ message: 'notEncrypted', fix: 'fixMac' }],
     },
-    { name: 'Windows asks PowerShell', platform: 'win32', commands: { 'powershell.exe *': { stdout: 'SHELL 1\r\n' } }, data: { system: 'encrypted' }, status: 'pass' },
+    {
+      name: 'macOS: fdesetup exits 2 while encrypting; the text decides',
+      platform: 'darwin',
+      commands: { 'fdesetup status': { code: 2, stdout: 'FileVault is On.\nEncryption in progress: Percent completed = 32.1\n' } },
+      data: { system: 'in-progress' },
+      findings: ['inProgress'],
+    },
+    {
+      name: 'Windows with administrator rights: Get-BitLockerVolume',
+      platform: 'win32',
+      commands: { [`powershell ${BITLOCKER_COMMANDS.volume}`]: { stdout: '\r\nMountPoint           : C:\r\nVolumeStatus         : FullyEncrypted\r\nProtectionStatus     : On\r\nKeyProtector         : {Tpm, RecoveryPassword}\r\n' } },
+      calls: [`powershell ${BITLOCKER_COMMANDS.volume}`],
+      data: { system: 'encrypted' },
+      status: 'pass',
+    },
+    {
+      name: 'Windows without administrator rights falls back to Explorer\'s value: 8 is waiting for activation',
+      platform: 'win32',
+      commands: {
+        [`powershell ${BITLOCKER_COMMANDS.volume}`]: { code: 1, stderr: 'Get-CimInstance : Access denied \r\n' },
+        [`powershell ${BITLOCKER_COMMANDS.shell}`]: { stdout: '8\r\n' },
+      },
+      data: { system: 'waiting-activation' },
+      status: 'fail',
+      findings: ['waitingActivation'],
+    },
+    {
+      name: 'Windows: Explorer\'s value 5 is suspended',
+      platform: 'win32',
+      commands: { [`powershell ${BITLOCKER_COMMANDS.volume}`]: { code: 1 }, [`powershell ${BITLOCKER_COMMANDS.shell}`]: { stdout: '5\r\n' } },
+      status: 'warn',
+      findings: ['suspended'],
+    },
+    {
+      name: 'Windows: a value we do not know is "not recognised", never "did not answer"',
+      platform: 'win32',
+      commands: { [`powershell ${BITLOCKER_COMMANDS.volume}`]: { code: 1 }, [`powershell ${BITLOCKER_COMMANDS.shell}`]: { stdout: '7\r\n' } },
+      status: 'warn',
+      findings: [{ message: 'unknownUnrecognised', data: { state: '7' } }],
+    },
+    {
+      name: 'Windows: nothing answers',
+      platform: 'win32',
+      commands: { 'powershell.exe *': { code: 1 } },
+      status: 'warn',
+      findings: ['unknownToolFailed'],
+    },
     { name: 'macOS without fdesetup is a warning', platform: 'darwin', status: 'warn' },
   ]);
 });

@@ -91,6 +91,9 @@ describe('os-updates parsers', () => {
     expect(lastPacmanUpgrade('')).toBeNull();
     const plist = '{\n    AutomaticCheckEnabled = 1;\n    CriticalUpdateInstall = 0;\n    LastRecommendedUpdatesAvailable = 2;\n    LastSuccessfulDate = "2026-05-30 10:00:00 +0000";\n}\n';
     expect(parseSoftwareUpdatePlist(plist)).toEqual({ automaticCheck: true, criticalUpdates: false, recommendedPending: 2, lastSuccessfulCheck: Date.parse('2026-05-30T10:00:00Z') });
+    const yes = parseSoftwareUpdatePlist('{\n    AutomaticCheckEnabled = YES;\n    CriticalUpdateInstall = no;\n    AutomaticDownload = True;\n}\n');
+    expect([yes.automaticCheck, yes.criticalUpdates]).toEqual([true, false]);
+    expect(parseSoftwareUpdatePlist('{ AutomaticCheckEnabled = maybe; }').automaticCheck).toBeNull();
     expect(parseWindowsUpdates('INSTALL 2026-05-01T00:00:00.0000000Z\r\nHOTFIX 2026-05-10T00:00:00.0000000Z\r\n')).toBe(Date.parse('2026-05-10T00:00:00Z'));
   });
 });

@@ -47,6 +47,12 @@ describe('shell-history-secrets line scanner', () => {
     ['openssl pkcs12 -export -in c.pem -passout pass:hunter2 -out c.p12', 'passwordOption'],
     ['htpasswd -b .htpasswd anna hunter2', 'passwordOption'],
     ['$p = ConvertTo-SecureString "hunter2" -AsPlainText -Force', 'passwordOption'],
+    ['$p = ConvertTo-SecureString -String "hunter2" -AsPlainText -Force', 'passwordOption'],
+    ["'hunter2' | ConvertTo-SecureString -AsPlainText -Force", 'passwordOption'],
+    ['cmdkey /generic:server /user:anna /pass:hunter2', 'passwordOption'],
+    ['net user anna Hunter2! /add', 'passwordOption'],
+    ['$env:API_TOKEN = "abc123def"', 'passwordVariable'],
+    ["$env:GitHub_Token='abc123def'", 'passwordVariable'],
     ['PGPASSWORD=hunter2 psql -h db', 'passwordVariable'],
     ['export API_TOKEN=abc123def', 'passwordVariable'],
     ['MYSQL_PWD=hunter2 mysql', 'passwordVariable'],
@@ -79,6 +85,13 @@ describe('shell-history-secrets line scanner', () => {
     'cat ~/.ssh/id_ed25519.pub',
     'echo ghp_short',
     'date +%H:%M:%S',
+    '$p = Read-Host -AsSecureString',
+    '$s = ConvertTo-SecureString $plain -AsPlainText -Force',
+    'cmdkey /generic:server /user:anna /pass',
+    'net user anna * /add',
+    'net user anna /delete',
+    '$env:API_TOKEN = $secret',
+    '$env:TOKEN_FILE = "C:\\secrets\\t.txt"',
   ];
   for (const line of negatives) {
     it(`finds nothing in: ${line}`, () => {
@@ -151,6 +164,16 @@ describe('shell-history-secrets gather', () => {
       findings: ['passwordOption'],
     },
     { name: 'a home without history passes', status: 'pass', findings: [] },
+    {
+      name: 'Windows: every PSReadLine history file, one per host',
+      platform: 'win32',
+      home: {
+        'AppData/Roaming/Microsoft/Windows/PowerShell/PSReadLine/ConsoleHost_history.txt': 'Get-ChildItem\n',
+        'AppData/Roaming/Microsoft/Windows/PowerShell/PSReadLine/Visual Studio Code Host_history.txt': 'cmdkey /generic:srv /user:anna /pass:hunter2\n',
+      },
+      findings: [{ message: 'passwordOption', data: { lines: '1' } }],
+      data: (data) => expect(data.files.filter((f) => f.shell === 'powershell').map((f) => path.basename(f.path))).toEqual(['ConsoleHost_history.txt', 'Visual Studio Code Host_history.txt']),
+    },
   ]);
 
   it('never keeps a secret in its result', async () => {

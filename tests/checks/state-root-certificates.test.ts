@@ -179,7 +179,7 @@ describe('state-root-certificates in browser (NSS) databases', () => {
         ...entries.map((e) => `${e.nickname.padEnd(60)} ${e.flags}`),
       ].join('\n');
       const answers: Record<string, Answer> = { [`certutil -d sql:${dir} -L`]: { stdout: listing } };
-      for (const e of entries) answers[`certutil -d sql:${dir} -L -n ${e.nickname} -a`] = { stdout: e.cert.pem };
+      for (const e of entries) answers[`certutil -d sql:${dir} -L -n "${e.nickname}" -a`] = { stdout: e.cert.pem };
       return answers;
     };
   }

@@ -32,6 +32,14 @@ describe('telegram-desktop-session gather', () => {
       data: (data, { home }) => expect(data.found.map((f) => f.path)).toEqual([path.join(home, flatpak)]),
     },
     { name: 'leftover data without a session', home: { '.local/share/TelegramDesktop/tdata': { dir: true } }, status: 'warn', findings: [{ message: 'dataOnly', severity: 'low' }] },
+    {
+      name: 'Windows: the Microsoft Store version keeps its session under LocalCache',
+      platform: 'win32',
+      home: { 'AppData/Local/Packages/TelegramMessengerLLP.TelegramDesktop_t4vj0pshhgkwm/LocalCache/Roaming/Telegram Desktop UWP/tdata/key_datas': 'x' },
+      status: 'warn',
+      findings: [{ message: 'loggedIn', severity: 'medium' }],
+      data: (data) => expect(data.found[0]?.path).toContain(path.join('LocalCache', 'Roaming', 'Telegram Desktop UWP', 'tdata')),
+    },
   ]);
 });
 
