@@ -148,7 +148,7 @@ export const WINDOWS_SCRIPT = [
   "if ($r.LastInstallationSuccessDate) { 'INSTALL ' + ([datetime]$r.LastInstallationSuccessDate).ToUniversalTime().ToString('o') }",
   "$h = Get-HotFix | Where-Object { $_.InstalledOn } | Sort-Object InstalledOn -Descending | Select-Object -First 1",
   "if ($h) { 'HOTFIX ' + ([datetime]$h.InstalledOn).ToUniversalTime().ToString('o') }",
-].join('\n');
+].join('; ');
 
 /** The newest INSTALL/HOTFIX date in the PowerShell output. */
 export function parseWindowsUpdates(stdout: string): number | null {
@@ -259,7 +259,7 @@ export default defineCheck({
       },
       win32: {
         reads: { en: 'When Windows Update last installed something.', ru: 'Когда Центр обновления Windows в последний раз что-то устанавливал.' },
-        commands: ['powershell (New-Object -ComObject Microsoft.Update.AutoUpdate).Results', 'powershell Get-HotFix'],
+        commands: [`powershell ${WINDOWS_SCRIPT}`],
       },
     },
     messages: M,

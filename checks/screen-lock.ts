@@ -154,14 +154,16 @@ export function withPolicy(user: RegDesktop, policy: RegDesktop): RegDesktop {
   };
 }
 
+export const GSETTINGS_SCHEMAS = {
+  gnome: { lock: 'org.gnome.desktop.screensaver', idle: 'org.gnome.desktop.session', minutes: false },
+  cinnamon: { lock: 'org.cinnamon.desktop.screensaver', idle: 'org.cinnamon.desktop.session', minutes: false },
+  mate: { lock: 'org.mate.screensaver', idle: 'org.mate.session', minutes: true },
+} as const;
+
 async function gatherLinux(ctx: CheckContext): Promise<ScreenLockData> {
   const desktop = desktopOf(ctx.env);
   if (desktop === 'gnome' || desktop === 'cinnamon' || desktop === 'mate') {
-    const schemas = {
-      gnome: { lock: 'org.gnome.desktop.screensaver', idle: 'org.gnome.desktop.session', minutes: false },
-      cinnamon: { lock: 'org.cinnamon.desktop.screensaver', idle: 'org.cinnamon.desktop.session', minutes: false },
-      mate: { lock: 'org.mate.screensaver', idle: 'org.mate.session', minutes: true },
-    }[desktop];
+    const schemas = GSETTINGS_SCHEMAS[desktop];
     const lock = await gsettings(ctx, schemas.lock, 'lock-enabled');
     const idle = await gsettings(ctx, schemas.idle, 'idle-delay');
     const idleValue = idle === null ? null : parseGsettingsNumber(idle);
@@ -350,7 +352,7 @@ export default defineCheck({
           en: 'The screen saver and idle settings through `gsettings get` (GNOME, Cinnamon, MATE), or ~/.config/kscreenlockerrc (KDE).',
           ru: 'Настройки заставки и бездействия через `gsettings get` (GNOME, Cinnamon, MATE) или файл ~/.config/kscreenlockerrc (KDE).',
         },
-        commands: ['gsettings get org.gnome.desktop.screensaver lock-enabled', 'gsettings get org.gnome.desktop.session idle-delay'],
+        commands: Object.values(GSETTINGS_SCHEMAS).flatMap((s) => [`gsettings get ${s.lock} lock-enabled`, `gsettings get ${s.idle} idle-delay`]),
       },
       darwin: {
         reads: {

@@ -257,6 +257,8 @@ export function createStateRootCheck(options: StateRootOptions = {}): Check<Cert
       },
       topic: 'devices',
       lessons: LESSONS,
+      // Keychain listings carry every certificate, personal ones included: never collected.
+      collect: false,
       explain: {
         all: {
           en: 'Certificate files (PEM, DER, PKCS#7) and folders you name. Only public certificates are read; nothing is sent anywhere.',

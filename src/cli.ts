@@ -326,6 +326,8 @@ export function buildProgram(t: Translate, lang: Lang, dispatch: Dispatch): Comm
     .option('--force', t('cli.opt.force'))
     .option('--scan <folder...>', t('cli.opt.scan'))
     .option('--history', t('cli.opt.history'))
+    .option('--collect <file>', t('cli.opt.collect'))
+    .option('--yes', t('cli.opt.collectYes'))
     .action(action('audit'));
 
   translateHelp(program.command('check'))

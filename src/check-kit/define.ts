@@ -25,6 +25,7 @@ export interface MetaSpec<K extends string> {
   explain: Explain;
   messages: MessageTable<K>;
   input?: InputNeed;
+  collect?: boolean;
 }
 
 export interface CheckSpec<Data, Options, K extends string> {

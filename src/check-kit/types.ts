@@ -142,6 +142,8 @@ export interface CheckMeta<K extends string = string> {
   messages: MessageTable<K>;
   /** Interactive checks say what they ask for; the audit runs them only when asked to. */
   input?: InputNeed;
+  /** false: its command output can hold private material (certificates, names), so `audit --collect` leaves it out. */
+  collect?: boolean;
   /** True when `input` is set (kept as a flag for callers that only need to know). */
   interactive: boolean;
 }

@@ -16,7 +16,7 @@ import { findingLines, renderExplain, resultTitle } from '../check-kit/render.js
 import { wrap } from '../runner/markdown.js';
 import { reachesFailOn, type CheckOptions } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
-import { statusLabel, type Platform } from '../i18n/labels.js';
+import { severityLabel, statusLabel, type Platform } from '../i18n/labels.js';
 
 interface AuditOptions extends Omit<CheckOptions, 'explain'> {
   explain?: boolean;
@@ -26,6 +26,8 @@ interface AuditOptions extends Omit<CheckOptions, 'explain'> {
   force?: boolean;
   history?: boolean;
   scan?: string[];
+  collect?: string;
+  yes?: boolean;
 }
 
 function idList(ctx: AppContext, value: string | undefined): string[] | undefined {
@@ -41,6 +43,11 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
   const out: string[] = [];
   const print = (...lines: string[]): void => void out.push(...lines);
   const flush = (): void => void ctx.io.stdout.write(out.splice(0).join('\n') + '\n');
+
+  if (opts.collect !== undefined) {
+    const { default: auditCollect } = await import('./audit-collect.js');
+    return auditCollect(ctx, opts.collect, { ...(opts.yes ? { yes: true } : {}), ...(opts.force ? { force: true } : {}) });
+  }
 
   if (opts.history) {
     const entries = await readHistory(ctx.paths.dataDir);
@@ -106,7 +113,8 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
     for (const severity of SEVERITY_ORDER) {
       const byCheck = ran.map((r) => ({ r, found: r.findings.filter((f) => f.severity === severity) })).filter((x) => x.found.length > 0);
       if (byCheck.length === 0) continue;
-      print(chalk.bold(ctx.t(`audit.group.${severity}`, { count: byCheck.reduce((n, x) => n + x.found.length, 0) })));
+      // The same words as each finding's own label, so a heading and its items never disagree.
+      print(chalk.bold(`${severityLabel(severity, ctx.lang)} (${byCheck.reduce((n, x) => n + x.found.length, 0)})`));
       for (const { r, found } of byCheck) {
         // A note from a check that could not judge (a container, no desktop) must not read as a failure.
         const title = r.status === 'fail' || r.status === 'warn' ? resultTitle(r, ctx.lang) : `${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`;
@@ -134,7 +142,8 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
 
 function statusSummary(ctx: AppContext, results: readonly AuditResult[]): string[] {
   const count = (status: AuditResult['status']): number => results.filter((r) => r.status === status).length;
-  const lines = [ctx.t('audit.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), na: count('not-applicable'), error: count('error') })];
+  const statuses: AuditResult['status'][] = ['pass', 'warn', 'fail', 'not-applicable', 'error'];
+  const lines = [statuses.map((s) => `${statusLabel(s, ctx.lang)}: ${count(s)}`).join(' · ')];
   for (const r of results.filter((x) => x.status === 'error' || (x.status === 'not-applicable' && x.findings.length === 0))) {
     lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`);
   }

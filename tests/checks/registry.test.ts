@@ -36,6 +36,12 @@ describe('check registry', () => {
     expect(meta.options.type).toBe('object');
   });
 
+  it.each(files)('%s: every command it may run is listed in docs/checks.md', async (id) => {
+    const { meta } = (await checkLoaders[id]!()).default;
+    const docs = readFileSync(path.join(PACKAGE_ROOT, 'docs', 'checks.md'), 'utf8');
+    for (const platform of meta.platforms) for (const command of meta.explain[platform]?.commands ?? []) expect(docs, command).toContain(`\`${command}\``);
+  });
+
   it.each(files)('%s: has a test file that uses the CheckTester', (id) => {
     const test = path.join(PACKAGE_ROOT, 'tests', 'checks', `${id}.test.ts`);
     expect(readFileSync(test, 'utf8')).toMatch(/new CheckTester\(/);
