@@ -201,8 +201,8 @@ export default defineCheck({
         },
         commands: ['systemctl is-active firewalld', 'systemctl is-active nftables', 'systemctl is-active netfilter-persistent', 'systemctl is-active iptables'],
         withoutAdmin: {
-          en: 'the rules themselves: a firewall loaded some other way is reported as unknown, not as on.',
-          ru: 'сами правила: брандмауэр, загруженный иначе, считается неизвестным, а не включённым.',
+          en: 'the firewall rules themselves cannot be read, so a firewall loaded some other way is reported as unknown, not as on.',
+          ru: 'сами правила брандмауэра прочитать нельзя, поэтому брандмауэр, загруженный иначе, считается неизвестным, а не включённым.',
         },
       },
       darwin: {

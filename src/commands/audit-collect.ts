@@ -11,6 +11,7 @@ import { defineMessages } from '../i18n/messages.js';
 import { collect } from '../audit/collect.js';
 import { loadChecks } from '../audit/load.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { wrap } from '../runner/markdown.js';
 import { inquirerPrompter } from '../runner/prompter.js';
 import { checkContext, homeOf } from './shared/checks.js';
 
@@ -56,7 +57,7 @@ export default async function auditCollect(ctx: AppContext, file: string, opts: 
     identity: { home, user: ctx.env.USER ?? ctx.env.USERNAME ?? os.userInfo().username, host: os.hostname() },
   });
   const body = JSON.stringify(collection, null, 2) + '\n';
-  ctx.io.stdout.write(`${m('intro', { file: target })}\n\n${body}\n`);
+  ctx.io.stdout.write(`${wrap(m('intro', { file: target }), ctx.io.width).join('\n')}\n\n${body}\n`);
   if (!opts.yes) {
     const yes = await inquirerPrompter(ctx.io, ctx.t).confirm(m('confirm', { file: target }), false);
     if (!yes) {
@@ -65,6 +66,6 @@ export default async function auditCollect(ctx: AppContext, file: string, opts: 
     }
   }
   await writeFileAtomic(target, body, 0o600);
-  ctx.io.stdout.write(`${m('written', { file: target })}\n`);
+  ctx.io.stdout.write(`${wrap(m('written', { file: target }), ctx.io.width).join('\n')}\n`);
   return EXIT_OK;
 }

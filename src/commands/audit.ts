@@ -72,7 +72,7 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
     for (const c of checks) {
       if (!appliesTo(c.meta, process.platform) || (only && !only.includes(c.meta.id)) || skip?.includes(c.meta.id)) continue;
       if (c.meta.interactive && !only?.includes(c.meta.id)) continue;
-      print(chalk.bold(`${c.meta.id}: ${c.meta.title[ctx.lang]}`));
+      print(chalk.bold(`${c.meta.id}: ${c.meta.subject[ctx.lang]}`));
       print(...renderExplain(c.meta, [process.platform as Platform], { lang: ctx.lang, width: ctx.io.width }));
       print('');
     }
@@ -143,7 +143,7 @@ export default async function audit(ctx: AppContext, opts: AuditOptions): Promis
 function statusSummary(ctx: AppContext, results: readonly AuditResult[]): string[] {
   const count = (status: AuditResult['status']): number => results.filter((r) => r.status === status).length;
   const statuses: AuditResult['status'][] = ['pass', 'warn', 'fail', 'not-applicable', 'error'];
-  const lines = [statuses.map((s) => `${statusLabel(s, ctx.lang)}: ${count(s)}`).join(' · ')];
+  const lines = wrap(statuses.map((s) => `${statusLabel(s, ctx.lang)}: ${count(s)}`).join(' · '), ctx.io.width);
   for (const r of results.filter((x) => x.status === 'error' || (x.status === 'not-applicable' && x.findings.length === 0))) {
     lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`);
   }
