@@ -3,9 +3,7 @@
 // real mailbox (and, for Russian providers, to an account that can be
 // disclosed to the Russian authorities on request).
 import path from 'node:path';
-import { readSmallText } from '../src/checks/files.js';
-import { maskEmail, statusFromFindings } from '../src/checks/format.js';
-import { defineCheck, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, findingsOf, maskEmail, readSmallText, statusFromFindings, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 
 export interface GitIdentityData {
   /** Config files that were read, in git's order (later ones win). */
@@ -69,50 +67,53 @@ function expandHome(file: string, home: string, base: string): string {
 // No lesson covers this yet; findings carry their own explanation and fix.
 const LESSONS: string[] = [];
 
-export default defineCheck<GitIdentityData>({
+const M = defineMessages('check.git-identity', {
+  russianProvider: {
+    en: 'Your commits carry {email}, an address at a Russian provider (from {path}). Anyone can read it from public repositories, and the provider must hand account data to the Russian authorities on request.',
+    ru: 'В ваших коммитах стоит {email} — адрес у российского почтового сервиса (из {path}). Его может прочитать кто угодно в публичных репозиториях, а сервис обязан передавать данные аккаунта российским властям по запросу.',
+  },
+  realAddress: {
+    en: 'Your commits carry a real-looking address, {email} (from {path}). In public repositories it is visible to everyone and cannot be removed from history later.',
+    ru: 'В ваших коммитах стоит похожий на настоящий адрес {email} (из {path}). В публичных репозиториях он виден всем, и убрать его из истории потом не получится.',
+  },
+  fixAddress: {
+    en: 'For public work use a noreply address: GitHub gives you ID+name@users.noreply.github.com (Settings > Emails > Keep my email address private), GitLab and Codeberg have the same. Set it with git config --global user.email "ADDRESS", and keep a real address only in the repositories that need it (git config user.email inside that repository).',
+    ru: 'Для публичной работы используйте адрес noreply: GitHub выдаёт ID+имя@users.noreply.github.com (Settings > Emails > Keep my email address private), у GitLab и Codeberg есть такие же. Задайте его командой git config --global user.email "АДРЕС", а настоящий адрес указывайте только в тех репозиториях, где он нужен (git config user.email внутри репозитория).',
+  },
+  conditional: {
+    en: 'Your git settings switch identities per folder (includeIf); those addresses were not checked.',
+    ru: 'В настройках git адрес меняется в зависимости от папки (includeIf); эти адреса не проверялись.',
+  },
+  unreadable: {
+    en: 'Could not read {path}, so the address there was not checked.',
+    ru: 'Не удалось прочитать {path}, адрес в нём не проверен.',
+  },
+});
+
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
+export default defineCheck({
   meta: {
     id: 'git-identity',
     title: { en: 'Git does not publish your real e-mail address', ru: 'Git не публикует ваш настоящий адрес почты' },
     failureTitle: { en: 'Git puts a real e-mail address into your commits', ru: 'Git записывает в коммиты настоящий адрес почты' },
+    subject: { en: 'The e-mail address in your git commits', ru: 'Адрес почты в ваших коммитах git' },
     description: {
       en: 'Reads the global git settings for user.email. Git writes this address into every commit, and in public repositories it stays public for good. A noreply or separate address keeps pseudonymous work from leading back to your main mailbox.',
       ru: 'Читает глобальные настройки git (user.email). Git записывает этот адрес в каждый коммит, и в публичных репозиториях он остаётся открытым навсегда. Адрес noreply или отдельный ящик не позволит связать работу под псевдонимом с вашей основной почтой.',
     },
     topic: 'identity',
-    platforms: ['linux', 'darwin', 'win32'],
-    lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
+    explain: {
+      all: {
         en: '~/.gitconfig, ~/.config/git/config (or $XDG_CONFIG_HOME/git/config) and files they include. Only the user.email value is used.',
         ru: '~/.gitconfig, ~/.config/git/config (или $XDG_CONFIG_HOME/git/config) и подключённые из них файлы. Используется только значение user.email.',
       },
-    ],
-    messages: {
-      russianProvider: {
-        en: 'Your commits carry {email}, an address at a Russian provider (from {path}). Anyone can read it from public repositories, and the provider must hand account data to the Russian authorities on request.',
-        ru: 'В ваших коммитах стоит {email} — адрес у российского почтового сервиса (из {path}). Его может прочитать кто угодно в публичных репозиториях, а сервис обязан передавать данные аккаунта российским властям по запросу.',
-      },
-      realAddress: {
-        en: 'Your commits carry a real-looking address, {email} (from {path}). In public repositories it is visible to everyone and cannot be removed from history later.',
-        ru: 'В ваших коммитах стоит похожий на настоящий адрес {email} (из {path}). В публичных репозиториях он виден всем, и убрать его из истории потом не получится.',
-      },
-      fixAddress: {
-        en: 'For public work use a noreply address: GitHub gives you ID+name@users.noreply.github.com (Settings > Emails > Keep my email address private), GitLab and Codeberg have the same. Set it with git config --global user.email "ADDRESS", and keep a real address only in the repositories that need it (git config user.email inside that repository).',
-        ru: 'Для публичной работы используйте адрес noreply: GitHub выдаёт ID+имя@users.noreply.github.com (Settings > Emails > Keep my email address private), у GitLab и Codeberg есть такие же. Задайте его командой git config --global user.email "АДРЕС", а настоящий адрес указывайте только в тех репозиториях, где он нужен (git config user.email внутри репозитория).',
-      },
-      conditional: {
-        en: 'Your git settings switch identities per folder (includeIf); those addresses were not checked.',
-        ru: 'В настройках git адрес меняется в зависимости от папки (includeIf); эти адреса не проверялись.',
-      },
-      unreadable: {
-        en: 'Could not read {path}, so the address there was not checked.',
-        ru: 'Не удалось прочитать {path}, адрес в нём не проверен.',
-      },
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<GitIdentityData> {
     const configHome = ctx.env.XDG_CONFIG_HOME || path.join(ctx.home, '.config');
     const data: GitIdentityData = { files: [], email: null, source: null, conditional: false, unreadable: [] };
     const visit = async (file: string, depth: number): Promise<void> => {
@@ -136,22 +137,21 @@ export default defineCheck<GitIdentityData>({
     return data;
   },
 
-  evaluate(data) {
-    const findings: Finding[] = [];
+  evaluate(data): CheckResult<Id> {
+    const findings: Finding<Id>[] = [];
     const kind = classifyEmail(data.email);
     const source = data.source ?? '';
     if (kind === 'russian' || kind === 'real') {
-      findings.push({
-        message: kind === 'russian' ? 'russianProvider' : 'realAddress',
-        fix: 'fixAddress',
-        severity: kind === 'russian' ? 'medium' : 'low',
-        data: { email: maskEmail(data.email ?? ''), path: source },
-        path: source,
-        lessons: LESSONS,
-      });
+      findings.push(
+        finding(kind === 'russian' ? 'russianProvider' : 'realAddress', kind === 'russian' ? 'medium' : 'low', {
+          fix: 'fixAddress',
+          data: { email: maskEmail(data.email ?? ''), path: source },
+          path: source,
+        }),
+      );
     }
-    if (data.conditional) findings.push({ message: 'conditional', severity: 'info', lessons: LESSONS });
-    for (const file of data.unreadable) findings.push({ message: 'unreadable', severity: 'low', data: { path: file }, path: file, lessons: LESSONS });
+    if (data.conditional) findings.push(finding('conditional', 'info'));
+    for (const file of data.unreadable) findings.push(finding('unreadable', 'low', { data: { path: file }, path: file }));
     return { status: statusFromFindings(findings), findings };
   },
 });

@@ -1,28 +1,29 @@
 // The sorted registry of local checks. Each entry loads its module lazily so
 // start-up never pays for checks that do not run. Keep entries sorted by id;
 // tests/checks/registry.test.ts fails when a file in checks/ is missing here.
-import type { Check } from '../src/checks/types.js';
+import type { AnyCheck } from '../src/check-kit/types.js';
 
-type AnyCheck = Check<unknown, Record<string, unknown>>;
 type Loader = () => Promise<{ default: AnyCheck }>;
 
-// One cast here instead of one per entry: each module's default export is a
-// Check with its own data and options types.
-const lazy = (load: () => Promise<{ default: unknown }>): Loader => load as Loader;
-
 export const checkLoaders: Readonly<Record<string, Loader>> = {
-  'disk-encryption': lazy(() => import('./disk-encryption.js')),
-  firewall: lazy(() => import('./firewall.js')),
-  'git-identity': lazy(() => import('./git-identity.js')),
-  metadata: lazy(() => import('./metadata.js')),
-  'os-updates': lazy(() => import('./os-updates.js')),
-  password: lazy(() => import('./password.js')),
-  passwords: lazy(() => import('./passwords.js')),
-  'screen-lock': lazy(() => import('./screen-lock.js')),
-  'shell-history-secrets': lazy(() => import('./shell-history-secrets.js')),
-  'ssh-key-passphrase': lazy(() => import('./ssh-key-passphrase.js')),
-  'state-root-certificates': lazy(() => import('./state-root-certificates.js')),
-  'telegram-desktop-session': lazy(() => import('./telegram-desktop-session.js')),
+  'disk-encryption': () => import('./disk-encryption.js'),
+  firewall: () => import('./firewall.js'),
+  'git-identity': () => import('./git-identity.js'),
+  metadata: () => import('./metadata.js'),
+  'os-updates': () => import('./os-updates.js'),
+  password: () => import('./password.js'),
+  passwords: () => import('./passwords.js'),
+  'screen-lock': () => import('./screen-lock.js'),
+  'shell-history-secrets': () => import('./shell-history-secrets.js'),
+  'ssh-key-passphrase': () => import('./ssh-key-passphrase.js'),
+  'state-root-certificates': () => import('./state-root-certificates.js'),
+  'telegram-desktop-session': () => import('./telegram-desktop-session.js'),
 };
 
 export const checkIds: readonly string[] = Object.keys(checkLoaders).sort();
+
+/** The check with this id, loaded on demand; undefined for an unknown id. */
+export async function loadCheck(id: string): Promise<AnyCheck | undefined> {
+  const loader = Object.prototype.hasOwnProperty.call(checkLoaders, id) ? checkLoaders[id] : undefined;
+  return loader ? (await loader()).default : undefined;
+}

@@ -1,10 +1,12 @@
 // Photos, documents and videos in a folder the user names: location, serial
 // numbers, names and other metadata worth removing before sharing. It never
 // scans anything the user did not point at.
-import { defineCheck, type Bilingual, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, findingsOf, type Bilingual, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 import { categoryTitle } from '../src/metadata/messages.js';
 import { scanPaths, summarize } from '../src/metadata/scan.js';
 import { CATEGORIES, isRisky, isSkipped, type Category, type FileScan, type MetaSeverity, type SkippedFile } from '../src/metadata/types.js';
+
+const LESSONS = ['photo-document-metadata'];
 
 interface FileSummary {
   path: string;
@@ -17,49 +19,57 @@ export interface MetadataData {
   summary: ReturnType<typeof summarize>;
 }
 
-const PROMPT: Bilingual = {
-  en: 'Which folder or file should be checked? (for example ~/Pictures)',
-  ru: 'Какую папку или файл проверить? (например, ~/Pictures)',
-};
+const INPUT = {
+  kind: 'path',
+  prompt: {
+    en: 'Which folder or file should be checked? (for example ~/Pictures)',
+    ru: 'Какую папку или файл проверить? (например, ~/Pictures)',
+  },
+} as const;
 
-function titles(categories: readonly Category[], lang: 'en' | 'ru'): string {
-  return categories.map((c) => categoryTitle(c, lang).toLowerCase()).join(', ');
+const M = defineMessages('check.metadata', {
+  file: { en: '{path}: found {categories}', ru: '{path}: найдено — {categories}' },
+  fix: {
+    en: 'Make a clean copy before you send or publish it: safestep scrub "{path}" (the original is kept).',
+    ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: safestep scrub "{path}" (оригинал сохранится).',
+  },
+  summary: {
+    en: 'Scanned {scanned} files: {withFindings} with metadata, {skipped} skipped, {errors} could not be read.',
+    ru: 'Проверено файлов: {scanned}; с метаданными: {withFindings}; пропущено: {skipped}; не удалось прочитать: {errors}.',
+  },
+});
+
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
+function titles(categories: readonly Category[]): Bilingual {
+  const list = (lang: 'en' | 'ru') => categories.map((c) => categoryTitle(c, lang).toLowerCase()).join(', ');
+  return { en: list('en'), ru: list('ru') };
 }
 
-export default defineCheck<MetadataData>({
+export default defineCheck({
   meta: {
     id: 'metadata',
     title: { en: 'No revealing metadata in these files', ru: 'В этих файлах нет выдающих вас метаданных' },
     failureTitle: { en: 'Some files carry revealing metadata', ru: 'В некоторых файлах есть выдающие вас метаданные' },
+    subject: { en: 'Metadata in the files you chose', ru: 'Метаданные в выбранных вами файлах' },
     description: {
       en: 'Looks inside photos, PDFs, office documents and videos in a folder you choose for GPS location, camera serial numbers, author names, tracked changes and hidden previews.',
       ru: 'Проверяет фото, PDF, офисные документы и видео в выбранной вами папке: координаты GPS, серийные номера камер, имена авторов, исправления и скрытые превью.',
     },
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
-    lessons: ['photo-document-metadata'],
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
+    lessons: LESSONS,
+    explain: {
+      all: {
         en: 'Only the files and folders you name (folders recursively, symbolic links not followed); it reads just the headers and metadata blocks, on this computer, and changes nothing.',
         ru: 'Только файлы и папки, которые вы укажете (папки со всем содержимым, символические ссылки не открываются); читаются лишь заголовки и блоки метаданных, на этом компьютере, ничего не меняется.',
       },
-    ],
-    interactive: true,
-    messages: {
-      file: { en: '{path}: found {categoriesEn}', ru: '{path}: найдено — {categoriesRu}' },
-      fix: {
-        en: 'Make a clean copy before you send or publish it: safestep scrub "{path}" (the original is kept).',
-        ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: safestep scrub "{path}" (оригинал сохранится).',
-      },
-      summary: {
-        en: 'Scanned {scanned} files: {withFindings} with metadata, {skipped} skipped, {errors} could not be read.',
-        ru: 'Проверено файлов: {scanned}; с метаданными: {withFindings}; пропущено: {skipped}; не удалось прочитать: {errors}.',
-      },
     },
+    input: INPUT,
+    messages: M,
   },
-  async gather(ctx) {
-    const paths = ctx.paths.length > 0 ? [...ctx.paths] : ctx.input ? [await ctx.input.path(PROMPT)] : [];
+  async gather(ctx): Promise<MetadataData> {
+    const paths = ctx.paths.length > 0 ? [...ctx.paths] : ctx.input ? [await ctx.input.path(INPUT.prompt)] : [];
     if (paths.length === 0 || paths.every((p) => p === '')) throw new Error('no folder was named');
     const all: (FileScan | SkippedFile)[] = [];
     const files: FileSummary[] = [];
@@ -72,16 +82,9 @@ export default defineCheck<MetadataData>({
     }
     return { files, summary: summarize(all) };
   },
-  evaluate(data) {
-    const findings: Finding[] = data.files.map((f) => ({
-      message: 'file',
-      fix: 'fix',
-      severity: f.worst,
-      path: f.path,
-      data: { path: f.path, categoriesEn: titles(f.categories, 'en'), categoriesRu: titles(f.categories, 'ru') },
-      lessons: ['photo-document-metadata'],
-    }));
-    findings.push({ message: 'summary', severity: 'info', data: { ...data.summary } });
+  evaluate(data): CheckResult<Id> {
+    const findings: Finding<Id>[] = data.files.map((f) => finding('file', f.worst, { fix: 'fix', path: f.path, data: { path: f.path, categories: titles(f.categories) } }));
+    findings.push(finding('summary', 'info', { data: { ...data.summary }, lessons: [] }));
     const status = findings.some((f) => f.severity === 'high') ? 'fail' : findings.some((f) => f.severity === 'medium') ? 'warn' : 'pass';
     return { status, findings };
   },

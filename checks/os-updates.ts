@@ -3,9 +3,7 @@
 // (pending updates counted at the last refresh, when packages last changed,
 // the update settings) and says how old that knowledge is.
 import { promises as fs } from 'node:fs';
-import { systemPath } from '../src/checks/context.js';
-import { exists, readHead, readSmallText, statOrNull } from '../src/checks/files.js';
-import { defineCheck, type CheckContext, type CheckResult, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, exists, findingsOf, readHead, readSmallText, runPowershell, statOrNull, systemPath, type CheckContext, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -58,9 +56,12 @@ export function lastPacmanUpgrade(log: string): number | null {
 /** `defaults read /Library/Preferences/com.apple.SoftwareUpdate` (old-style plist text). */
 export function parseSoftwareUpdatePlist(text: string): MacUpdateSettings {
   const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*"?([^";]*)"?;`, 'm').exec(text)?.[1];
+  // `defaults read` prints booleans as 1/0 and, for some plists, YES/NO; true/false appear in hand-written ones.
   const bool = (key: string) => {
-    const v = value(key);
-    return v === undefined ? null : v === '1' || v.toLowerCase() === 'true';
+    const v = value(key)?.trim().toLowerCase();
+    if (v === '1' || v === 'yes' || v === 'true') return true;
+    if (v === '0' || v === 'no' || v === 'false') return false;
+    return null;
   };
   const count = value('LastRecommendedUpdatesAvailable');
   const last = value('LastSuccessfulDate');
@@ -141,13 +142,13 @@ async function gatherLinux(ctx: CheckContext, base: UpdatesData): Promise<Update
   return data;
 }
 
-const WINDOWS_SCRIPT = [
+export const WINDOWS_SCRIPT = [
   "$ErrorActionPreference = 'SilentlyContinue'",
   '$r = (New-Object -ComObject Microsoft.Update.AutoUpdate).Results',
   "if ($r.LastInstallationSuccessDate) { 'INSTALL ' + ([datetime]$r.LastInstallationSuccessDate).ToUniversalTime().ToString('o') }",
   "$h = Get-HotFix | Where-Object { $_.InstalledOn } | Sort-Object InstalledOn -Descending | Select-Object -First 1",
   "if ($h) { 'HOTFIX ' + ([datetime]$h.InstalledOn).ToUniversalTime().ToString('o') }",
-].join('\n');
+].join('; ');
 
 /** The newest INSTALL/HOTFIX date in the PowerShell output. */
 export function parseWindowsUpdates(stdout: string): number | null {
@@ -163,96 +164,108 @@ export function parseWindowsUpdates(stdout: string): number | null {
 
 const LESSONS = ['encrypt-your-devices'];
 
-function finding(message: string, severity: Finding['severity'], fix?: string, data?: Finding['data']): Finding {
-  return { message, severity, lessons: LESSONS, ...(fix ? { fix } : {}), ...(data ? { data } : {}) };
-}
+const M = defineMessages('check.os-updates', {
+  securityPending: {
+    en: '{count} security updates are waiting to be installed.',
+    ru: 'Ожидают установки обновлений безопасности: {count}.',
+  },
+  updatesPending: {
+    en: '{count} other updates are waiting to be installed.',
+    ru: 'Ожидают установки других обновлений: {count}.',
+  },
+  listsStale: {
+    en: 'The package lists were last refreshed {days} days ago, so the system may not know about recent security updates.',
+    ru: 'Списки пакетов обновлялись {days} дн. назад, поэтому система может не знать о свежих обновлениях безопасности.',
+  },
+  stale: {
+    en: 'The last system update was {days} days ago.',
+    ru: 'Последнее обновление системы было {days} дн. назад.',
+  },
+  rebootRequired: {
+    en: 'Updates were installed but need a restart to take effect.',
+    ru: 'Обновления установлены, но вступят в силу только после перезагрузки.',
+  },
+  autoCheckOff: {
+    en: 'Automatic checking for updates is turned off on this Mac.',
+    ru: 'Автоматическая проверка обновлений на этом Mac выключена.',
+  },
+  criticalOff: {
+    en: 'Security responses and system files (XProtect) are not installed automatically on this Mac.',
+    ru: 'Ответные меры безопасности и системные файлы (XProtect) не устанавливаются на этом Mac автоматически.',
+  },
+  macPending: {
+    en: 'At the last check {count} recommended updates were available.',
+    ru: 'При последней проверке было доступно рекомендуемых обновлений: {count}.',
+  },
+  macNoRecentCheck: {
+    en: 'This Mac last checked for updates {days} days ago.',
+    ru: 'Этот Mac проверял обновления {days} дн. назад.',
+  },
+  unknown: {
+    en: 'Could not tell when the system was last updated.',
+    ru: 'Не удалось узнать, когда система обновлялась в последний раз.',
+  },
+  container: {
+    en: 'This is running in a container; updates of the computer itself matter more, and a container is updated by rebuilding its image.',
+    ru: 'Проверка запущена в контейнере; важнее обновления самого компьютера, а контейнер обновляют, пересобирая образ.',
+  },
+  fixLinux: {
+    en: 'Install updates now (Debian, Ubuntu: sudo apt update && sudo apt upgrade; Fedora: sudo dnf upgrade; Arch: sudo pacman -Syu) and turn on automatic security updates (Debian, Ubuntu: sudo apt install unattended-upgrades).',
+    ru: 'Установите обновления сейчас (Debian, Ubuntu: sudo apt update && sudo apt upgrade; Fedora: sudo dnf upgrade; Arch: sudo pacman -Syu) и включите автоматические обновления безопасности (Debian, Ubuntu: sudo apt install unattended-upgrades).',
+  },
+  fixReboot: {
+    en: 'Save your work and restart the computer.',
+    ru: 'Сохраните работу и перезагрузите компьютер.',
+  },
+  fixMac: {
+    en: 'System Settings > General > Software Update: install what is waiting, then under Automatic Updates turn on checking, downloading and "Install Security Responses and system files".',
+    ru: 'Системные настройки > Основные > Обновление ПО: установите ожидающие обновления, затем в «Автоматических обновлениях» включите проверку, загрузку и «Устанавливать ответные меры безопасности и системные файлы».',
+  },
+  fixWindows: {
+    en: 'Settings > Windows Update: check for updates, install them and restart. Do not pause updates for long.',
+    ru: 'Параметры > Центр обновления Windows: проверьте наличие обновлений, установите их и перезагрузите компьютер. Не приостанавливайте обновления надолго.',
+  },
+});
+
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
 
 const days = (now: number, then: number) => Math.max(0, Math.floor((now - then) / DAY));
 
-export default defineCheck<UpdatesData>({
+export default defineCheck({
   meta: {
     id: 'os-updates',
     title: { en: 'The system is kept up to date', ru: 'Система своевременно обновляется' },
     failureTitle: { en: 'System updates are overdue', ru: 'Обновления системы запаздывают' },
+    subject: { en: 'System updates', ru: 'Обновления системы' },
     description: {
       en: 'Looks at what the system already knows about its updates (without going online): pending security updates, when packages were last updated, and whether automatic updates are on. Spyware used against activists and journalists usually gets in through holes that updates have already closed.',
       ru: 'Смотрит, что система уже знает о своих обновлениях (не выходя в интернет): ожидающие обновления безопасности, когда пакеты обновлялись в последний раз, включены ли автоматические обновления. Шпионские программы против активистов и журналистов обычно проникают через уязвимости, которые обновления уже закрыли.',
     },
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
     lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
-        en: 'Linux: the dates of /var/lib/dpkg/status, the apt package lists, /var/log/pacman.log or the RPM database, /run/reboot-required, and update-notifier\'s apt-check if installed (it counts updates from the local package lists; it does not go online). macOS: `defaults read /Library/Preferences/com.apple.SoftwareUpdate`. Windows: the Windows Update history through PowerShell. No update server is contacted.',
-        ru: 'Linux: даты /var/lib/dpkg/status, списков пакетов apt, /var/log/pacman.log или базы RPM, файл /run/reboot-required, а также apt-check из update-notifier, если он есть (он считает обновления по локальным спискам пакетов, не выходя в сеть). macOS: `defaults read /Library/Preferences/com.apple.SoftwareUpdate`. Windows: журнал Центра обновления через PowerShell. К серверам обновлений обращений нет.',
+    explain: {
+      all: { en: 'No update server is contacted.', ru: 'К серверам обновлений обращений нет.' },
+      linux: {
+        reads: {
+          en: 'The dates of /var/lib/dpkg/status, the apt package lists, /var/log/pacman.log or the RPM database, /run/reboot-required, and update-notifier\'s apt-check if installed (it counts updates from the local package lists; it does not go online).',
+          ru: 'Даты /var/lib/dpkg/status, списков пакетов apt, /var/log/pacman.log или базы RPM, файл /run/reboot-required, а также apt-check из update-notifier, если он есть (он считает обновления по локальным спискам пакетов, не выходя в сеть).',
+        },
+        commands: ['/usr/lib/update-notifier/apt-check'],
       },
-    ],
-    messages: {
-      securityPending: {
-        en: '{count} security updates are waiting to be installed.',
-        ru: 'Ожидают установки обновлений безопасности: {count}.',
+      darwin: {
+        reads: { en: 'The Software Update settings and the result of its last check.', ru: 'Настройки «Обновления ПО» и результат его последней проверки.' },
+        commands: ['defaults read /Library/Preferences/com.apple.SoftwareUpdate'],
       },
-      updatesPending: {
-        en: '{count} other updates are waiting to be installed.',
-        ru: 'Ожидают установки других обновлений: {count}.',
-      },
-      listsStale: {
-        en: 'The package lists were last refreshed {days} days ago, so the system may not know about recent security updates.',
-        ru: 'Списки пакетов обновлялись {days} дн. назад, поэтому система может не знать о свежих обновлениях безопасности.',
-      },
-      stale: {
-        en: 'The last system update was {days} days ago.',
-        ru: 'Последнее обновление системы было {days} дн. назад.',
-      },
-      rebootRequired: {
-        en: 'Updates were installed but need a restart to take effect.',
-        ru: 'Обновления установлены, но вступят в силу только после перезагрузки.',
-      },
-      autoCheckOff: {
-        en: 'Automatic checking for updates is turned off on this Mac.',
-        ru: 'Автоматическая проверка обновлений на этом Mac выключена.',
-      },
-      criticalOff: {
-        en: 'Security responses and system files (XProtect) are not installed automatically on this Mac.',
-        ru: 'Ответные меры безопасности и системные файлы (XProtect) не устанавливаются на этом Mac автоматически.',
-      },
-      macPending: {
-        en: 'At the last check {count} recommended updates were available.',
-        ru: 'При последней проверке было доступно рекомендуемых обновлений: {count}.',
-      },
-      macNoRecentCheck: {
-        en: 'This Mac last checked for updates {days} days ago.',
-        ru: 'Этот Mac проверял обновления {days} дн. назад.',
-      },
-      unknown: {
-        en: 'Could not tell when the system was last updated.',
-        ru: 'Не удалось узнать, когда система обновлялась в последний раз.',
-      },
-      container: {
-        en: 'This is running in a container; updates of the computer itself matter more, and a container is updated by rebuilding its image.',
-        ru: 'Проверка запущена в контейнере; важнее обновления самого компьютера, а контейнер обновляют, пересобирая образ.',
-      },
-      fixLinux: {
-        en: 'Install updates now (Debian, Ubuntu: sudo apt update && sudo apt upgrade; Fedora: sudo dnf upgrade; Arch: sudo pacman -Syu) and turn on automatic security updates (Debian, Ubuntu: sudo apt install unattended-upgrades).',
-        ru: 'Установите обновления сейчас (Debian, Ubuntu: sudo apt update && sudo apt upgrade; Fedora: sudo dnf upgrade; Arch: sudo pacman -Syu) и включите автоматические обновления безопасности (Debian, Ubuntu: sudo apt install unattended-upgrades).',
-      },
-      fixReboot: {
-        en: 'Save your work and restart the computer.',
-        ru: 'Сохраните работу и перезагрузите компьютер.',
-      },
-      fixMac: {
-        en: 'System Settings > General > Software Update: install what is waiting, then under Automatic Updates turn on checking, downloading and "Install Security Responses and system files".',
-        ru: 'Системные настройки > Основные > Обновление ПО: установите ожидающие обновления, затем в «Автоматических обновлениях» включите проверку, загрузку и «Устанавливать ответные меры безопасности и системные файлы».',
-      },
-      fixWindows: {
-        en: 'Settings > Windows Update: check for updates, install them and restart. Do not pause updates for long.',
-        ru: 'Параметры > Центр обновления Windows: проверьте наличие обновлений, установите их и перезагрузите компьютер. Не приостанавливайте обновления надолго.',
+      win32: {
+        reads: { en: 'When Windows Update last installed something.', ru: 'Когда Центр обновления Windows в последний раз что-то устанавливал.' },
+        commands: [`powershell ${WINDOWS_SCRIPT}`],
       },
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<UpdatesData> {
     const base: UpdatesData = {
       platform: ctx.platform === 'linux' || ctx.platform === 'darwin' || ctx.platform === 'win32' ? ctx.platform : 'other',
       environment: 'host',
@@ -269,43 +282,43 @@ export default defineCheck<UpdatesData>({
       return result.code === 0 ? { ...base, mac: parseSoftwareUpdatePlist(result.stdout) } : base;
     }
     if (ctx.platform === 'win32') {
-      const result = await ctx.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_SCRIPT], { timeoutMs: 8000 });
+      const result = await runPowershell(ctx, WINDOWS_SCRIPT, 8000);
       return { ...base, lastUpdate: result.code === 0 ? parseWindowsUpdates(result.stdout) : null };
     }
     return base;
   },
 
-  evaluate(data): CheckResult {
+  evaluate(data): CheckResult<Id> {
     if (data.environment === 'container') return { status: 'not-applicable', findings: [finding('container', 'info')] };
-    const findings: Finding[] = [];
-    const fix = data.platform === 'darwin' ? 'fixMac' : data.platform === 'win32' ? 'fixWindows' : 'fixLinux';
+    const findings: Finding<Id>[] = [];
+    const fix: Id = data.platform === 'darwin' ? 'fixMac' : data.platform === 'win32' ? 'fixWindows' : 'fixLinux';
 
     if (data.platform === 'darwin') {
       const mac = data.mac;
       if (!mac) return { status: 'warn', findings: [finding('unknown', 'low')] };
-      if (mac.automaticCheck === false) findings.push(finding('autoCheckOff', 'medium', fix));
-      if (mac.criticalUpdates === false) findings.push(finding('criticalOff', 'medium', fix));
-      if (mac.recommendedPending !== null && mac.recommendedPending > 0) findings.push(finding('macPending', 'medium', fix, { count: mac.recommendedPending }));
+      if (mac.automaticCheck === false) findings.push(finding('autoCheckOff', 'medium', { fix }));
+      if (mac.criticalUpdates === false) findings.push(finding('criticalOff', 'medium', { fix }));
+      if (mac.recommendedPending !== null && mac.recommendedPending > 0) findings.push(finding('macPending', 'medium', { fix, data: { count: mac.recommendedPending } }));
       if (mac.lastSuccessfulCheck === null) {
         if (mac.automaticCheck === null) findings.push(finding('unknown', 'low'));
       } else if (days(data.now, mac.lastSuccessfulCheck) > 30) {
-        findings.push(finding('macNoRecentCheck', 'low', fix, { days: days(data.now, mac.lastSuccessfulCheck) }));
+        findings.push(finding('macNoRecentCheck', 'low', { fix, data: { days: days(data.now, mac.lastSuccessfulCheck) } }));
       }
     } else if (data.pendingSecurity !== null) {
-      if (data.pendingSecurity > 0) findings.push(finding('securityPending', 'high', fix, { count: data.pendingSecurity }));
-      else if ((data.pendingOther ?? 0) > 0) findings.push(finding('updatesPending', 'low', fix, { count: data.pendingOther ?? 0 }));
+      if (data.pendingSecurity > 0) findings.push(finding('securityPending', 'high', { fix, data: { count: data.pendingSecurity } }));
+      else if ((data.pendingOther ?? 0) > 0) findings.push(finding('updatesPending', 'low', { fix, data: { count: data.pendingOther ?? 0 } }));
       if (data.listsRefreshed !== null && days(data.now, data.listsRefreshed) > 14) {
-        findings.push(finding('listsStale', 'medium', fix, { days: days(data.now, data.listsRefreshed) }));
+        findings.push(finding('listsStale', 'medium', { fix, data: { days: days(data.now, data.listsRefreshed) } }));
       }
     } else if (data.lastUpdate === null) {
       findings.push(finding('unknown', 'low'));
     } else {
       const age = days(data.now, data.lastUpdate);
       const warnAfter = data.platform === 'win32' ? 45 : 30;
-      if (age > 90) findings.push(finding('stale', 'high', fix, { days: age }));
-      else if (age > warnAfter) findings.push(finding('stale', 'medium', fix, { days: age }));
+      if (age > 90) findings.push(finding('stale', 'high', { fix, data: { days: age } }));
+      else if (age > warnAfter) findings.push(finding('stale', 'medium', { fix, data: { days: age } }));
     }
-    if (data.rebootRequired) findings.push(finding('rebootRequired', 'low', 'fixReboot'));
+    if (data.rebootRequired) findings.push(finding('rebootRequired', 'low', { fix: 'fixReboot' }));
 
     const status = findings.some((f) => f.severity === 'high') ? 'fail' : findings.some((f) => f.severity !== 'info') ? 'warn' : 'pass';
     return { status, findings };

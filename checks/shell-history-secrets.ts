@@ -5,9 +5,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fsProblem, type FsProblem } from '../src/checks/files.js';
-import { statusFromFindings } from '../src/checks/format.js';
-import { defineCheck, type CheckContext, type Finding, type Severity } from '../src/checks/types.js';
+import { defineCheck, defineMessages, findingsOf, fsProblem, listDir, statusFromFindings, type CheckContext, type CheckResult, type Finding, type FsProblem, type MessageIds, type Severity } from '../src/check-kit/index.js';
 
 /** Longer lines are only scanned up to here (a pasted blob, not a command). */
 const MAX_LINE_CHARS = 8192;
@@ -85,16 +83,25 @@ export const RULES: readonly Rule[] = [
       optionRule(/-pass(?:in|out)\s+['"]?pass:(\S+)/g)(line) ||
       // htpasswd -b file user password
       (/\bhtpasswd\b.*\s-\w*b/.test(line) && /\bhtpasswd(?:\s+-\w+)+\s+\S+\s+\S+\s+\S+/.test(line)) ||
-      // PowerShell: ConvertTo-SecureString "secret" -AsPlainText
-      /ConvertTo-SecureString\s+(['"])[^'"$]+\1\s+-AsPlainText/i.test(line),
+      // PowerShell: ConvertTo-SecureString "secret" -AsPlainText, -String "secret", "secret" | ConvertTo-SecureString
+      (/ConvertTo-SecureString/i.test(line) &&
+        /-AsPlainText/i.test(line) &&
+        (/ConvertTo-SecureString\s+(?:-String\s+)?(['"])[^'"$]+\1/i.test(line) || /-String\s+(['"])[^'"$]+\1/i.test(line) || /(['"])[^'"$]+\1\s*\|\s*ConvertTo-SecureString/i.test(line))) ||
+      // Windows: cmdkey /pass:SECRET (a bare /pass prompts), net user NAME PASSWORD (a * prompts)
+      (/\bcmdkey(?:\.exe)?\b/i.test(line) && optionRule(/\/pass:(\S+)/gi)(line)) ||
+      (/\bnet(?:\.exe)?\s+user\s+\S+\s+(?!\*(?:\s|$))[^\s/]\S*/i.test(line)),
   },
   {
     kind: 'passwordVariable',
-    // PGPASSWORD=x psql, export API_TOKEN=abc, MYSQL_PWD=x
+    // PGPASSWORD=x psql, export API_TOKEN=abc, MYSQL_PWD=x; PowerShell: $env:API_TOKEN = "abc"
     test: (line) => {
       const pattern = /(?:^|[\s;&|(])(?:export\s+)?([A-Z0-9_]*(?:PASSWORD|PASSWD|_PWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[A-Z0-9_]*)=(\S+)/g;
       for (const match of line.matchAll(pattern)) {
         if (!NOT_SECRET_VARIABLE.test(match[1] ?? '') && literal(match[2])) return true;
+      }
+      const powershell = /\$env:([A-Za-z0-9_]*(?:PASSWORD|PASSWD|_PWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[A-Za-z0-9_]*)\s*=\s*(\S+)/gi;
+      for (const match of line.matchAll(powershell)) {
+        if (!NOT_SECRET_VARIABLE.test((match[1] ?? '').toUpperCase()) && literal(match[2])) return true;
       }
       return false;
     },
@@ -152,13 +159,24 @@ export function historyFiles(ctx: Pick<CheckContext, 'home' | 'platform' | 'env'
   if (histfile && !list.some((f) => f.path === histfile)) {
     list.push({ path: histfile, shell: /zsh/.test(histfile) ? 'zsh' : 'bash' });
   }
-  if (ctx.platform === 'win32') {
-    const appData = ctx.env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
-    list.push({ path: path.join(appData, 'Microsoft', 'Windows', 'PowerShell', 'PSReadLine', 'ConsoleHost_history.txt'), shell: 'powershell' });
-  } else {
-    list.push({ path: path.join(dataHome, 'powershell', 'PSReadLine', 'ConsoleHost_history.txt'), shell: 'powershell' });
-  }
   return list;
+}
+
+/** PSReadLine keeps one history file per host: ConsoleHost_history.txt, Visual Studio Code Host_history.txt, … */
+export function psReadLineDir(ctx: Pick<CheckContext, 'home' | 'platform' | 'env'>): string {
+  if (ctx.platform === 'win32') {
+    const appData = ctx.env.APPDATA ?? path.join(ctx.home, 'AppData', 'Roaming');
+    return path.join(appData, 'Microsoft', 'Windows', 'PowerShell', 'PSReadLine');
+  }
+  const dataHome = ctx.env.XDG_DATA_HOME || path.join(ctx.home, '.local', 'share');
+  return path.join(dataHome, 'powershell', 'PSReadLine');
+}
+
+async function powershellHistories(ctx: CheckContext): Promise<{ path: string; shell: HistoryShell }[]> {
+  const dir = psReadLineDir(ctx);
+  const listing = await listDir(dir);
+  if (!listing.ok) return [];
+  return listing.names.filter((n) => /_history\.txt$/i.test(n)).map((n) => ({ path: path.join(dir, n), shell: 'powershell' as const }));
 }
 
 async function scanFile(file: string, shell: HistoryShell, data: HistoryData): Promise<void> {
@@ -216,51 +234,54 @@ function lineList(lines: number[]): string {
 
 const bi = (en: string, ru: string) => ({ en, ru });
 
+const M = defineMessages('check.shell-history-secrets', {
+  privateKey: bi('{path}:{lines} — a private key block.', '{path}:{lines} — блок закрытого ключа.'),
+  githubToken: bi('{path}:{lines} — a GitHub access token.', '{path}:{lines} — токен доступа GitHub.'),
+  gitlabToken: bi('{path}:{lines} — a GitLab access token.', '{path}:{lines} — токен доступа GitLab.'),
+  awsAccessKey: bi('{path}:{lines} — an AWS access key.', '{path}:{lines} — ключ доступа AWS.'),
+  slackToken: bi('{path}:{lines} — a Slack token.', '{path}:{lines} — токен Slack.'),
+  telegramBotToken: bi('{path}:{lines} — a Telegram bot token.', '{path}:{lines} — токен бота Telegram.'),
+  googleApiKey: bi('{path}:{lines} — a Google API key.', '{path}:{lines} — ключ Google API.'),
+  openaiKey: bi('{path}:{lines} — an OpenAI or Anthropic API key.', '{path}:{lines} — ключ API OpenAI или Anthropic.'),
+  stripeKey: bi('{path}:{lines} — a live Stripe key.', '{path}:{lines} — рабочий ключ Stripe.'),
+  jwt: bi('{path}:{lines} — a JSON Web Token (a login token, often short-lived).', '{path}:{lines} — JSON Web Token (токен входа, часто недолговечный).'),
+  passwordOption: bi('{path}:{lines} — a password given on the command line.', '{path}:{lines} — пароль, указанный в командной строке.'),
+  passwordVariable: bi('{path}:{lines} — a password or token put in an environment variable.', '{path}:{lines} — пароль или токен в переменной окружения.'),
+  urlCredentials: bi('{path}:{lines} — a user name and password inside an address (https://user:password@…).', '{path}:{lines} — имя пользователя и пароль внутри адреса (https://user:password@…).'),
+  fixSecret: bi(
+    'Change that password or revoke the token first: it may already have been copied. Then delete the lines from {path} in a text editor (close other terminals first, they rewrite the file on exit). In future, let programs ask for passwords, and start a command with a space to keep it out of history (bash: HISTCONTROL=ignorespace; zsh: setopt HIST_IGNORE_SPACE).',
+    'Сначала смените этот пароль или отзовите токен: его могли уже скопировать. Затем удалите эти строки из {path} в текстовом редакторе (сначала закройте другие терминалы — при выходе они перезаписывают файл). В будущем пусть программы сами спрашивают пароль, а команду можно скрыть из истории, начав её с пробела (bash: HISTCONTROL=ignorespace; zsh: setopt HIST_IGNORE_SPACE).',
+  ),
+  unreadable: bi('Could not read {path}, so it was not checked.', 'Не удалось прочитать {path}, файл не проверен.'),
+});
+
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
 export default defineCheck<HistoryData>({
   meta: {
     id: 'shell-history-secrets',
     title: bi('No secrets in shell history', 'В истории команд нет секретов'),
     failureTitle: bi('Shell history holds passwords or tokens', 'В истории команд есть пароли или токены'),
+    subject: bi('Secrets in shell history', 'Секреты в истории команд'),
     description: bi(
       'Reads the command history of bash, zsh, fish and PowerShell for passwords typed on the command line, access tokens (GitHub, GitLab, AWS, Slack, Telegram bots, Google, OpenAI, Stripe), JWTs and private key blocks. Anyone who gets the computer or a backup can read this history. Only the file, the line number and the kind of secret are shown, never the secret.',
       'Проверяет историю команд bash, zsh, fish и PowerShell: пароли, набранные в командной строке, токены доступа (GitHub, GitLab, AWS, Slack, боты Telegram, Google, OpenAI, Stripe), JWT и блоки закрытых ключей. Эту историю прочитает любой, кто получит компьютер или его резервную копию. Показываются только файл, номер строки и вид секрета — сам секрет никогда.',
     ),
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
-    lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      bi(
-        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history and the PowerShell (PSReadLine) history, line by line. Nothing from them is stored or shown except line numbers.',
-        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history и историю PowerShell (PSReadLine), строка за строкой. Из них ничего не сохраняется и не показывается, кроме номеров строк.',
+    explain: {
+      all: bi(
+        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history and every PowerShell (PSReadLine) history file, one per program (%APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\*_history.txt on Windows), line by line. Nothing from them is stored or shown except line numbers.',
+        '~/.bash_history, ~/.zsh_history, ~/.zhistory, ~/.histfile, $HISTFILE, ~/.local/share/fish/fish_history и все файлы истории PowerShell (PSReadLine), по одному на программу (%APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\*_history.txt в Windows), строка за строкой. Из них ничего не сохраняется и не показывается, кроме номеров строк.',
       ),
-    ],
-    messages: {
-      privateKey: bi('{path}:{lines} — a private key block.', '{path}:{lines} — блок закрытого ключа.'),
-      githubToken: bi('{path}:{lines} — a GitHub access token.', '{path}:{lines} — токен доступа GitHub.'),
-      gitlabToken: bi('{path}:{lines} — a GitLab access token.', '{path}:{lines} — токен доступа GitLab.'),
-      awsAccessKey: bi('{path}:{lines} — an AWS access key.', '{path}:{lines} — ключ доступа AWS.'),
-      slackToken: bi('{path}:{lines} — a Slack token.', '{path}:{lines} — токен Slack.'),
-      telegramBotToken: bi('{path}:{lines} — a Telegram bot token.', '{path}:{lines} — токен бота Telegram.'),
-      googleApiKey: bi('{path}:{lines} — a Google API key.', '{path}:{lines} — ключ Google API.'),
-      openaiKey: bi('{path}:{lines} — an OpenAI or Anthropic API key.', '{path}:{lines} — ключ API OpenAI или Anthropic.'),
-      stripeKey: bi('{path}:{lines} — a live Stripe key.', '{path}:{lines} — рабочий ключ Stripe.'),
-      jwt: bi('{path}:{lines} — a JSON Web Token (a login token, often short-lived).', '{path}:{lines} — JSON Web Token (токен входа, часто недолговечный).'),
-      passwordOption: bi('{path}:{lines} — a password given on the command line.', '{path}:{lines} — пароль, указанный в командной строке.'),
-      passwordVariable: bi('{path}:{lines} — a password or token put in an environment variable.', '{path}:{lines} — пароль или токен в переменной окружения.'),
-      urlCredentials: bi('{path}:{lines} — a user name and password inside an address (https://user:password@…).', '{path}:{lines} — имя пользователя и пароль внутри адреса (https://user:password@…).'),
-      fixSecret: bi(
-        'Change that password or revoke the token first: it may already have been copied. Then delete the lines from {path} in a text editor (close other terminals first, they rewrite the file on exit). In future, let programs ask for passwords, and start a command with a space to keep it out of history (bash: HISTCONTROL=ignorespace; zsh: setopt HIST_IGNORE_SPACE).',
-        'Сначала смените этот пароль или отзовите токен: его могли уже скопировать. Затем удалите эти строки из {path} в текстовом редакторе (сначала закройте другие терминалы — при выходе они перезаписывают файл). В будущем пусть программы сами спрашивают пароль, а команду можно скрыть из истории, начав её с пробела (bash: HISTCONTROL=ignorespace; zsh: setopt HIST_IGNORE_SPACE).',
-      ),
-      unreadable: bi('Could not read {path}, so it was not checked.', 'Не удалось прочитать {path}, файл не проверен.'),
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<HistoryData> {
     const data: HistoryData = { files: [], hits: [], unreadable: [] };
     const seen = new Set<string>();
-    for (const { path: file, shell } of historyFiles(ctx)) {
+    for (const { path: file, shell } of [...historyFiles(ctx), ...(await powershellHistories(ctx))]) {
       let real: string;
       try {
         real = await fs.realpath(file);
@@ -274,7 +295,7 @@ export default defineCheck<HistoryData>({
     return data;
   },
 
-  evaluate(data) {
+  evaluate(data): CheckResult<Id> {
     const grouped = new Map<string, { file: string; kind: SecretKind; lines: number[] }>();
     for (const hit of data.hits) {
       const key = `${hit.file}\0${hit.kind}`;
@@ -282,20 +303,11 @@ export default defineCheck<HistoryData>({
       entry.lines.push(hit.line);
       grouped.set(key, entry);
     }
-    const findings: Finding[] = [];
+    const findings: Finding<Id>[] = [];
     for (const { file, kind, lines } of grouped.values()) {
-      findings.push({
-        message: kind,
-        fix: 'fixSecret',
-        severity: SEVERITY[kind],
-        data: { path: file, lines: lineList(lines), count: lines.length },
-        path: file,
-        lessons: LESSONS,
-      });
+      findings.push(finding(kind, SEVERITY[kind], { fix: 'fixSecret', data: { path: file, lines: lineList(lines), count: lines.length }, path: file }));
     }
-    for (const item of data.unreadable) {
-      findings.push({ message: 'unreadable', severity: 'low', data: { path: item.path }, path: item.path, lessons: LESSONS });
-    }
+    for (const item of data.unreadable) findings.push(finding('unreadable', 'low', { data: { path: item.path }, path: item.path }));
     return { status: statusFromFindings(findings), findings };
   },
 });

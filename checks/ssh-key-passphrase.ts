@@ -5,9 +5,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fsProblem, listDir, readHead, type FsProblem } from '../src/checks/files.js';
-import { statusFromFindings } from '../src/checks/format.js';
-import { defineCheck, type CheckContext, type Finding } from '../src/checks/types.js';
+import { defineCheck, defineMessages, findingsOf, fsProblem, listDir, readHead, statusFromFindings, type CheckContext, type CheckResult, type Finding, type FindingExtra, type FsProblem, type MessageIds } from '../src/check-kit/index.js';
 
 /** No key file is anywhere near this big; larger files are not keys and are not read. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -269,82 +267,86 @@ async function scanDir(dir: string, depth: number, ctx: CheckContext, data: SshK
 
 const LESSONS = ['encrypt-your-devices'];
 
-export default defineCheck<SshKeyData>({
+const M = defineMessages('check.ssh-key-passphrase', {
+  noPassphrase: {
+    en: 'The private key {path} has no passphrase. Anyone who gets a copy of the file (a seized or stolen laptop, a backup, malware) can use it straight away.',
+    ru: 'Закрытый ключ {path} не защищён паролем. Любой, кто получит копию файла (изъятый или украденный ноутбук, резервная копия, вредоносная программа), сразу сможет им воспользоваться.',
+  },
+  fixPassphrase: {
+    en: 'Add a passphrase: ssh-keygen -p -f {path}. If other programs need the old file format, add -m PEM.',
+    ru: 'Задайте пароль: ssh-keygen -p -f {path}. Если другим программам нужен прежний формат файла, добавьте -m PEM.',
+  },
+  fixPassphrasePutty: {
+    en: 'Open the key in PuTTYgen (Load), type a passphrase in both fields and save the private key again.',
+    ru: 'Откройте ключ в PuTTYgen (Load), введите пароль в оба поля и снова сохраните закрытый ключ.',
+  },
+  dsa: {
+    en: 'The key {path} is a DSA key. DSA keys are limited to 1024 bits, OpenSSH turned them off by default in 2015 and removed them in 2024.',
+    ru: 'Ключ {path} — это ключ DSA. Такие ключи ограничены 1024 битами; OpenSSH отключил их по умолчанию в 2015 году и удалил в 2024-м.',
+  },
+  rsaWeak: {
+    en: 'The RSA key {path} is only {bits} bits long. Keys this short can be broken; servers increasingly refuse them.',
+    ru: 'RSA-ключ {path} длиной всего {bits} бит. Такие короткие ключи можно взломать, и серверы всё чаще их отвергают.',
+  },
+  rsaShort: {
+    en: 'The RSA key {path} is {bits} bits long. It is still accepted, but 3072 bits (the ssh-keygen default) or an Ed25519 key is recommended for a key you will keep for years.',
+    ru: 'RSA-ключ {path} длиной {bits} бит. Пока он принимается, но для ключа на годы лучше 3072 бита (так ssh-keygen делает по умолчанию) или ключ Ed25519.',
+  },
+  fixNewKey: {
+    en: 'Make a new key with ssh-keygen -t ed25519 (and a passphrase), add the new .pub to the servers and services that know the old key, then remove the old key there and delete {path}.',
+    ru: 'Создайте новый ключ командой ssh-keygen -t ed25519 (с паролем), добавьте новый .pub на серверы и в сервисы, где записан старый ключ, затем удалите там старый ключ и удалите {path}.',
+  },
+  permissions: {
+    en: 'The key file {path} can be read or changed by other users of this computer (permissions {mode}).',
+    ru: 'Файл ключа {path} могут читать или изменять другие пользователи этого компьютера (права доступа {mode}).',
+  },
+  fixPermissions: {
+    en: 'Allow only yourself: chmod 600 {path}',
+    ru: 'Оставьте доступ только себе: chmod 600 {path}',
+  },
+  unknownFormat: {
+    en: 'The key {path} could not be decoded, so we cannot tell whether it has a passphrase.',
+    ru: 'Не удалось разобрать ключ {path}, поэтому неизвестно, защищён ли он паролем.',
+  },
+  fixUnknownFormat: {
+    en: 'Check it yourself: ssh-keygen -y -f {path} asks for a passphrase only if the key has one.',
+    ru: 'Проверьте сами: ssh-keygen -y -f {path} спросит пароль, только если он у ключа есть.',
+  },
+  unreadable: {
+    en: 'Could not read {path}, so keys there were not checked.',
+    ru: 'Не удалось прочитать {path}, ключи там не проверены.',
+  },
+  unreadableDenied: {
+    en: 'Could not read {path}: permission denied. Keys there were not checked.',
+    ru: 'Не удалось прочитать {path}: нет прав доступа. Ключи там не проверены.',
+  },
+});
+
+type Id = MessageIds<typeof M>;
+const finding = findingsOf(M, { lessons: LESSONS });
+
+export default defineCheck({
   meta: {
     id: 'ssh-key-passphrase',
     title: { en: 'SSH keys are protected', ru: 'SSH-ключи защищены' },
     failureTitle: { en: 'Some SSH keys are unprotected or weak', ru: 'Некоторые SSH-ключи не защищены или слабы' },
+    subject: { en: 'SSH keys', ru: 'SSH-ключи' },
     description: {
       en: 'Looks at the private keys in ~/.ssh (and in files or folders you name): keys without a passphrase, old DSA keys, short RSA keys, and key files that other users of the computer can read. Only the unencrypted header of each key is read; nothing from a key is ever shown.',
       ru: 'Проверяет закрытые ключи в ~/.ssh (и в указанных вами файлах и папках): ключи без пароля, устаревшие ключи DSA, короткие ключи RSA и файлы ключей, которые могут прочитать другие пользователи компьютера. Читается только незашифрованный заголовок ключа; содержимое ключей никогда не показывается.',
     },
     topic: 'devices',
-    platforms: ['linux', 'darwin', 'win32'],
     lessons: LESSONS,
-    options: { type: 'object', properties: {}, additionalProperties: false },
-    reads: [
-      {
-        en: 'Files in ~/.ssh and its subfolders up to 64 KB (known_hosts, authorized_keys, config and .pub files are skipped), a key\'s .pub file when the key itself is encrypted, and the files and folders you name.',
-        ru: 'Файлы в ~/.ssh и её подпапках размером до 64 КБ (known_hosts, authorized_keys, config и файлы .pub пропускаются), файл .pub рядом с зашифрованным ключом, а также указанные вами файлы и папки.',
-      },
-    ],
-    messages: {
-      noPassphrase: {
-        en: 'The private key {path} has no passphrase. Anyone who gets a copy of the file (a seized or stolen laptop, a backup, malware) can use it straight away.',
-        ru: 'Закрытый ключ {path} не защищён паролем. Любой, кто получит копию файла (изъятый или украденный ноутбук, резервная копия, вредоносная программа), сразу сможет им воспользоваться.',
-      },
-      fixPassphrase: {
-        en: 'Add a passphrase: ssh-keygen -p -f {path}. If other programs need the old file format, add -m PEM.',
-        ru: 'Задайте пароль: ssh-keygen -p -f {path}. Если другим программам нужен прежний формат файла, добавьте -m PEM.',
-      },
-      fixPassphrasePutty: {
-        en: 'Open the key in PuTTYgen (Load), type a passphrase in both fields and save the private key again.',
-        ru: 'Откройте ключ в PuTTYgen (Load), введите пароль в оба поля и снова сохраните закрытый ключ.',
-      },
-      dsa: {
-        en: 'The key {path} is a DSA key. DSA keys are limited to 1024 bits, OpenSSH turned them off by default in 2015 and removed them in 2024.',
-        ru: 'Ключ {path} — это ключ DSA. Такие ключи ограничены 1024 битами; OpenSSH отключил их по умолчанию в 2015 году и удалил в 2024-м.',
-      },
-      rsaWeak: {
-        en: 'The RSA key {path} is only {bits} bits long. Keys this short can be broken; servers increasingly refuse them.',
-        ru: 'RSA-ключ {path} длиной всего {bits} бит. Такие короткие ключи можно взломать, и серверы всё чаще их отвергают.',
-      },
-      rsaShort: {
-        en: 'The RSA key {path} is {bits} bits long. It is still accepted, but 3072 bits (the ssh-keygen default) or an Ed25519 key is recommended for a key you will keep for years.',
-        ru: 'RSA-ключ {path} длиной {bits} бит. Пока он принимается, но для ключа на годы лучше 3072 бита (так ssh-keygen делает по умолчанию) или ключ Ed25519.',
-      },
-      fixNewKey: {
-        en: 'Make a new key with ssh-keygen -t ed25519 (and a passphrase), add the new .pub to the servers and services that know the old key, then remove the old key there and delete {path}.',
-        ru: 'Создайте новый ключ командой ssh-keygen -t ed25519 (с паролем), добавьте новый .pub на серверы и в сервисы, где записан старый ключ, затем удалите там старый ключ и удалите {path}.',
-      },
-      permissions: {
-        en: 'The key file {path} can be read or changed by other users of this computer (permissions {mode}).',
-        ru: 'Файл ключа {path} могут читать или изменять другие пользователи этого компьютера (права доступа {mode}).',
-      },
-      fixPermissions: {
-        en: 'Allow only yourself: chmod 600 {path}',
-        ru: 'Оставьте доступ только себе: chmod 600 {path}',
-      },
-      unknownFormat: {
-        en: 'The key {path} could not be decoded, so we cannot tell whether it has a passphrase.',
-        ru: 'Не удалось разобрать ключ {path}, поэтому неизвестно, защищён ли он паролем.',
-      },
-      fixUnknownFormat: {
-        en: 'Check it yourself: ssh-keygen -y -f {path} asks for a passphrase only if the key has one.',
-        ru: 'Проверьте сами: ssh-keygen -y -f {path} спросит пароль, только если он у ключа есть.',
-      },
-      unreadable: {
-        en: 'Could not read {path}, so keys there were not checked.',
-        ru: 'Не удалось прочитать {path}, ключи там не проверены.',
-      },
-      unreadableDenied: {
-        en: 'Could not read {path}: permission denied. Keys there were not checked.',
-        ru: 'Не удалось прочитать {path}: нет прав доступа. Ключи там не проверены.',
+    explain: {
+      all: {
+        en: 'Files in ~/.ssh and its subfolders up to 64 KB (known_hosts, authorized_keys, config and .pub files are skipped), a key\'s .pub file when the key itself is encrypted, and the files and folders you name. Only the unencrypted header of each key is read.',
+        ru: 'Файлы в ~/.ssh и её подпапках размером до 64 КБ (known_hosts, authorized_keys, config и файлы .pub пропускаются), файл .pub рядом с зашифрованным ключом, а также указанные вами файлы и папки. Читается только незашифрованный заголовок ключа.',
       },
     },
+    messages: M,
   },
 
-  async gather(ctx) {
+  async gather(ctx): Promise<SshKeyData> {
     const data: SshKeyData = { keys: [], unreadable: [] };
     const seen = new Set<string>();
     await scanDir(path.join(ctx.home, '.ssh'), 1, ctx, data, seen);
@@ -363,9 +365,9 @@ export default defineCheck<SshKeyData>({
     return data;
   },
 
-  evaluate(data) {
-    const findings: Finding[] = [];
-    const add = (finding: Omit<Finding, 'lessons'>) => findings.push({ ...finding, lessons: LESSONS });
+  evaluate(data): CheckResult<Id> {
+    const findings: Finding<Id>[] = [];
+    const add = ({ message, severity, ...extra }: { message: Id; severity: Finding['severity'] } & FindingExtra<Id>) => findings.push(finding(message, severity, extra));
     for (const key of data.keys) {
       const base = { path: key.path, data: { path: key.path } };
       const hardware = key.algorithm === 'sk-ecdsa' || key.algorithm === 'sk-ed25519';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CheckStatus, Severity } from '../checks/types.js';
+import type { CheckStatus, Severity } from '../check-kit/types.js';
 import type { AuditResult } from './run.js';
 import { scoreResults } from './score.js';
 

@@ -4,8 +4,9 @@
 // from one view model, in one language; the home folder is shown as `~` and
 // every piece of text from a check is escaped for its format. Error messages
 // of failed checks are never included, only a fixed sentence.
-import { describeFinding, formatMessage, severityRank, SEVERITY_ORDER } from '../checks/format.js';
-import type { CheckStatus, Lang, Severity, Topic } from '../checks/types.js';
+import { describeFinding, formatMessage, severityRank, SEVERITY_ORDER } from '../check-kit/format.js';
+import { resultTitle } from '../check-kit/render.js';
+import type { CheckStatus, Lang, Severity, Topic } from '../check-kit/types.js';
 import { escapeHtml } from '../html.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { AuditResult } from './run.js';
@@ -54,8 +55,7 @@ interface ReportModel {
 }
 
 function checkTitle(result: AuditResult, lang: Lang): string {
-  const title = result.status === 'fail' || result.status === 'warn' ? result.meta.failureTitle : result.meta.title;
-  return stripUnsafe(title[lang]);
+  return stripUnsafe(resultTitle(result, lang));
 }
 
 function itemView(result: AuditResult, index: number, lang: Lang, home: string): ItemView {
@@ -96,9 +96,9 @@ function buildModel(results: readonly AuditResult[], options: ReportOptions): Re
 
   const checks = results.map((result): CheckRow => {
     const notes: string[] = [];
-    if (result.status === 'error') notes.push(REPORT[result.error?.kind === 'timeout' ? 'timedOut' : 'couldNotRun'][lang]);
-    if (result.skipped === 'platform') notes.push(REPORT.skippedPlatform[lang]);
-    if (result.skipped === 'interactive') notes.push(REPORT.skippedInteractive[lang]);
+    if (result.status === 'error') notes.push(REPORT.get(result.error?.kind === 'timeout' ? 'timedOut' : 'couldNotRun', lang));
+    if (result.skipped === 'platform') notes.push(REPORT.get('skippedPlatform', lang));
+    if (result.skipped === 'interactive') notes.push(REPORT.get('skippedInteractive', lang));
     for (const finding of result.findings) {
       if (finding.severity === 'info') notes.push(formatMessage(result.meta, finding.message, lang, finding.data, home));
     }
@@ -111,7 +111,7 @@ function buildModel(results: readonly AuditResult[], options: ReportOptions): Re
 
   return {
     lang,
-    title: REPORT.title[lang],
+    title: REPORT.get('title', lang),
     date,
     ...(options.platform ? { platform: stripUnsafe(options.platform) } : {}),
     breakdown,
@@ -140,28 +140,28 @@ export function renderMarkdownReport(results: readonly AuditResult[], options: R
   const md = escapeMarkdown;
   const out: string[] = [];
   out.push(`# ${md(m.title)}`, '');
-  const score = m.breakdown.score === null ? md(REPORT.scoreNone[L]) : `**${m.breakdown.score}/100**`;
-  out.push(`- ${md(REPORT.date[L])}: ${md(m.date)}`);
-  if (m.platform) out.push(`- ${md(REPORT.platform[L])}: ${md(m.platform)}`);
-  out.push(`- ${md(REPORT.score[L])}: ${score}`);
+  const score = m.breakdown.score === null ? md(REPORT.get('scoreNone', L)) : `**${m.breakdown.score}/100**`;
+  out.push(`- ${md(REPORT.get('date', L))}: ${md(m.date)}`);
+  if (m.platform) out.push(`- ${md(REPORT.get('platform', L))}: ${md(m.platform)}`);
+  out.push(`- ${md(REPORT.get('score', L))}: ${score}`);
   for (const t of m.topics) out.push(`  - ${md(t.label)}: ${t.score === null ? '–' : `${t.score}/100`}`);
-  if (m.breakdown.errors > 0) out.push('', md(REPORT.scoreErrors[L].replace('{count}', String(m.breakdown.errors))));
+  if (m.breakdown.errors > 0) out.push('', md(REPORT.get('scoreErrors', L, { count: m.breakdown.errors })));
   out.push('');
 
   const item = (v: ItemView, bullet: string): string[] => {
     const lines = [`${bullet}**${md(severityLabel(v.severity, L))}** · ${md(v.checkTitle)}: ${md(v.message)}`];
-    if (v.fix) lines.push(`   - ${md(REPORT.whatToDo[L])}: ${md(v.fix)}`);
-    if (v.lessons.length > 0) lines.push(`   - ${md(REPORT.learnMore[L])}: ${v.lessons.map((l) => `\`safestep learn ${l.replace(/`/g, '')}\``).join(', ')}`);
+    if (v.fix) lines.push(`   - ${md(REPORT.get('whatToDo', L))}: ${md(v.fix)}`);
+    if (v.lessons.length > 0) lines.push(`   - ${md(REPORT.get('learnMore', L))}: ${v.lessons.map((l) => `\`safestep learn ${l.replace(/`/g, '')}\``).join(', ')}`);
     return lines;
   };
 
-  out.push(`## ${md(REPORT.nextSteps[L])}`, '');
-  if (m.steps.length === 0) out.push(md(REPORT.nothingToDo[L]));
+  out.push(`## ${md(REPORT.get('nextSteps', L))}`, '');
+  if (m.steps.length === 0) out.push(md(REPORT.get('nothingToDo', L)));
   m.steps.forEach((s, i) => out.push(...item(s, `${i + 1}. `)));
   out.push('');
 
   if (m.groups.length > 0) {
-    out.push(`## ${md(REPORT.findings[L])}`, '');
+    out.push(`## ${md(REPORT.get('findings', L))}`, '');
     for (const group of m.groups) {
       out.push(`### ${md(group.label)}`, '');
       for (const v of group.items) out.push(...item(v, '- '));
@@ -169,13 +169,13 @@ export function renderMarkdownReport(results: readonly AuditResult[], options: R
     }
   }
 
-  out.push(`## ${md(REPORT.checks[L])}`, '');
-  out.push(`| ${md(REPORT.check[L])} | ${md(REPORT.result[L])} |`, '| --- | --- |');
+  out.push(`## ${md(REPORT.get('checks', L))}`, '');
+  out.push(`| ${md(REPORT.get('check', L))} | ${md(REPORT.get('result', L))} |`, '| --- | --- |');
   for (const c of m.checks) {
     const notes = c.notes.length > 0 ? ` — ${c.notes.map(md).join(' ')}` : '';
     out.push(`| ${md(c.title)} (\`${c.id.replace(/`/g, '')}\`) | ${md(c.statusLabel)}${notes} |`);
   }
-  out.push('', `_${md(REPORT.footer[L])}_`, '');
+  out.push('', `_${md(REPORT.get('footer', L))}_`, '');
   return out.join('\n');
 }
 
@@ -240,9 +240,9 @@ export function renderHtmlReport(results: readonly AuditResult[], options: Repor
       `<div class="sev">${h(severityLabel(v.severity, L))} · ${h(v.checkTitle)}</div>`,
       `<p>${h(v.message)}</p>`,
     ];
-    if (v.fix) parts.push(`<p><strong>${h(REPORT.whatToDo[L])}:</strong> ${h(v.fix)}</p>`);
+    if (v.fix) parts.push(`<p><strong>${h(REPORT.get('whatToDo', L))}:</strong> ${h(v.fix)}</p>`);
     if (v.lessons.length > 0) {
-      parts.push(`<p><strong>${h(REPORT.learnMore[L])}:</strong> ${v.lessons.map((l) => `<code>safestep learn ${h(l)}</code>`).join(', ')}</p>`);
+      parts.push(`<p><strong>${h(REPORT.get('learnMore', L))}:</strong> ${v.lessons.map((l) => `<code>safestep learn ${h(l)}</code>`).join(', ')}</p>`);
     }
     parts.push('</div>');
     return parts.join('\n');
@@ -257,30 +257,30 @@ export function renderHtmlReport(results: readonly AuditResult[], options: Repor
 
   const body: string[] = [];
   body.push(`<h1>${h(m.title)}</h1>`);
-  body.push(`<p class="meta">${h(REPORT.date[L])}: ${h(m.date)}${m.platform ? ` · ${h(REPORT.platform[L])}: ${h(m.platform)}` : ''}</p>`);
-  body.push(`<section class="summary" aria-label="${h(REPORT.score[L])}">${gauge(m.breakdown.score)}<div class="topics"><h3>${h(REPORT.categories[L])}</h3>${topics}</div></section>`);
-  if (m.breakdown.score === null) body.push(`<p>${h(REPORT.scoreNone[L])}</p>`);
-  if (m.breakdown.errors > 0) body.push(`<p>${h(REPORT.scoreErrors[L].replace('{count}', String(m.breakdown.errors)))}</p>`);
+  body.push(`<p class="meta">${h(REPORT.get('date', L))}: ${h(m.date)}${m.platform ? ` · ${h(REPORT.get('platform', L))}: ${h(m.platform)}` : ''}</p>`);
+  body.push(`<section class="summary" aria-label="${h(REPORT.get('score', L))}">${gauge(m.breakdown.score)}<div class="topics"><h3>${h(REPORT.get('categories', L))}</h3>${topics}</div></section>`);
+  if (m.breakdown.score === null) body.push(`<p>${h(REPORT.get('scoreNone', L))}</p>`);
+  if (m.breakdown.errors > 0) body.push(`<p>${h(REPORT.get('scoreErrors', L, { count: m.breakdown.errors }))}</p>`);
 
-  body.push(`<h2>${h(REPORT.nextSteps[L])}</h2>`);
-  body.push(m.steps.length === 0 ? `<p>${h(REPORT.nothingToDo[L])}</p>` : `<ol>${m.steps.map((s) => `<li>${item(s)}</li>`).join('\n')}</ol>`);
+  body.push(`<h2>${h(REPORT.get('nextSteps', L))}</h2>`);
+  body.push(m.steps.length === 0 ? `<p>${h(REPORT.get('nothingToDo', L))}</p>` : `<ol>${m.steps.map((s) => `<li>${item(s)}</li>`).join('\n')}</ol>`);
 
   if (m.groups.length > 0) {
-    body.push(`<h2>${h(REPORT.findings[L])}</h2>`);
+    body.push(`<h2>${h(REPORT.get('findings', L))}</h2>`);
     for (const group of m.groups) {
       body.push(`<h3>${h(group.label)}</h3>`);
       body.push(...group.items.map(item));
     }
   }
 
-  body.push(`<h2>${h(REPORT.checks[L])}</h2>`);
-  body.push(`<table><thead><tr><th>${h(REPORT.check[L])}</th><th>${h(REPORT.result[L])}</th></tr></thead><tbody>`);
+  body.push(`<h2>${h(REPORT.get('checks', L))}</h2>`);
+  body.push(`<table><thead><tr><th>${h(REPORT.get('check', L))}</th><th>${h(REPORT.get('result', L))}</th></tr></thead><tbody>`);
   for (const c of m.checks) {
     const notes = c.notes.map((n) => `<br>${h(n)}`).join('');
     body.push(`<tr><td>${h(c.title)}<br><code>${h(c.id)}</code></td><td class="status-${h(c.status)}">${h(c.statusLabel)}${notes}</td></tr>`);
   }
   body.push('</tbody></table>');
-  body.push(`<footer>${h(REPORT.footer[L])}</footer>`);
+  body.push(`<footer>${h(REPORT.get('footer', L))}</footer>`);
 
   return `<!DOCTYPE html>
 <html lang="${L}">

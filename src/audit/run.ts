@@ -1,7 +1,7 @@
 // Runs checks: independent checks in parallel (a small pool), each with a
 // timeout, and any exception or timeout turned into an `error` result so one
 // broken check never breaks the audit.
-import type { Check, CheckContext, CheckMeta, CheckStatus, Finding, Platform } from '../checks/types.js';
+import type { Check, CheckContext, CheckMeta, CheckStatus, Finding, Platform } from '../check-kit/types.js';
 
 export type AnyCheck = Check<unknown, Record<string, unknown>>;
 

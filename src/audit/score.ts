@@ -15,8 +15,8 @@
 //   out of both sums.
 // score = round(100 × earned / possible). Everything clean gives 100. With no
 // applicable check at all there is nothing to score and the score is null.
-import type { CheckMeta, Finding, Severity, Topic } from '../checks/types.js';
-import { severityRank } from '../checks/format.js';
+import type { CheckMeta, Finding, Severity, Topic } from '../check-kit/types.js';
+import { severityRank } from '../check-kit/format.js';
 import type { AuditResult } from './run.js';
 
 export const CHECK_POINTS = 10;

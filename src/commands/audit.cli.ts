@@ -15,6 +15,8 @@ export const spec = defineCommand({
     report: value('--report <file>', { en: 'also write a report for a trainer: file.md or file.html', ru: 'записать отчёт для тренера: файл .md или .html' }),
     force: flag('--force', { en: 'overwrite the file if it exists', ru: 'перезаписать файл, если он уже есть' }),
     scan: list('--scan <folder...>', { en: 'also scan these folders for metadata in photos and documents', ru: 'заодно проверить метаданные фото и документов в этих папках' }),
+    collect: value('--collect <file>', { en: 'write what the system tools answered to a file you can send (shown first)', ru: 'записать ответы системных программ в файл, который можно отправить (сначала показывается)' }),
+    yes: flag('--yes', { en: 'with --collect: write without asking', ru: 'с --collect: записать без вопроса' }),
     history: flag('--history', { en: 'show the scores of earlier audits', ru: 'показать оценки прошлых проверок' }),
   },
 });

@@ -11,12 +11,12 @@ import { loadChecks, unknownCheckIds } from '../audit/load.js';
 import { renderHtmlReport, renderMarkdownReport, toJsonReport } from '../audit/report.js';
 import { appliesTo, runChecks, type AuditResult } from '../audit/run.js';
 import { nextSteps, scoreResults } from '../audit/score.js';
-import { describeFinding, SEVERITY_ORDER } from '../checks/format.js';
-import { findingLines } from '../checks/render.js';
+import { describeFinding, SEVERITY_ORDER } from '../check-kit/format.js';
+import { findingLines, renderExplain, resultTitle } from '../check-kit/render.js';
 import { wrap } from '../text/markdown.js';
 import { reachesFailOn } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
-import { statusLabel } from '../i18n/labels.js';
+import { severityLabel, statusLabel, type Platform } from '../i18n/labels.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './audit.cli.js';
 
@@ -36,6 +36,11 @@ export default async function audit(ctx: AppContext, opts: Options): Promise<num
   const out: string[] = [];
   const print = (...lines: string[]): void => void out.push(...lines);
   const flush = (): void => void ctx.io.stdout.write(out.splice(0).join('\n') + '\n');
+
+  if (opts.collect !== undefined) {
+    const { default: auditCollect } = await import('./audit-collect.js');
+    return auditCollect(ctx, opts.collect, { ...(opts.yes ? { yes: true } : {}), ...(opts.force ? { force: true } : {}) });
+  }
 
   if (opts.history) {
     const entries = await readHistory(ctx.paths.dataDir);
@@ -60,8 +65,8 @@ export default async function audit(ctx: AppContext, opts: Options): Promise<num
     for (const c of checks) {
       if (!appliesTo(c.meta, process.platform) || (only && !only.includes(c.meta.id)) || skip?.includes(c.meta.id)) continue;
       if (c.meta.interactive && !only?.includes(c.meta.id)) continue;
-      print(chalk.bold(`${c.meta.id}: ${c.meta.title[ctx.lang]}`));
-      for (const r of c.meta.reads) print(...wrap(r[ctx.lang], ctx.io.width, '    ', '  - '));
+      print(chalk.bold(`${c.meta.id}: ${c.meta.subject[ctx.lang]}`));
+      print(...renderExplain(c.meta, [process.platform as Platform], { lang: ctx.lang, width: ctx.io.width }));
       print('');
     }
     print(ctx.t('audit.explainNoNetwork'));
@@ -101,10 +106,11 @@ export default async function audit(ctx: AppContext, opts: Options): Promise<num
     for (const severity of SEVERITY_ORDER) {
       const byCheck = ran.map((r) => ({ r, found: r.findings.filter((f) => f.severity === severity) })).filter((x) => x.found.length > 0);
       if (byCheck.length === 0) continue;
-      print(chalk.bold(ctx.t(`audit.group.${severity}`, { count: byCheck.reduce((n, x) => n + x.found.length, 0) })));
+      // The same words as each finding's own label, so a heading and its items never disagree.
+      print(chalk.bold(`${severityLabel(severity, ctx.lang)} (${byCheck.reduce((n, x) => n + x.found.length, 0)})`));
       for (const { r, found } of byCheck) {
         // A note from a check that could not judge (a container, no desktop) must not read as a failure.
-        const title = r.status === 'fail' || r.status === 'warn' ? r.meta.failureTitle[ctx.lang] : `${statusLabel(r.status, ctx.lang)}: ${r.meta.title[ctx.lang]}`;
+        const title = r.status === 'fail' || r.status === 'warn' ? resultTitle(r, ctx.lang) : `${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`;
         print(`  ${title}`);
         for (const f of found) print(...findingLines(r, f, render, '    - '));
       }
@@ -130,9 +136,10 @@ export default async function audit(ctx: AppContext, opts: Options): Promise<num
 
 function statusSummary(ctx: AppContext, results: readonly AuditResult[]): string[] {
   const count = (status: AuditResult['status']): number => results.filter((r) => r.status === status).length;
-  const lines = [ctx.t('audit.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), na: count('not-applicable'), error: count('error') })];
+  const statuses: AuditResult['status'][] = ['pass', 'warn', 'fail', 'not-applicable', 'error'];
+  const lines = wrap(statuses.map((s) => `${statusLabel(s, ctx.lang)}: ${count(s)}`).join(' · '), ctx.io.width);
   for (const r of results.filter((x) => x.status === 'error' || (x.status === 'not-applicable' && x.findings.length === 0))) {
-    lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${r.meta.title[ctx.lang]}`);
+    lines.push(`  ${statusLabel(r.status, ctx.lang)}: ${resultTitle(r, ctx.lang)}`);
   }
   return lines;
 }

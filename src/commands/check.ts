@@ -2,13 +2,12 @@
 import { stat } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
-import { checkIds } from '../../checks/index.js';
+import { checkIds, loadCheck } from '../../checks/index.js';
 import { runChecks } from '../audit/run.js';
 import { toJsonReport } from '../audit/report.js';
-import { loadCheck } from '../checks/execute.js';
-import { renderCheckResult } from '../checks/render.js';
-import { severityRank } from '../checks/format.js';
-import type { Severity } from '../checks/types.js';
+import { renderCheckResult, renderExplain } from '../check-kit/render.js';
+import { severityRank } from '../check-kit/format.js';
+import type { Severity } from '../check-kit/types.js';
 import { closestIds } from '../lesson/catalog.js';
 import { wrap } from '../text/markdown.js';
 import { styler } from '../io.js';
@@ -56,7 +55,7 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
   }
   if (opts.explain) {
     const out = [chalk.bold(found.meta.title[ctx.lang]), ...wrap(found.meta.description[ctx.lang], ctx.io.width), '', chalk.bold(ctx.t('check.reads'))];
-    for (const r of found.meta.reads) out.push(...wrap(r[ctx.lang], ctx.io.width, '    ', '  - '));
+    out.push(...renderExplain(found.meta, ['linux', 'darwin', 'win32'], { lang: ctx.lang, width: ctx.io.width }));
     ctx.io.stdout.write(out.join('\n') + '\n');
     return EXIT_OK;
   }

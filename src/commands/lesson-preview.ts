@@ -2,7 +2,8 @@
 // every branch and every quiz explanation, for reviewers and trainers.
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
-import { loadCheck } from '../checks/execute.js';
+import { loadCheck } from '../../checks/index.js';
+import { renderExplain } from '../check-kit/render.js';
 import { stepModule } from '../lesson/steps/index.js';
 import type { PreviewContext } from '../lesson/steps/types.js';
 import type { Lesson } from '../lesson/types.js';
@@ -39,7 +40,7 @@ export async function previewLines(ctx: AppContext, lesson: Lesson, style: Style
     md,
     async checkReads(id) {
       const check = await loadCheck(id);
-      return check ? check.meta.reads.map((r) => r[ctx.lang]) : [];
+      return check ? renderExplain(check.meta, ['linux', 'darwin', 'win32'], { lang: ctx.lang, width: width - 7 }) : [];
     },
   };
   for (const [i, step] of lesson.steps.entries()) {

@@ -105,7 +105,7 @@ export async function planFlow(ctx: AppContext, prompterFor: (ctx: AppContext) =
   }
 }
 
-export default async function start(ctx: AppContext, opts: { show?: boolean; json?: boolean }): Promise<number> {
+export default async function start(ctx: AppContext, opts: Options): Promise<number> {
   const { rules, problems } = await loadPlanRules(ctx.t);
   if (!rules) {
     const p = problems[0];

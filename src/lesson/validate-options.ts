@@ -3,7 +3,7 @@
 import type { AppContext } from '../context.js';
 import { checkIds, checkLoaders } from '../../checks/index.js';
 import { loadContacts } from '../contacts/load.js';
-import type { OptionsSchema } from '../checks/types.js';
+import type { OptionsSchema } from '../check-kit/types.js';
 import type { ValidateOptions } from './validate.js';
 
 export async function checkSchemas(): Promise<Map<string, OptionsSchema>> {

@@ -3,7 +3,8 @@
 // why a file could not be read, why it was skipped, and what the scrubber
 // leaves behind. Renderers pick the language; values from files are never
 // part of these templates (they are printed separately, sanitised).
-import type { Bilingual, Lang } from '../checks/types.js';
+import type { BilingualText as Bilingual } from '../i18n/messages.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Category, MetaSeverity, ScanErrorCode, SkipReason } from './types.js';
 
 export type { Bilingual, Lang };

@@ -10,7 +10,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CommandResult, CommandRunner } from '../checks/types.js';
+import type { CommandResult, CommandRunner } from '../check-kit/types.js';
 import { apkCertificates } from './apk.js';
 import { AndroidBuilder } from './assemble.js';
 import { Budget, MetaError, openSource } from './files.js';

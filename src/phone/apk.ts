@@ -6,7 +6,7 @@
 // fingerprints only name who signed, and every length in the file is checked
 // against the file before it is used.
 import { createHash } from 'node:crypto';
-import { extractCertificates } from '../checks/certificates.js';
+import { extractCertificates } from '../crypto/certificates.js';
 import { u32, u64 } from '../metadata/bytes.js';
 import { readEntry, readZip } from '../metadata/zip.js';
 import { MetaError, type Source } from './files.js';

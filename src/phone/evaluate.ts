@@ -3,7 +3,7 @@
 // always gives the same verdict. Apps with powerful access are named, never
 // accused; whatever could not be read makes the verdict partial, never clean;
 // and the closing finding always says what this check cannot see.
-import type { CheckStatus, Finding, Severity } from '../checks/types.js';
+import type { CheckStatus, Finding, Severity } from '../check-kit/types.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { IndicatorIndex, IndicatorMatch } from './indicators.js';
 import { notReadKey, type PhoneMessageKey } from './messages.js';

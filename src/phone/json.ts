@@ -1,7 +1,7 @@
 // `safestep check phone --json`: one stable shape for scripts and trainers'
 // tools. Every key is always present (null when unknown); findings carry the
 // message id, its text in the chosen language and the text of its fix.
-import type { CheckStatus, Lang, Severity } from '../checks/types.js';
+import type { CheckStatus, FindingData, Lang, Severity } from '../check-kit/types.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { PhoneInput, PhoneResult } from './evaluate.js';
 import type { IndicatorIndex } from './indicators.js';
@@ -27,6 +27,12 @@ export interface PhoneJson {
   backups: { device: string | null; date: string | null; encrypted: boolean | null }[];
 }
 
+/** Finding data in one language: bilingual values become that language's text. */
+function dataIn(data: FindingData | undefined, lang: Lang): Record<string, string | number> | undefined {
+  if (!data) return undefined;
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
+}
+
 export function toJson(result: PhoneResult, input: PhoneInput, indicators: IndicatorIndex, lang: Lang): PhoneJson {
   const t = phoneText(lang);
   const android = input.android;
@@ -46,8 +52,8 @@ export function toJson(result: PhoneResult, input: PhoneInput, indicators: Indic
       severity: f.severity,
       package: f.package ?? null,
       family: f.family ?? null,
-      message: stripUnsafe(t(f.message, f.data)),
-      fix: f.fix ? stripUnsafe(t(f.fix, f.data)) : null,
+      message: stripUnsafe(t(f.message, dataIn(f.data, lang))),
+      fix: f.fix ? stripUnsafe(t(f.fix, dataIn(f.data, lang))) : null,
       lessons: [...(f.lessons ?? [])],
     })),
     backups: (input.ios?.backups ?? []).map((b) => ({ device: b.deviceName ?? null, date: b.date ?? null, encrypted: b.encrypted ?? null })),

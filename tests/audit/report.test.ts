@@ -27,7 +27,7 @@ describe('Markdown report', () => {
     expect(md).toMatch(/1\. \*\*High\*\* · keys has problems: Problem at \\~\/\.ssh\/id\\_rsa/);
     expect(md).toContain('### Medium');
     expect(md).toContain('`safestep learn keys-lesson`');
-    expect(md).toContain('| broken is fine (`broken`) | Could not check — This check could not finish, so its result is unknown. |');
+    expect(md).toContain('| broken checked (`broken`) | Could not check — This check could not finish, so its result is unknown. |');
     expect(md).toContain('Just so you know');
   });
 
@@ -99,7 +99,7 @@ describe('JSON report', () => {
         { severity: 'medium', message: 'Problem at ~/.ssh/<b>evil</b>.key', fix: 'Fix ~/.ssh/<b>evil</b>.key', lessons: ['keys-lesson'], path: '~/.ssh/<b>evil</b>.key' },
       ],
     });
-    expect(json.checks[3]).toEqual({ id: 'broken', title: 'broken is fine', status: 'error', findings: [], error: 'exception' });
+    expect(json.checks[3]).toEqual({ id: 'broken', title: 'broken checked', status: 'error', findings: [], error: 'exception' });
     expect(JSON.stringify(json)).not.toContain('SECRET-IN-ERROR');
   });
 });

@@ -55,7 +55,7 @@ describe('runChecks', () => {
       fakeCheck('a', {}),
       fakeCheck('b', {}),
       fakeCheck('mac-only', {}, { platforms: ['darwin'] }),
-      fakeCheck('asks', {}, { interactive: true }),
+      fakeCheck('asks', {}, { input: { kind: 'path', prompt: { en: 'Which folder?', ru: 'Какая папка?' } } }),
       {
         ...fakeCheck('opts', {}),
         gather: (_ctx: unknown, options: Record<string, unknown>) => {

@@ -1,67 +1,25 @@
-// Shared fixtures for check tests: temp folders for fake homes and fake roots,
-// a scripted command runner, and SSH key files built in code.
+// Shared fixtures for check tests: SSH key files built in code, and (for older
+// callers) the temp-folder and fake-system helpers of the CheckTester.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach } from 'vitest';
-import type { CheckContext, CommandResult, CommandRunner } from '../../src/checks/types.js';
+import { replayRunner, type Answer, type ReplayCall } from '../../src/check-kit/replay.js';
+import type { CheckContext, CommandRunner } from '../../src/check-kit/types.js';
+import { put, tempDir } from '../helpers/check-tester.js';
 
-const created: string[] = [];
+export { put, tempDir };
 
-/** A fresh temp folder removed after the current test. */
-export function tempDir(prefix = 'safestep-test-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  created.push(dir);
-  return dir;
+/** A command runner answering from a table keyed by command line; see replayRunner. */
+export function scriptedRunner(table: Readonly<Record<string, Answer>>, calls: ReplayCall[] = []): CommandRunner {
+  return replayRunner(table, calls);
 }
 
-afterEach(() => {
-  while (created.length > 0) {
-    const dir = created.pop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-/** Writes a file (creating parent folders) and returns its full path. */
-export function put(base: string, relative: string, content: string | Buffer, mode?: number): string {
-  const full = path.join(base, relative);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  if (mode !== undefined) chmodSync(full, mode);
-  return full;
-}
-
-export interface ScriptedCall {
-  file: string;
-  args: readonly string[];
-}
-
-/**
- * A command runner answering from a table keyed by "file arg1 arg2 …". Calls
- * without an entry behave like a program that is not installed.
- */
-export function scriptedRunner(
-  table: Record<string, Partial<CommandResult> | ((args: readonly string[]) => Partial<CommandResult>)>,
-  calls: ScriptedCall[] = [],
-): CommandRunner {
-  return (file, args) => {
-    calls.push({ file, args });
-    const key = [file, ...args].join(' ');
-    const entry = table[key] ?? table[`${file} *`];
-    if (!entry) return Promise.resolve({ code: null, stdout: '', stderr: '', timedOut: false, notFound: true });
-    const result = typeof entry === 'function' ? entry(args) : entry;
-    return Promise.resolve({ code: 0, stdout: '', stderr: '', timedOut: false, ...result });
-  };
-}
-
+/** A context over empty temp folders, for tests of the audit runner. */
 export function fakeContext(overrides: Partial<CheckContext> = {}): CheckContext {
   return {
     home: overrides.home ?? tempDir('safestep-home-'),
     root: overrides.root ?? tempDir('safestep-root-'),
     platform: overrides.platform ?? 'linux',
     env: overrides.env ?? {},
-    run: overrides.run ?? scriptedRunner({}),
+    run: overrides.run ?? replayRunner({}),
     paths: overrides.paths ?? [],
   };
 }

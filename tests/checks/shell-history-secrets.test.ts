@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import check, { commandOf, scanLine, type HistoryData, type SecretKind } from '../../checks/shell-history-secrets.js';
-import { fakeContext, put, tempDir } from './helpers.js';
+import { CheckTester } from '../helpers/check-tester.js';
+
+const tester = new CheckTester(check);
 
 // Token-shaped strings are assembled at run time so no scanner mistakes this file for a leak.
 const rep = (c: string, n: number) => c.repeat(n);
@@ -45,6 +47,12 @@ describe('shell-history-secrets line scanner', () => {
     ['openssl pkcs12 -export -in c.pem -passout pass:hunter2 -out c.p12', 'passwordOption'],
     ['htpasswd -b .htpasswd anna hunter2', 'passwordOption'],
     ['$p = ConvertTo-SecureString "hunter2" -AsPlainText -Force', 'passwordOption'],
+    ['$p = ConvertTo-SecureString -String "hunter2" -AsPlainText -Force', 'passwordOption'],
+    ["'hunter2' | ConvertTo-SecureString -AsPlainText -Force", 'passwordOption'],
+    ['cmdkey /generic:server /user:anna /pass:hunter2', 'passwordOption'],
+    ['net user anna Hunter2! /add', 'passwordOption'],
+    ['$env:API_TOKEN = "abc123def"', 'passwordVariable'],
+    ["$env:GitHub_Token='abc123def'", 'passwordVariable'],
     ['PGPASSWORD=hunter2 psql -h db', 'passwordVariable'],
     ['export API_TOKEN=abc123def', 'passwordVariable'],
     ['MYSQL_PWD=hunter2 mysql', 'passwordVariable'],
@@ -77,6 +85,13 @@ describe('shell-history-secrets line scanner', () => {
     'cat ~/.ssh/id_ed25519.pub',
     'echo ghp_short',
     'date +%H:%M:%S',
+    '$p = Read-Host -AsSecureString',
+    '$s = ConvertTo-SecureString $plain -AsPlainText -Force',
+    'cmdkey /generic:server /user:anna /pass',
+    'net user anna * /add',
+    'net user anna /delete',
+    '$env:API_TOKEN = $secret',
+    '$env:TOKEN_FILE = "C:\\secrets\\t.txt"',
   ];
   for (const line of negatives) {
     it(`finds nothing in: ${line}`, () => {
@@ -94,64 +109,75 @@ describe('shell-history-secrets line scanner', () => {
 });
 
 describe('shell-history-secrets evaluate', () => {
-  it('groups hits per file and kind, shows at most eight line numbers, never more', () => {
-    const hits = Array.from({ length: 11 }, (_, i) => ({ file: '/h/.bash_history', line: i * 10 + 1, kind: 'passwordOption' as const }));
-    const data: HistoryData = { files: [], hits: [...hits, { file: '/h/.bash_history', line: 5, kind: 'jwt' }], unreadable: [] };
-    const result = check.evaluate(data, {});
-    expect(result.findings.map((f) => [f.message, f.severity, f.data?.lines, f.data?.count])).toEqual([
-      ['passwordOption', 'high', '1, 11, 21, 31, 41, 51, 61, 71 (+3)', 11],
-      ['jwt', 'medium', '5', 1],
-    ]);
-    expect(result.status).toBe('fail');
-  });
-
-  it('an unreadable history file is a warning, and a clean one a pass', () => {
-    expect(check.evaluate({ files: [], hits: [], unreadable: [{ path: '/h/.zsh_history', problem: 'denied' }] }, {}).status).toBe('warn');
-    expect(check.evaluate({ files: [{ path: '/h/.bash_history', shell: 'bash', lines: 10 }], hits: [], unreadable: [] }, {})).toEqual({ status: 'pass', findings: [] });
-  });
-
-  it('every message exists in both languages', () => {
-    for (const id of ['privateKey', 'githubToken', 'gitlabToken', 'awsAccessKey', 'slackToken', 'telegramBotToken', 'googleApiKey', 'openaiKey', 'stripeKey', 'jwt', 'passwordOption', 'passwordVariable', 'urlCredentials', 'fixSecret', 'unreadable']) {
-      expect(check.meta.messages[id]?.en, id).toBeTruthy();
-      expect(check.meta.messages[id]?.ru, id).toBeTruthy();
-    }
+  const hits = Array.from({ length: 11 }, (_, i) => ({ file: '/h/.bash_history', line: i * 10 + 1, kind: 'passwordOption' as const }));
+  tester.run({
+    valid: [{ name: 'a clean history', data: { files: [{ path: '/h/.bash_history', shell: 'bash', lines: 10 }], hits: [], unreadable: [] } }],
+    invalid: [
+      {
+        name: 'groups hits per file and kind, shows at most eight line numbers',
+        data: { files: [], hits: [...hits, { file: '/h/.bash_history', line: 5, kind: 'jwt' }], unreadable: [] } satisfies HistoryData,
+        status: 'fail',
+        findings: [
+          { message: 'passwordOption', severity: 'high', fix: 'fixSecret', data: { lines: '1, 11, 21, 31, 41, 51, 61, 71 (+3)', count: 11 } },
+          { message: 'jwt', severity: 'medium', data: { lines: '5', count: 1 } },
+        ],
+      },
+      {
+        name: 'an unreadable history file is a warning',
+        data: { files: [], hits: [], unreadable: [{ path: '/h/.zsh_history', problem: 'denied' }] },
+        status: 'warn',
+        findings: [{ message: 'unreadable', severity: 'low', path: '/h/.zsh_history' }],
+      },
+    ],
   });
 });
 
 describe('shell-history-secrets gather', () => {
-  it('finds secrets in bash, zsh and fish history with line numbers, and never keeps them', async () => {
-    const home = tempDir();
-    put(home, '.bash_history', ['ls', 'cd /tmp', 'mysql -u root -pHunter2secret shop', 'git status', `curl https://api.telegram.org/bot${T.telegram}/getMe`].join('\n') + '\n');
-    put(home, '.zsh_history', [': 1700000000:0;echo hello world', `: 1700000100:0;export AWS_ACCESS_KEY_ID=${T.aws}`].join('\n') + '\n');
-    put(home, '.local/share/fish/fish_history', ['- cmd: ls -la', '  when: 1700000000', `- cmd: git push https://${T.github}@github.com/me/x`, '  when: 1700000001'].join('\n') + '\n');
-    const data = await check.gather(fakeContext({ home }), {});
-    const result = check.evaluate(data, {});
-    const summary = result.findings.map((f) => [path.relative(home, f.path ?? ''), f.data?.lines, f.message]);
-    expect(summary).toEqual([
-      ['.bash_history', '3', 'passwordOption'],
-      ['.bash_history', '5', 'telegramBotToken'],
-      ['.zsh_history', '2', 'awsAccessKey'],
-      ['.local/share/fish/fish_history', '3', 'githubToken'],
-    ]);
-    const serialized = JSON.stringify(data) + JSON.stringify(result);
-    for (const secret of ['Hunter2secret', T.telegram, T.aws, T.github]) expect(serialized).not.toContain(secret);
-  });
+  const lines = Array.from({ length: 120_000 }, (_, i) => `echo line number ${i}`);
+  lines.push(`PGPASSWORD=${rep('q', 12)} psql`);
+  tester.gather([
+    {
+      name: 'finds secrets in bash, zsh and fish history with line numbers',
+      home: {
+        '.bash_history': ['ls', 'cd /tmp', 'mysql -u root -pHunter2secret shop', 'git status', `curl https://api.telegram.org/bot${T.telegram}/getMe`].join('\n') + '\n',
+        '.zsh_history': [': 1700000000:0;echo hello world', `: 1700000100:0;export AWS_ACCESS_KEY_ID=${T.aws}`].join('\n') + '\n',
+        '.local/share/fish/fish_history': ['- cmd: ls -la', '  when: 1700000000', `- cmd: git push https://${T.github}@github.com/me/x`, '  when: 1700000001'].join('\n') + '\n',
+      },
+      status: 'fail',
+      findings: [
+        { message: 'passwordOption', data: { lines: '3' } },
+        { message: 'telegramBotToken', data: { lines: '5' } },
+        { message: 'awsAccessKey', data: { lines: '2' } },
+        { message: 'githubToken', data: { lines: '3' } },
+      ],
+      data: (data, { home }) => {
+        expect(data.files.map((f) => path.relative(home, f.path))).toEqual(['.bash_history', '.zsh_history', '.local/share/fish/fish_history']);
+        const serialized = JSON.stringify(data);
+        for (const secret of ['Hunter2secret', T.telegram, T.aws, T.github]) expect(serialized).not.toContain(secret);
+      },
+    },
+    { name: 'streams large files and reports the right line', home: { '.bash_history': lines.join('\n') }, findings: [{ message: 'passwordVariable', data: { lines: '120001' } }] },
+    {
+      name: 'also reads $HISTFILE',
+      home: { 'hist/custom_history': 'sshpass -p hunter2 ssh host\n', '.bash_history': 'ls\ncd ..\n' },
+      env: ({ home }) => ({ HISTFILE: path.join(home, 'hist/custom_history') }),
+      findings: ['passwordOption'],
+    },
+    { name: 'a home without history passes', status: 'pass', findings: [] },
+    {
+      name: 'Windows: every PSReadLine history file, one per host',
+      platform: 'win32',
+      home: {
+        'AppData/Roaming/Microsoft/Windows/PowerShell/PSReadLine/ConsoleHost_history.txt': 'Get-ChildItem\n',
+        'AppData/Roaming/Microsoft/Windows/PowerShell/PSReadLine/Visual Studio Code Host_history.txt': 'cmdkey /generic:srv /user:anna /pass:hunter2\n',
+      },
+      findings: [{ message: 'passwordOption', data: { lines: '1' } }],
+      data: (data) => expect(data.files.filter((f) => f.shell === 'powershell').map((f) => path.basename(f.path))).toEqual(['ConsoleHost_history.txt', 'Visual Studio Code Host_history.txt']),
+    },
+  ]);
 
-  it('streams large files and reports the right line', async () => {
-    const home = tempDir();
-    const lines = Array.from({ length: 120_000 }, (_, i) => `echo line number ${i}`);
-    lines.push(`PGPASSWORD=${rep('q', 12)} psql`);
-    put(home, '.bash_history', lines.join('\n'));
-    const result = check.evaluate(await check.gather(fakeContext({ home }), {}), {});
-    expect(result.findings.map((f) => f.data?.lines)).toEqual(['120001']);
-  });
-
-  it('also reads $HISTFILE, and a home with clean or no history passes', async () => {
-    const home = tempDir();
-    const custom = put(home, 'hist/custom_history', 'sshpass -p hunter2 ssh host\n');
-    put(home, '.bash_history', 'ls\ncd ..\n');
-    const result = check.evaluate(await check.gather(fakeContext({ home, env: { HISTFILE: custom } }), {}), {});
-    expect(result.findings.map((f) => f.path)).toEqual([custom]);
-    expect(check.evaluate(await check.gather(fakeContext({ home: tempDir() }), {}), {}).status).toBe('pass');
+  it('never keeps a secret in its result', async () => {
+    const { result } = await tester.gatherOn({ home: { '.bash_history': 'mysql -u root -pHunter2secret shop\n' } });
+    expect(JSON.stringify(result)).not.toContain('Hunter2secret');
   });
 });

@@ -1,62 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import check, { parseKeyText, parsePublicKeyLine, type KeyInfo, type SshKeyData } from '../../checks/ssh-key-passphrase.js';
-import { dsaPkcs8, ed25519Pkcs8, fakeContext, opensshKey, publicKeyLine, put, rsaPem, tempDir } from './helpers.js';
+import path from 'node:path';
+import { CheckTester } from '../helpers/check-tester.js';
+import { dsaPkcs8, ed25519Pkcs8, opensshKey, publicKeyLine, rsaPem } from './helpers.js';
+
+const tester = new CheckTester(check);
 
 function key(overrides: Partial<KeyInfo>): KeyInfo {
   return { path: '/h/.ssh/id', format: 'openssh', encrypted: true, algorithm: 'ed25519', bits: 256, mode: 0o600, ...overrides };
 }
 
-function evaluate(keys: KeyInfo[], unreadable: SshKeyData['unreadable'] = []) {
-  return check.evaluate({ keys, unreadable }, {});
-}
+const one = (overrides: Partial<KeyInfo>): SshKeyData => ({ keys: [key(overrides)], unreadable: [] });
 
 describe('ssh-key-passphrase evaluate', () => {
-  const table: { name: string; key: Partial<KeyInfo>; messages: string[]; status: string }[] = [
-    { name: 'encrypted ed25519 key', key: {}, messages: [], status: 'pass' },
-    { name: 'unencrypted ed25519 key', key: { encrypted: false }, messages: ['noPassphrase'], status: 'fail' },
-    { name: 'unencrypted hardware key handle', key: { encrypted: false, algorithm: 'sk-ed25519' }, messages: [], status: 'pass' },
-    { name: 'DSA key', key: { algorithm: 'dsa', bits: 1024 }, messages: ['dsa'], status: 'fail' },
-    { name: 'RSA 1024', key: { algorithm: 'rsa', bits: 1024 }, messages: ['rsaWeak'], status: 'fail' },
-    { name: 'RSA 2047', key: { algorithm: 'rsa', bits: 2047 }, messages: ['rsaWeak'], status: 'fail' },
-    { name: 'RSA 2048', key: { algorithm: 'rsa', bits: 2048 }, messages: ['rsaShort'], status: 'warn' },
-    { name: 'RSA 3072', key: { algorithm: 'rsa', bits: 3072 }, messages: [], status: 'pass' },
-    { name: 'RSA of unknown size', key: { algorithm: 'rsa', bits: null }, messages: [], status: 'pass' },
-    { name: 'group-readable', key: { mode: 0o640 }, messages: ['permissions'], status: 'warn' },
-    { name: 'world-readable, unencrypted, short', key: { mode: 0o644, encrypted: false, algorithm: 'rsa', bits: 2048 }, messages: ['noPassphrase', 'rsaShort', 'permissions'], status: 'fail' },
-    { name: 'permissions unknown (Windows)', key: { mode: null }, messages: [], status: 'pass' },
-    { name: 'undecodable key', key: { encrypted: null, algorithm: 'unknown', bits: null }, messages: ['unknownFormat'], status: 'warn' },
-  ];
-  for (const row of table) {
-    it(row.name, () => {
-      const result = evaluate([key(row.key)]);
-      expect(result.findings.map((f) => f.message)).toEqual(row.messages);
-      expect(result.status).toBe(row.status);
-    });
-  }
-
-  it('reports the mode in octal and the bit count as data', () => {
-    const result = evaluate([key({ mode: 0o644, algorithm: 'rsa', bits: 1024 })]);
-    expect(result.findings.find((f) => f.message === 'permissions')?.data).toEqual({ path: '/h/.ssh/id', mode: '0644' });
-    expect(result.findings.find((f) => f.message === 'rsaWeak')?.data).toEqual({ path: '/h/.ssh/id', bits: 1024 });
-  });
-
-  it('an unreadable folder is a warning, never a pass', () => {
-    const result = evaluate([], [{ path: '/h/.ssh', problem: 'denied' }]);
-    expect(result.status).toBe('warn');
-    expect(result.findings[0]?.message).toBe('unreadableDenied');
-  });
-
-  it('every message and fix id exists in both languages', () => {
-    const result = evaluate([
-      key({ encrypted: false, mode: 0o644, algorithm: 'rsa', bits: 1024 }),
-      key({ encrypted: null, algorithm: 'dsa', format: 'putty' }),
-    ], [{ path: '/x', problem: 'other' }]);
-    for (const f of result.findings) {
-      for (const id of [f.message, f.fix].filter((x): x is string => Boolean(x))) {
-        expect(check.meta.messages[id]?.en).toBeTruthy();
-        expect(check.meta.messages[id]?.ru).toBeTruthy();
-      }
-    }
+  tester.run({
+    valid: [
+      { name: 'encrypted ed25519 key', data: one({}) },
+      { name: 'unencrypted hardware key handle', data: one({ encrypted: false, algorithm: 'sk-ed25519' }) },
+      { name: 'RSA 3072', data: one({ algorithm: 'rsa', bits: 3072 }) },
+      { name: 'RSA of unknown size', data: one({ algorithm: 'rsa', bits: null }) },
+      { name: 'permissions unknown (Windows)', data: one({ mode: null }) },
+    ],
+    invalid: [
+      { name: 'unencrypted ed25519 key', data: one({ encrypted: false }), status: 'fail', findings: [{ message: 'noPassphrase', fix: 'fixPassphrase', path: '/h/.ssh/id' }] },
+      { name: 'unencrypted PuTTY key', data: one({ encrypted: false, format: 'putty' }), status: 'fail', findings: [{ message: 'noPassphrase', fix: 'fixPassphrasePutty' }] },
+      { name: 'DSA key', data: one({ algorithm: 'dsa', bits: 1024 }), status: 'fail', findings: [{ message: 'dsa', fix: 'fixNewKey' }] },
+      { name: 'RSA 1024', data: one({ algorithm: 'rsa', bits: 1024 }), status: 'fail', findings: [{ message: 'rsaWeak', data: { path: '/h/.ssh/id', bits: 1024 } }] },
+      { name: 'RSA 2047', data: one({ algorithm: 'rsa', bits: 2047 }), status: 'fail', findings: ['rsaWeak'] },
+      { name: 'RSA 2048', data: one({ algorithm: 'rsa', bits: 2048 }), status: 'warn', findings: ['rsaShort'] },
+      { name: 'group-readable', data: one({ mode: 0o640 }), status: 'warn', findings: [{ message: 'permissions', fix: 'fixPermissions', data: { mode: '0640' } }] },
+      {
+        name: 'world-readable, unencrypted, short',
+        data: one({ mode: 0o644, encrypted: false, algorithm: 'rsa', bits: 2048 }),
+        status: 'fail',
+        findings: ['noPassphrase', 'rsaShort', { message: 'permissions', data: { mode: '0644' } }],
+      },
+      { name: 'undecodable key', data: one({ encrypted: null, algorithm: 'unknown', bits: null }), status: 'warn', findings: [{ message: 'unknownFormat', fix: 'fixUnknownFormat' }] },
+      {
+        name: 'an unreadable folder is a warning, never a pass',
+        data: { keys: [], unreadable: [{ path: '/h/.ssh', problem: 'denied' }] },
+        status: 'warn',
+        findings: ['unreadableDenied'],
+      },
+      { name: 'a folder unreadable for another reason', data: { keys: [], unreadable: [{ path: '/x', problem: 'other' }] }, status: 'warn', findings: ['unreadable'] },
+    ],
   });
 });
 
@@ -104,61 +91,53 @@ describe('ssh-key-passphrase parsing', () => {
 });
 
 describe('ssh-key-passphrase gather', () => {
-  it('finds every problem in a fake home and never returns key material', async () => {
-    const home = tempDir();
-    const unencrypted = opensshKey('ed25519');
-    const dsa = opensshKey('dsa', { bits: 1024, encrypted: true });
-    const weak = rsaPem(1024, 'pkcs1', 'secret words');
-    put(home, '.ssh/id_ed25519', unencrypted, 0o600);
-    put(home, '.ssh/id_dsa', dsa, 0o600);
-    put(home, '.ssh/old_rsa', weak, 0o600);
-    put(home, '.ssh/old_rsa.pub', publicKeyLine('rsa', 1024));
-    put(home, '.ssh/work/deploy', opensshKey('ecdsa', { encrypted: true }), 0o644);
-    put(home, '.ssh/known_hosts', 'github.com ssh-ed25519 AAAA\n');
-    put(home, '.ssh/config', 'Host *\n');
-    const ctx = fakeContext({ home });
-    const data = await check.gather(ctx, {});
-    const result = check.evaluate(data, {});
-
-    const byPath = (p: string) => result.findings.filter((f) => f.path === `${home}/.ssh/${p}`).map((f) => f.message).sort();
-    expect(byPath('id_ed25519')).toEqual(['noPassphrase']);
-    expect(byPath('id_dsa')).toEqual(['dsa']);
-    expect(byPath('old_rsa')).toEqual(['rsaWeak']);
-    expect(byPath('work/deploy')).toEqual(['permissions']);
-    expect(result.status).toBe('fail');
-    expect(data.keys).toHaveLength(4);
-
-    const serialized = JSON.stringify(data) + JSON.stringify(result);
-    for (const text of [unencrypted, dsa, weak]) {
-      for (const line of text.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----') && !l.includes(':'))) {
-        expect(serialized).not.toContain(line);
-      }
-    }
-  });
-
-  it('a clean fake home passes, and a home without ~/.ssh passes', async () => {
-    const home = tempDir();
-    put(home, '.ssh/id_ed25519', opensshKey('ed25519', { encrypted: true }), 0o600);
-    put(home, '.ssh/id_ed25519.pub', publicKeyLine('ed25519'));
-    const clean = check.evaluate(await check.gather(fakeContext({ home }), {}), {});
-    expect(clean).toEqual({ status: 'pass', findings: [] });
-    const empty = check.evaluate(await check.gather(fakeContext({ home: tempDir() }), {}), {});
-    expect(empty.status).toBe('pass');
-  });
-
-  it('checks files and folders named on the command line', async () => {
-    const elsewhere = tempDir();
-    const file = put(elsewhere, 'server.key', rsaPem(1024, 'pkcs8'), 0o600);
-    put(elsewhere, 'keys/a', opensshKey('ed25519'), 0o600);
-    const data = await check.gather(fakeContext({ paths: [file, `${elsewhere}/keys`, `${elsewhere}/missing`] }), {});
-    expect(data.keys.map((k) => k.path).sort()).toEqual([`${elsewhere}/keys/a`, file]);
-    expect(data.unreadable).toEqual([{ path: `${elsewhere}/missing`, problem: 'missing' }]);
-  });
-
-  it('ignores file permissions on Windows', async () => {
-    const home = tempDir();
-    put(home, '.ssh/id_ed25519', opensshKey('ed25519', { encrypted: true }), 0o644);
-    const data = await check.gather(fakeContext({ home, platform: 'win32' }), {});
-    expect(data.keys[0]?.mode).toBeNull();
-  });
+  const unencrypted = opensshKey('ed25519');
+  const dsa = opensshKey('dsa', { bits: 1024, encrypted: true });
+  const weak = rsaPem(1024, 'pkcs1', 'secret words');
+  tester.gather([
+    {
+      name: 'finds every problem in a fake home and never returns key material',
+      home: {
+        '.ssh/id_ed25519': { content: unencrypted, mode: 0o600 },
+        '.ssh/id_dsa': { content: dsa, mode: 0o600 },
+        '.ssh/old_rsa': { content: weak, mode: 0o600 },
+        '.ssh/old_rsa.pub': publicKeyLine('rsa', 1024),
+        '.ssh/work/deploy': { content: opensshKey('ecdsa', { encrypted: true }), mode: 0o644 },
+        '.ssh/known_hosts': 'github.com ssh-ed25519 AAAA\n',
+        '.ssh/config': 'Host *\n',
+      },
+      status: 'fail',
+      data: (data, { home }) => {
+        expect(data.keys.map((k) => path.relative(home, k.path)).sort()).toEqual(['.ssh/id_dsa', '.ssh/id_ed25519', '.ssh/old_rsa', '.ssh/work/deploy']);
+        const serialized = JSON.stringify(data);
+        for (const text of [unencrypted, dsa, weak]) {
+          for (const line of text.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----') && !l.includes(':'))) expect(serialized).not.toContain(line);
+        }
+      },
+      findings: ['dsa', 'noPassphrase', 'rsaWeak', 'permissions'],
+    },
+    {
+      name: 'a clean fake home passes',
+      home: { '.ssh/id_ed25519': { content: opensshKey('ed25519', { encrypted: true }), mode: 0o600 }, '.ssh/id_ed25519.pub': publicKeyLine('ed25519') },
+      status: 'pass',
+      findings: [],
+    },
+    { name: 'a home without ~/.ssh passes', status: 'pass', findings: [] },
+    {
+      name: 'checks files and folders named on the command line',
+      root: { 'elsewhere/server.key': { content: rsaPem(1024, 'pkcs8'), mode: 0o600 }, 'elsewhere/keys/a': { content: opensshKey('ed25519'), mode: 0o600 } },
+      paths: ({ root }) => [path.join(root, 'elsewhere/server.key'), path.join(root, 'elsewhere/keys'), path.join(root, 'elsewhere/missing')],
+      data: (data, { root }) => {
+        expect(data.keys.map((k) => path.relative(root, k.path)).sort()).toEqual(['elsewhere/keys/a', 'elsewhere/server.key']);
+        expect(data.unreadable).toEqual([{ path: path.join(root, 'elsewhere/missing'), problem: 'missing' }]);
+      },
+    },
+    {
+      name: 'ignores file permissions on Windows',
+      platform: 'win32',
+      home: { '.ssh/id_ed25519': { content: opensshKey('ed25519', { encrypted: true }), mode: 0o644 } },
+      data: (data) => expect(data.keys[0]?.mode).toBeNull(),
+      status: 'pass',
+    },
+  ]);
 });

@@ -9,10 +9,10 @@ import defaultCheck, {
   type CertStoreData,
 } from '../../checks/state-root-certificates.js';
 import { STATE_CERTIFICATES, STATE_NAME_RULES, type StateCertificate } from '../../checks/data/state-roots.js';
-import { certificateNames, extractCertificates, sha256Hex } from '../../src/checks/certificates.js';
-import type { CommandResult } from '../../src/checks/types.js';
+import { certificateNames, extractCertificates, sha256Hex } from '../../src/crypto/certificates.js';
+import type { Answer } from '../../src/check-kit/replay.js';
+import { CheckTester, type FakeTree } from '../helpers/check-tester.js';
 import { makeCert, pkcs7, type TestCert } from './cert-helpers.js';
-import { fakeContext, put, scriptedRunner, tempDir } from './helpers.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -34,15 +34,16 @@ const table: StateCertificate[] = [stateRoot, stateSub].map((c) => ({
 }));
 
 const check = createStateRootCheck({ table, rules: STATE_NAME_RULES });
+const tester = new CheckTester(check);
+const shipped = new CheckTester(defaultCheck);
 
-function linuxRoot(): string {
-  const root = tempDir('safestep-root-');
-  normalRoots.forEach((c, i) => put(root, `etc/ssl/certs/Honest_Root_${i}.pem`, c.pem));
-  put(root, 'etc/ssl/certs/ca-certificates.crt', normalRoots.map((c) => c.pem).join(''));
-  return root;
+/** A Linux system store with three ordinary roots, plus whatever a test adds. */
+function linuxRoot(extra: FakeTree = {}): FakeTree {
+  const tree: Record<string, string | Buffer> = {};
+  normalRoots.forEach((c, i) => (tree[`etc/ssl/certs/Honest_Root_${i}.pem`] = c.pem));
+  tree['etc/ssl/certs/ca-certificates.crt'] = normalRoots.map((c) => c.pem).join('');
+  return { ...tree, ...extra };
 }
-
-const messages = (result: { findings: { message: string }[] }) => result.findings.map((f) => f.message);
 
 describe('certificate extraction', () => {
   it('cuts certificates out of PEM, DER and PKCS#7 byte for byte', () => {
@@ -93,185 +94,180 @@ describe('the shipped fingerprint table', () => {
     expect(hashes).toContain('00309C736DD661DA6F1EB24173AA849944C168A43A15BFFD192EECFDB6F8DBD2');
   });
 
-  it('recognises the real Russian Trusted Root CA and Qaznet Trust Network certificates', async () => {
-    const data = await defaultCheck.gather(
-      fakeContext({ paths: [path.join(FIXTURES, 'russian-trusted-root-ca.pem'), path.join(FIXTURES, 'qaznet-trust-network.der')] }),
-      {},
-    );
-    const result = defaultCheck.evaluate(data, {});
-    const found = result.findings.filter((f) => f.message === 'stateCertFile').map((f) => f.data?.name);
-    expect(found.sort()).toEqual(['Qaznet Trust Network', 'Russian Trusted Root CA']);
-    expect(result.status).toBe('fail');
-  });
+  shipped.gather([
+    {
+      name: 'recognises the real Russian Trusted Root CA and Qaznet Trust Network certificates',
+      paths: [path.join(FIXTURES, 'russian-trusted-root-ca.pem'), path.join(FIXTURES, 'qaznet-trust-network.der')],
+      status: 'fail',
+      findings: [
+        { message: 'stateCertFile', data: { name: 'Russian Trusted Root CA' } },
+        { message: 'stateCertFile', data: { name: 'Qaznet Trust Network' } },
+      ],
+    },
+  ]);
 });
 
 describe('state-root-certificates on Linux', () => {
-  it('finds a state root in the system store as PEM and as DER, and lists a hand-added root', async () => {
-    const root = linuxRoot();
-    const pemFile = put(root, 'usr/local/share/ca-certificates/gov.crt', stateRoot.pem);
-    const derFile = put(root, 'etc/pki/ca-trust/source/anchors/sub.der', stateSub.der);
-    put(root, 'usr/local/share/ca-certificates/acme.crt', corporateRoot.pem);
-    // The generated bundle holds the state root too: still one finding, pointing at the source file.
-    put(root, 'etc/ssl/certs/ca-certificates.crt', [...normalRoots, stateRoot, corporateRoot].map((c) => c.pem).join(''));
-    const data = await check.gather(fakeContext({ root }), {});
-    const result = check.evaluate(data, {});
+  tester.gather([
+    {
+      name: 'finds a state root in the system store as PEM and as DER, and lists a hand-added root',
+      root: linuxRoot({
+        'usr/local/share/ca-certificates/gov.crt': stateRoot.pem,
+        'etc/pki/ca-trust/source/anchors/sub.der': stateSub.der,
+        'usr/local/share/ca-certificates/acme.crt': corporateRoot.pem,
+        // The generated bundle holds the state root too: still one finding, pointing at the source file.
+        'etc/ssl/certs/ca-certificates.crt': [...normalRoots, stateRoot, corporateRoot].map((c) => c.pem).join(''),
+      }),
+      status: 'fail',
+      data: (data, { root }) => {
+        expect(data.certificates).toHaveLength(6);
+        expect(data.certificates.find((c) => c.sha256 === stateRoot.sha256)?.locations.some((l) => l.where === path.join(root, 'usr/local/share/ca-certificates/gov.crt'))).toBe(true);
+      },
+      findings: [
+        { message: 'stateCertLinux', severity: 'high', fix: 'fixLinux', data: { name: 'Test State Root CA' } },
+        { message: 'userRootLinux', data: { name: 'ACME Internal Root' } },
+        { message: 'stateCertLinux', severity: 'high', fix: 'fixLinux', data: { name: 'Test State Sub CA' } },
+      ],
+    },
+    {
+      name: 'when the state root is only in a generated bundle, says to remove it at its source',
+      root: linuxRoot({ 'etc/ssl/certs/ca-certificates.crt': [...normalRoots, stateRoot].map((c) => c.pem).join('') }),
+      findings: [{ message: 'stateCertLinux', fix: 'fixLinuxBundle' }],
+    },
+    {
+      name: 'recognises other certificates of a state authority by name, as high with an explanation',
+      root: linuxRoot({ 'usr/local/share/ca-certificates/ru.crt': russianLookalike.pem }),
+      findings: [
+        { message: 'stateCertLinux', severity: 'high' },
+        { message: 'matchedByName', severity: 'info', data: { rule: 'Russian Trusted CA (Ministry of Digital Development)' } },
+      ],
+    },
+    {
+      name: 'a site certificate issued by a state authority is not mistaken for the authority',
+      root: { 'site/site.pem': makeCert({ C: 'RU', O: 'Some Bank', CN: 'online.bank.example' }, russianLookalike).pem },
+      paths: ({ root }) => [path.join(root, 'site')],
+      status: 'pass',
+      findings: [],
+    },
+    { name: 'a clean system store passes', root: linuxRoot(), status: 'pass', findings: [] },
+    { name: 'no store at all is a warning, not a pass', status: 'warn', findings: ['noStoreFound'] },
+  ]);
+});
 
-    const state = result.findings.filter((f) => f.message === 'stateCertLinux');
-    expect(state.map((f) => [f.data?.name, f.path, f.severity, f.fix])).toEqual([
-      ['Test State Root CA', pemFile, 'high', 'fixLinux'],
-      ['Test State Sub CA', derFile, 'high', 'fixLinux'],
-    ]);
-    expect(result.findings.filter((f) => f.message === 'userRootLinux').map((f) => f.data?.name)).toEqual(['ACME Internal Root']);
-    expect(result.status).toBe('fail');
-    expect(data.certificates).toHaveLength(6);
-  });
-
-  it('when the state root is only in a generated bundle, says to remove it at its source', async () => {
-    const root = linuxRoot();
-    put(root, 'etc/ssl/certs/ca-certificates.crt', [...normalRoots, stateRoot].map((c) => c.pem).join(''));
-    const result = check.evaluate(await check.gather(fakeContext({ root }), {}), {});
-    expect(result.findings.map((f) => [f.message, f.fix])).toEqual([['stateCertLinux', 'fixLinuxBundle']]);
-  });
-
-  it('recognises other certificates of a state authority by name, as high with an explanation', async () => {
-    const root = linuxRoot();
-    put(root, 'usr/local/share/ca-certificates/ru.crt', russianLookalike.pem);
-    const result = check.evaluate(await check.gather(fakeContext({ root }), {}), {});
-    expect(messages(result)).toEqual(['stateCertLinux', 'matchedByName']);
-    expect(result.findings[0]?.severity).toBe('high');
-    expect(result.findings[1]?.data?.rule).toBe('Russian Trusted CA (Ministry of Digital Development)');
-  });
-
-  it('a site certificate issued by a state authority is not mistaken for the authority', async () => {
-    const site = makeCert({ C: 'RU', O: 'Some Bank', CN: 'online.bank.example' }, russianLookalike);
-    const dir = tempDir();
-    put(dir, 'site.pem', site.pem);
-    const result = check.evaluate(await check.gather(fakeContext({ paths: [dir] }), {}), {});
-    expect(result).toEqual({ status: 'pass', findings: [] });
-  });
-
-  it('a clean system store passes', async () => {
-    const result = check.evaluate(await check.gather(fakeContext({ root: linuxRoot() }), {}), {});
-    expect(result).toEqual({ status: 'pass', findings: [] });
-  });
-
-  it('no store at all is a warning, not a pass', async () => {
-    const result = check.evaluate(await check.gather(fakeContext(), {}), {});
-    expect(result.status).toBe('warn');
-    expect(messages(result)).toEqual(['noStoreFound']);
+describe('state-root-certificates finding paths', () => {
+  it('points a state root at the file a person added, not at the generated bundle', async () => {
+    const { result, dirs } = await tester.gatherOn({
+      root: linuxRoot({
+        'usr/local/share/ca-certificates/gov.crt': stateRoot.pem,
+        'etc/ssl/certs/ca-certificates.crt': [...normalRoots, stateRoot].map((c) => c.pem).join(''),
+      }),
+    });
+    expect(result.findings.map((f) => [f.message, f.path])).toEqual([['stateCertLinux', path.join(dirs.root, 'usr/local/share/ca-certificates/gov.crt')]]);
   });
 });
 
 describe('state-root-certificates in browser (NSS) databases', () => {
-  function nssHome(): { home: string; db: string } {
-    const home = tempDir('safestep-home-');
-    const db = path.join(home, '.pki', 'nssdb');
-    put(db, 'cert9.db', 'SQLite format 3\0');
-    return { home, db };
+  const db = '.pki/nssdb';
+  function certutil(entries: { nickname: string; flags: string; cert: TestCert }[]) {
+    return ({ home }: { home: string }) => {
+      const dir = path.join(home, db);
+      const listing = [
+        '',
+        'Certificate Nickname                                         Trust Attributes',
+        '                                                             SSL,S/MIME,JAR/XPI',
+        '',
+        ...entries.map((e) => `${e.nickname.padEnd(60)} ${e.flags}`),
+      ].join('\n');
+      const answers: Record<string, Answer> = { [`certutil -d sql:${dir} -L`]: { stdout: listing } };
+      for (const e of entries) answers[`certutil -d sql:${dir} -L -n "${e.nickname}" -a`] = { stdout: e.cert.pem };
+      return answers;
+    };
   }
 
-  function certutil(db: string, entries: { nickname: string; flags: string; cert: TestCert }[]) {
-    const listing = [
-      '',
-      'Certificate Nickname                                         Trust Attributes',
-      '                                                             SSL,S/MIME,JAR/XPI',
-      '',
-      ...entries.map((e) => `${e.nickname.padEnd(60)} ${e.flags}`),
-    ].join('\n');
-    const table: Record<string, Partial<CommandResult>> = { [`certutil -d sql:${db} -L`]: { stdout: listing } };
-    for (const e of entries) table[`certutil -d sql:${db} -L -n ${e.nickname} -a`] = { stdout: e.cert.pem };
-    return scriptedRunner(table);
-  }
+  tester.gather([
+    {
+      name: 'trusted state root: high; stored but untrusted: medium; hand-added trusted root: warning',
+      home: { [`${db}/cert9.db`]: 'SQLite format 3\0' },
+      commands: certutil([
+        { nickname: 'Test State Root CA', flags: 'CT,C,C', cert: stateRoot },
+        { nickname: 'Test State Sub CA', flags: ',,', cert: stateSub },
+        { nickname: 'ACME Internal Root', flags: 'C,,', cert: corporateRoot },
+      ]),
+      findings: [
+        { message: 'stateCertNss', severity: 'high', data: { nickname: 'Test State Root CA' } },
+        { message: 'stateCertNssUntrusted', severity: 'medium', data: { nickname: 'Test State Sub CA' } },
+        { message: 'userRootNss', severity: 'medium', data: { nickname: 'ACME Internal Root' } },
+      ],
+    },
+    {
+      name: 'without certutil says what could not be read, and still spots known names in the raw database',
+      home: {
+        [`${db}/cert9.db`]: Buffer.concat([Buffer.from('SQLite format 3\0'), russianLookalike.der]),
+        '.mozilla/firefox/abcd.default-release/cert9.db': 'SQLite format 3\0',
+      },
+      status: 'fail',
+      data: (_data, { home }) => expect(home).toBeTruthy(),
+      findings: ['stateNameInNss', 'certutilMissing', 'certutilMissing'],
+    },
+  ]);
 
-  it('trusted state root: high; stored but untrusted: medium; hand-added trusted root: warning', async () => {
-    const { home, db } = nssHome();
-    const run = certutil(db, [
-      { nickname: 'Test State Root CA', flags: 'CT,C,C', cert: stateRoot },
-      { nickname: 'Test State Sub CA', flags: ',,', cert: stateSub },
-      { nickname: 'ACME Internal Root', flags: 'C,,', cert: corporateRoot },
-    ]);
-    const result = check.evaluate(await check.gather(fakeContext({ home, run }), {}), {});
-    expect(result.findings.map((f) => [f.message, f.severity, f.data?.nickname])).toEqual([
-      ['stateCertNss', 'high', 'Test State Root CA'],
-      ['stateCertNssUntrusted', 'medium', 'Test State Sub CA'],
-      ['userRootNss', 'medium', 'ACME Internal Root'],
-    ]);
-  });
-
-  it('without certutil says what could not be read, and still spots known names in the raw database', async () => {
-    const { home, db } = nssHome();
-    put(db, 'cert9.db', Buffer.concat([Buffer.from('SQLite format 3\0'), russianLookalike.der]));
-    const firefox = path.join(home, '.mozilla', 'firefox', 'abcd.default-release');
-    put(firefox, 'cert9.db', 'SQLite format 3\0');
-    const result = check.evaluate(await check.gather(fakeContext({ home }), {}), {});
-    expect(result.findings.map((f) => [f.message, f.path])).toEqual([
-      ['stateNameInNss', db],
-      ['certutilMissing', db],
-      ['certutilMissing', firefox],
-    ]);
-    expect(result.status).toBe('fail');
+  it('points each problem at its database', async () => {
+    const { result, dirs } = await tester.gatherOn({ home: { [`${db}/cert9.db`]: 'x', '.mozilla/firefox/p/cert9.db': 'x' } });
+    expect(result.findings.map((f) => f.path)).toEqual([path.join(dirs.home, db), path.join(dirs.home, '.mozilla/firefox/p')]);
   });
 });
 
 describe('state-root-certificates on macOS and Windows', () => {
-  it('macOS: reads the keychains and the trust settings through `security`', async () => {
-    const run = scriptedRunner({
-      'security find-certificate -a -p': { stdout: normalRoots[0]?.pem + stateRoot.pem },
-      'security find-certificate -a -p /Library/Keychains/System.keychain': { stdout: normalRoots[1]?.pem ?? '' },
-      'security dump-trust-settings': { stdout: 'Number of trusted certs = 1\nCert 0: ACME Internal Root\n   Number of trust settings : 0\n' },
-      'security dump-trust-settings -d': { code: 1, stderr: 'SecTrustSettingsCopyCertificates: No Trust Settings were found.' },
-    });
-    const result = check.evaluate(await check.gather(fakeContext({ platform: 'darwin', run }), {}), {});
-    expect(result.findings.map((f) => [f.message, f.data?.name])).toEqual([
-      ['stateCertMac', 'Test State Root CA'],
-      ['userRootMac', 'ACME Internal Root'],
-    ]);
-    expect(result.findings[0]?.data?.sha1).toBe(stateRoot.sha1);
-  });
-
-  it('Windows: reads the root stores through PowerShell', async () => {
-    const lines = [
-      `CurrentUser\\Root ${normalRoots[0]?.der.toString('base64')}`,
-      `LocalMachine\\Root ${stateRoot.der.toString('base64')}`,
-    ].join('\r\n');
-    const run = scriptedRunner({ 'powershell.exe *': { stdout: lines } });
-    const result = check.evaluate(await check.gather(fakeContext({ platform: 'win32', run }), {}), {});
-    expect(result.findings.map((f) => [f.message, f.data?.path, f.data?.sha1])).toEqual([
-      ['stateCertWindows', 'LocalMachine\\Root', stateRoot.sha1],
-    ]);
-  });
-
-  it('Windows: a failing PowerShell is reported, not passed', async () => {
-    const run = scriptedRunner({ 'powershell.exe *': { code: 1 } });
-    const result = check.evaluate(await check.gather(fakeContext({ platform: 'win32', run }), {}), {});
-    expect(result.status).toBe('warn');
-    expect(messages(result)).toEqual(['storeUnreadable']);
-  });
+  tester.gather([
+    {
+      name: 'macOS: reads the keychains and the trust settings through `security`',
+      platform: 'darwin',
+      commands: {
+        'security find-certificate -a -p': { stdout: normalRoots[0]!.pem + stateRoot.pem },
+        'security find-certificate -a -p /Library/Keychains/System.keychain': { stdout: normalRoots[1]!.pem },
+        'security dump-trust-settings': { stdout: 'Number of trusted certs = 1\nCert 0: ACME Internal Root\n   Number of trust settings : 0\n' },
+        'security dump-trust-settings -d': { code: 1, stderr: 'SecTrustSettingsCopyCertificates: No Trust Settings were found.' },
+      },
+      findings: [
+        { message: 'stateCertMac', data: { name: 'Test State Root CA', sha1: stateRoot.sha1 } },
+        { message: 'userRootMac', data: { name: 'ACME Internal Root' } },
+      ],
+    },
+    {
+      name: 'Windows: reads the root stores through PowerShell',
+      platform: 'win32',
+      commands: { 'powershell.exe *': { stdout: [`CurrentUser\\Root ${normalRoots[0]!.der.toString('base64')}`, `LocalMachine\\Root ${stateRoot.der.toString('base64')}`].join('\r\n') } },
+      findings: [{ message: 'stateCertWindows', data: { path: 'LocalMachine\\Root', sha1: stateRoot.sha1 } }],
+    },
+    { name: 'Windows: a failing PowerShell is reported, not passed', platform: 'win32', commands: { 'powershell.exe *': { code: 1 } }, status: 'warn', findings: ['storeUnreadable'] },
+  ]);
 });
 
 describe('state-root-certificates on named files', () => {
-  it('finds the state root in PEM, DER and PKCS#7 files and folders', async () => {
-    const dir = tempDir();
-    const files = [
-      put(dir, 'a.pem', stateRoot.pem),
-      put(dir, 'b.cer', stateRoot.der),
-      put(dir, 'c.p7b', pkcs7([normalRoots[0] as TestCert, stateSub]).der),
-      put(dir, 'sub/d.p7c', pkcs7([stateRoot]).pem),
-    ];
-    put(dir, 'e.pem', corporateRoot.pem);
-    const result = check.evaluate(await check.gather(fakeContext({ paths: [dir] }), {}), {});
-    const hits = result.findings.filter((f) => f.message === 'stateCertFile');
-    expect(hits.map((f) => f.path).sort()).toEqual([...files].sort());
-    // A named file is not a trust store: an unknown root in it is no warning.
-    expect(messages(result).filter((m) => m !== 'stateCertFile')).toEqual([]);
-  });
-
-  it('reports a named path that does not exist', async () => {
-    const missing = path.join(tempDir(), 'nope.pem');
-    const result = check.evaluate(await check.gather(fakeContext({ paths: [missing] }), {}), {});
-    expect(messages(result)).toEqual(['storeUnreadable']);
-    expect(result.status).toBe('warn');
-  });
+  tester.gather([
+    {
+      name: 'finds the state root in PEM, DER and PKCS#7 files and folders; an unknown root in a named file is no warning',
+      root: {
+        'named/a.pem': stateRoot.pem,
+        'named/b.cer': stateRoot.der,
+        'named/c.p7b': pkcs7([normalRoots[0] as TestCert, stateSub]).der,
+        'named/sub/d.p7c': pkcs7([stateRoot]).pem,
+        'named/e.pem': corporateRoot.pem,
+      },
+      paths: ({ root }) => [path.join(root, 'named')],
+      data: (data, { root }) => {
+        const files = data.certificates.flatMap((c) => c.locations.map((l) => path.relative(root, l.where)));
+        expect([...new Set(files)].sort()).toEqual(['named/a.pem', 'named/b.cer', 'named/c.p7b', 'named/e.pem', 'named/sub/d.p7c']);
+      },
+      findings: ['stateCertFile', 'stateCertFile', 'stateCertFile', 'stateCertFile'],
+    },
+    {
+      name: 'reports a named path that does not exist',
+      paths: ({ root }) => [path.join(root, 'nope.pem')],
+      status: 'warn',
+      findings: ['storeUnreadable'],
+    },
+  ]);
 });
 
 describe('state-root-certificates parsers and evaluate', () => {
@@ -285,7 +281,7 @@ describe('state-root-certificates parsers and evaluate', () => {
     expect(parseWindowsListing('X\\Root QUJD\r\ngarbage line here\r\n')).toEqual([{ store: 'X\\Root', der: Buffer.from('ABC') }]);
   });
 
-  it('every message and fix used exists in both languages', () => {
+  it('every message and fix a result can use is declared and filled in both languages', () => {
     const data: CertStoreData = {
       certificates: [
         {
@@ -303,14 +299,8 @@ describe('state-root-certificates parsers and evaluate', () => {
       nameHits: [{ where: '/db', rule: 'x' }],
       macTrustSettings: ['Russian Trusted Root CA', 'Other'],
     };
-    const result = check.evaluate(data, {});
-    expect(result.findings.length).toBeGreaterThan(8);
-    for (const f of result.findings) {
-      for (const id of [f.message, f.fix].filter((x): x is string => Boolean(x))) {
-        expect(check.meta.messages[id]?.en, id).toBeTruthy();
-        expect(check.meta.messages[id]?.ru, id).toBeTruthy();
-      }
-    }
+    // The tester checks that every message and fix exists and is filled in both languages.
+    expect(tester.evaluate(data).findings.length).toBeGreaterThan(8);
   });
 
   it('the fixture files have the fingerprints the table says', () => {

@@ -1,9 +1,9 @@
 // The helpers every check relies on: the real command runner and the message formatting.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCheckContext, createCommandRunner, systemPath } from '../../src/checks/context.js';
-import { readHead } from '../../src/checks/files.js';
-import { describeFinding, fillPlaceholders, formatMessage, maskEmail, statusFromFindings, tildify } from '../../src/checks/format.js';
+import { createCheckContext, createCommandRunner, systemPath } from '../../src/check-kit/context.js';
+import { readHead } from '../../src/check-kit/files.js';
+import { describeFinding, fillPlaceholders, formatMessage, maskEmail, statusFromFindings, tildify } from '../../src/check-kit/format.js';
 import { put, tempDir } from './helpers.js';
 
 const node = process.execPath;
@@ -69,14 +69,14 @@ describe('message formatting', () => {
   });
 
   it('strips control and bidi characters from data, never from the template', () => {
-    const meta = { id: 'x', messages: { m: { en: 'File: {path}', ru: 'Файл: {path}' } } };
+    const meta = { id: 'x', messages: { name: 'x', table: { m: { en: 'File: {path}', ru: 'Файл: {path}' } } } };
     expect(formatMessage(meta, 'm', 'en', { path: '/home/anna/\u001b[31mred\u202e.txt' }, '/home/anna')).toBe('File: ~/[31mred.txt');
     expect(formatMessage(meta, 'm', 'ru', { path: '/p' })).toBe('Файл: /p');
     expect(formatMessage(meta, 'missing', 'en')).toBe('x: missing');
   });
 
   it('describes a finding with its fix, lessons and a ~ path', () => {
-    const meta = { id: 'x', messages: { m: { en: 'At {path}', ru: 'В {path}' }, f: { en: 'chmod 600 {path}', ru: 'chmod 600 {path}' } } };
+    const meta = { id: 'x', messages: { name: 'x', table: { m: { en: 'At {path}', ru: 'В {path}' }, f: { en: 'chmod 600 {path}', ru: 'chmod 600 {path}' } } } };
     const text = describeFinding(meta, { message: 'm', fix: 'f', severity: 'high', data: { path: '/home/a/k' }, path: '/home/a/k', lessons: ['l'] }, 'en', '/home/a');
     expect(text).toEqual({ severity: 'high', message: 'At ~/k', fix: 'chmod 600 ~/k', lessons: ['l'], path: '~/k' });
   });

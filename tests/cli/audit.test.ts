@@ -1,6 +1,6 @@
 // `safestep audit` and `safestep check` end to end through the CLI, on a fake
 // home so the result depends only on what the test builds.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
@@ -30,7 +30,7 @@ describe('safestep audit', () => {
     const dataDir = tempDir();
     const r = await cli(['audit', '--only', ONLY], home, dataDir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('Important');
+    expect(r.out).toContain('High (');
     expect(r.out).toContain('~/.ssh/id_rsa');
     expect(r.out).toContain('~/.bash_history');
     expect(r.out).not.toContain('ghp_');
@@ -77,6 +77,41 @@ describe('safestep audit', () => {
     expect(r.out).toContain('пока ничего не запущено');
     expect(r.out).toContain('ssh-key-passphrase');
     expect(existsSync(path.join(dataDir, 'audit-history.jsonl'))).toBe(false);
+  });
+
+  it('--explain says per platform what is read, the exact commands, and what needs administrator rights', async () => {
+    const r = await cli(['audit', '--explain'], tempDir(), tempDir());
+    expect(r.out).toContain('Commands it runs:');
+    if (process.platform === 'linux') expect(r.out).toContain('lsblk -J -o NAME,TYPE,FSTYPE,MOUNTPOINTS');
+    expect(r.out).toContain('Without administrator rights:');
+    const ru = await cli(['check', 'disk-encryption', '--explain'], tempDir(), tempDir(), 'ru');
+    expect(ru.out).toContain('Без прав администратора:');
+    expect(ru.out).toContain('fdesetup status');
+    expect(ru.out).toContain('Get-BitLockerVolume -MountPoint $env:SystemDrive | Format-List');
+  });
+
+  it('--collect shows the collection, writes it readable only by its owner, and never overwrites without --force', async () => {
+    const home = dirtyHome();
+    const file = path.join(tempDir(), 'collection.json');
+    const r = await cli(['audit', '--collect', file, '--yes'], home, tempDir());
+    expect(r.code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(r.out).toContain(written.trim());
+    expect(r.out.indexOf(written.trim())).toBeLessThan(r.out.indexOf('Written to'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(written)).toMatchObject({ format: 'safestep-collection/1', platform: process.platform });
+    expect(written).not.toContain('ghp_');
+    expect(written).not.toContain(home);
+    expect((await cli(['audit', '--collect', file, '--yes'], home, tempDir())).code).toBe(2);
+    expect((await cli(['audit', '--collect', file, '--yes', '--force'], home, tempDir())).code).toBe(0);
+  });
+
+  it('--collect away from a terminal needs --yes, and writes nothing without it', async () => {
+    const file = path.join(tempDir(), 'c.json');
+    const r = await cli(['audit', '--collect', file], tempDir(), tempDir(), 'ru');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--yes');
+    expect(existsSync(file)).toBe(false);
   });
 
   it('rejects unknown check ids with exit 2', async () => {

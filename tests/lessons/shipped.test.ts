@@ -3,7 +3,7 @@
 // in Russian with nothing left untranslated.
 import { describe, expect, it } from 'vitest';
 import { checkIds, checkLoaders } from '../../checks/index.js';
-import type { OptionsSchema } from '../../src/checks/types.js';
+import type { OptionsSchema } from '../../src/check-kit/types.js';
 import { translator, type Lang } from '../../src/i18n/index.js';
 import { findLessonFiles } from '../../src/lesson/catalog.js';
 import { localize } from '../../src/lesson/localize.js';

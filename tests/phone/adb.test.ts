@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCommandRunner } from '../../src/checks/context.js';
-import type { CommandResult } from '../../src/checks/types.js';
+import { createCommandRunner } from '../../src/check-kit/context.js';
+import type { CommandResult } from '../../src/check-kit/types.js';
 import { acquireAndroid, buildIndex, evaluatePhone, indicatorIndex, parseAdbDevices, pickDevice, type IndicatorSet } from '../../src/phone/index.js';
-import { put, scriptedRunner, tempDir, type ScriptedCall } from '../checks/helpers.js';
+import type { ReplayCall as ScriptedCall } from '../../src/check-kit/replay.js';
+import { put, scriptedRunner, tempDir } from '../checks/helpers.js';
 import { accessibilityNew, apkPath, buildApk, devicePolicy, getprop, PIXEL_PROPS, pmList, pmNames, signingCert, type FakeApp } from './fixtures.js';
 
 const NOW = new Date('2024-05-01T12:00:00Z');

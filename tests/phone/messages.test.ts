@@ -84,7 +84,7 @@ describe('phone messages', () => {
       const t = phoneText(lang);
       for (const f of result.findings) {
         for (const key of [f.message, f.fix].filter((k): k is PhoneMessageKey => k !== undefined)) {
-          const text = t(key, f.data);
+          const text = t(key, f.data as Record<string, string | number> | undefined);
           expect(text, `${lang} ${key}`).not.toMatch(/\{\w+\}/);
         }
       }

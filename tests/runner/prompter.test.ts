@@ -2,7 +2,7 @@
 // their own text (never back to column 0), and a checklist confirms with a count.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
-import { inquirerPrompter } from '../../src/runner/prompter.js';
+import { inquirerPrompter } from '../../src/prompter.js';
 import { fakeTerminal, KEY } from '../helpers/terminal.js';
 
 const LONG = 'Set a SIM PIN in Settings, Mobile data, SIM PIN, and write it down somewhere safe.';

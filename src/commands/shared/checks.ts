@@ -2,8 +2,8 @@
 // errors contained), and what to print.
 import os from 'node:os';
 import type { AppContext } from '../../context.js';
-import { createCheckContext } from '../../checks/context.js';
-import type { CheckContext, CheckInput } from '../../checks/types.js';
+import { createCheckContext } from '../../check-kit/context.js';
+import type { CheckContext, CheckInput } from '../../check-kit/types.js';
 import type { Prompter } from '../../prompter.js';
 import { catalog } from './lessons.js';
 

@@ -1,8 +1,9 @@
 // Wires the lesson runner to the real terminal, the real checks and the store.
 import type { AppContext } from '../../context.js';
 import { styler } from '../../io.js';
-import { loadCheck } from '../../checks/execute.js';
-import { renderCheckResult } from '../../checks/render.js';
+import { loadCheck } from '../../../checks/index.js';
+import { renderCheckResult, renderExplain } from '../../check-kit/render.js';
+import type { Platform } from '../../i18n/labels.js';
 import { runChecks } from '../../audit/run.js';
 import { checkContext, homeOf, lessonIds } from './checks.js';
 import { wrap, type Style } from '../../text/markdown.js';
@@ -42,7 +43,7 @@ export async function makeStepEnv(ctx: AppContext, prompter: Prompter, lessonId:
       const check = await loadCheck(id);
       if (!check) return;
       print(style.bold(ctx.t('check.reads')));
-      for (const r of check.meta.reads) print(wrap(r[ctx.lang], ctx.io.width, '    ', '  - ').join('\n'));
+      print(renderExplain(check.meta, [process.platform as Platform], { lang: ctx.lang, width: ctx.io.width }).join('\n'));
       print();
     },
     async runCheck(id, options) {

@@ -70,7 +70,7 @@ export interface PromptChoice<T> {
   checked?: boolean;
 }
 
-/** The questions a step may ask (src/runner/prompter.ts implements them). */
+/** The questions a step may ask (src/prompter.ts implements them). */
 export interface StepPrompts {
   select<T>(message: string, choices: readonly PromptChoice<T>[], defaultValue?: T): Promise<T>;
   /** `echo: 'count'` confirms with "2 of 5" instead of repeating every ticked label. */

@@ -2,12 +2,13 @@
 // filled from the finding's data, every value is stripped of control and bidi
 // characters (file names are untrusted), and the home directory is shown as `~`
 // so reports can be handed to someone else without naming the account.
-import { format } from '../i18n/index.js';
+import { SEVERITIES } from '../i18n/labels.js';
+import { pick, type Bilingual as Message } from '../i18n/messages.js';
 import { stripUnsafe } from '../sanitize.js';
-import type { CheckMeta, CheckStatus, Finding, Lang, Severity } from './types.js';
+import type { CheckMeta, CheckStatus, Finding, FindingData, Lang, Severity } from './types.js';
 
 /** Severity order, most serious first. */
-export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 
 export function severityRank(severity: Severity): number {
   return SEVERITY_ORDER.indexOf(severity);
@@ -29,17 +30,15 @@ export function tildify(text: string, home: string): string {
 
 export { format as fillPlaceholders } from '../i18n/index.js';
 
-function cleanData(
-  data: Readonly<Record<string, string | number>> | undefined,
-  home: string | undefined,
-): Record<string, string | number> {
+/** Finding data ready for one language: bilingual values picked, text cleaned, home shown as `~`. */
+function cleanData(data: FindingData | undefined, lang: Lang, home: string | undefined): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   if (!data) return out;
   for (const [key, value] of Object.entries(data)) {
     if (typeof value === 'number') {
       out[key] = value;
     } else {
-      const safe = stripUnsafe(value);
+      const safe = stripUnsafe(typeof value === 'string' ? value : value[lang]);
       out[key] = home ? tildify(safe, home) : safe;
     }
   }
@@ -47,16 +46,11 @@ function cleanData(
 }
 
 /** The text of one message of a check, in one language, with its data filled in. */
-export function formatMessage(
-  meta: Pick<CheckMeta, 'id' | 'messages'>,
-  id: string,
-  lang: Lang,
-  data?: Readonly<Record<string, string | number>>,
-  home?: string,
-): string {
-  const entry = Object.prototype.hasOwnProperty.call(meta.messages, id) ? meta.messages[id] : undefined;
+export function formatMessage(meta: Pick<CheckMeta, 'id' | 'messages'>, id: string, lang: Lang, data?: FindingData, home?: string): string {
+  const table: Readonly<Record<string, Message>> = meta.messages.table;
+  const entry = Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
   if (!entry) return `${meta.id}: ${id}`;
-  return format(entry[lang], cleanData(data, home));
+  return pick(entry, lang, cleanData(data, lang, home));
 }
 
 export interface FindingText {
@@ -69,7 +63,7 @@ export interface FindingText {
 }
 
 /** Everything a renderer needs to show one finding. Never contains key material: findings never carry any. */
-export function describeFinding(meta: Pick<CheckMeta, 'id' | 'messages'>, finding: Finding, lang: Lang, home: string): FindingText {
+export function describeFinding(meta: Pick<CheckMeta, 'id' | 'messages'>, finding: Finding<string>, lang: Lang, home: string): FindingText {
   const text: FindingText = {
     severity: finding.severity,
     message: formatMessage(meta, finding.message, lang, finding.data, home),

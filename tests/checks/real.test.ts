@@ -1,0 +1,45 @@
+// Real output of the exact commands the checks run, captured on real machines
+// (public sources named in each sidecar, or `safestep audit --collect`),
+// replayed through gather and evaluate. Every capture must get its verdict,
+// and none whose true state is off or unknown may read as a pass.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkIds, loadCheck } from '../../checks/index.js';
+import { replay } from '../../src/audit/collect.js';
+import { caseNames, loadCase, REAL_DIR } from './real-cases.js';
+
+const names = caseNames();
+
+describe('real captures', () => {
+  it('there are captures, each sidecar names its source and its output files exist', () => {
+    expect(names.filter((n) => !n.startsWith('collected-')).length).toBeGreaterThanOrEqual(9);
+    for (const name of names) {
+      const { sidecar } = loadCase(REAL_DIR, name);
+      expect(sidecar.source.title, name).toBeTruthy();
+      expect(sidecar.source.date, name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (!name.startsWith('collected-')) expect(sidecar.source.url, name).toMatch(/^https:\/\//);
+      for (const a of sidecar.answers) {
+        for (const file of [a.stdout, a.stderr]) if (file) expect(existsSync(path.join(REAL_DIR, file)), `${name}: ${file}`).toBe(true);
+      }
+      for (const id of Object.keys(sidecar.checks)) expect(checkIds, name).toContain(id);
+    }
+  });
+
+  for (const name of names) {
+    const { sidecar } = loadCase(REAL_DIR, name);
+    const endings: ('\n' | '\r\n')[] = sidecar.platform === 'win32' ? ['\n', '\r\n'] : ['\n'];
+    for (const [id, expected] of Object.entries(sidecar.checks)) {
+      for (const ending of endings) {
+        it(`${name}: ${id} ${expected.status}${ending === '\r\n' ? ' (CRLF)' : ''}`, async () => {
+          const check = await loadCheck(id);
+          if (!check) throw new Error(`no check ${id}`);
+          const { answers } = loadCase(REAL_DIR, name, ending);
+          const verdict = await replay(check, { platform: sidecar.platform, env: sidecar.env ?? {}, facts: sidecar.facts ?? {}, answers });
+          expect(verdict).toEqual({ status: expected.status, findings: expected.findings });
+          if (expected.truth === 'off' || expected.truth === 'unknown') expect(verdict.status).not.toBe('pass');
+        });
+      }
+    }
+  }
+});
