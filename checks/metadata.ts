@@ -4,7 +4,7 @@
 import { defineCheck, type Bilingual, type Finding } from '../src/checks/types.js';
 import { categoryTitle } from '../src/metadata/messages.js';
 import { scanPaths, summarize } from '../src/metadata/scan.js';
-import { CATEGORIES, isRisky, isSkipped, type Category, type FileScan, type MetaSeverity, type SkippedFile } from '../src/metadata/types.js';
+import { CATEGORIES, isRisky, type Category, type FileScan, type MetaSeverity } from '../src/metadata/types.js';
 
 interface FileSummary {
   path: string;
@@ -53,19 +53,22 @@ export default defineCheck<MetadataData>({
         ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: safestep scrub "{path}" (оригинал сохранится).',
       },
       summary: {
-        en: 'Scanned {scanned} files: {withFindings} with metadata, {skipped} skipped, {errors} could not be read.',
-        ru: 'Проверено файлов: {scanned}; с метаданными: {withFindings}; пропущено: {skipped}; не удалось прочитать: {errors}.',
+        en: 'Files: {total}; checked: {checked}; with metadata: {withFindings}; not checked: {notChecked}.',
+        ru: 'Файлов: {total}; проверено: {checked}; с метаданными: {withFindings}; не проверено: {notChecked}.',
+      },
+      notChecked: {
+        en: '{notChecked} files could not be checked (unsupported type, unreadable, damaged or over a safety limit): run safestep check metadata on the folder to see which and why.',
+        ru: 'Не удалось проверить файлов: {notChecked} (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
       },
     },
   },
   async gather(ctx) {
     const paths = ctx.paths.length > 0 ? [...ctx.paths] : ctx.input ? [await ctx.input.path(PROMPT)] : [];
     if (paths.length === 0 || paths.every((p) => p === '')) throw new Error('no folder was named');
-    const all: (FileScan | SkippedFile)[] = [];
+    const all: FileScan[] = [];
     const files: FileSummary[] = [];
     for await (const item of scanPaths(paths.map((p) => (p.startsWith('~/') ? ctx.home + p.slice(1) : p)))) {
       all.push(item);
-      if (isSkipped(item)) continue;
       const risky = item.findings.filter(isRisky);
       if (risky.length === 0) continue;
       files.push({ path: item.path, worst: risky.some((f) => f.severity === 'high') ? 'high' : 'medium', categories: CATEGORIES.filter((c) => risky.some((f) => f.category === c)) });
@@ -81,6 +84,8 @@ export default defineCheck<MetadataData>({
       data: { path: f.path, categoriesEn: titles(f.categories, 'en'), categoriesRu: titles(f.categories, 'ru') },
       lessons: ['photo-document-metadata'],
     }));
+    // A file that could not be checked is never a pass.
+    if (data.summary.notChecked > 0) findings.push({ message: 'notChecked', severity: 'medium', data: { ...data.summary } });
     findings.push({ message: 'summary', severity: 'info', data: { ...data.summary } });
     const status = findings.some((f) => f.severity === 'high') ? 'fail' : findings.some((f) => f.severity === 'medium') ? 'warn' : 'pass';
     return { status, findings };

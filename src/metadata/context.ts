@@ -1,7 +1,7 @@
 // What every format reader gets: the budget, where findings go, and a way to
 // scan a file embedded in the current one (images in documents, EXIF previews).
 import type { Findings } from './findings.js';
-import type { Budget } from './source.js';
+import type { Budget } from './codecs/source.js';
 
 export interface ScanContext {
   budget: Budget;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync, zlibSync, type Zippable } from 'fflate';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { ascii, concat, crc32, writeU16, writeU32 } from '../../src/metadata/bytes.js';
+import { ascii, concat, crc32, writeU16, writeU32 } from '../../src/metadata/codecs/bytes.js';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'safestep-meta-'));

@@ -2,12 +2,16 @@
 // and sometimes after EOI (MPF preview images, motion-photo videos, vendor
 // trailers). The scanner reads the segment table only; the scrubber drops
 // metadata segments and copies the entropy-coded image data byte for byte.
-import { concat, latin1, startsWith, text, u16, u32, utf16, writeU16 } from '../bytes.js';
+import { concat, latin1, startsWith, text, u16, u32, utf16, writeU16 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
-import { exifOrientation, orientationOnlyTiff, scanPhotoshopIrb, scanTiff, TiffReader } from '../exif.js';
-import { BufferSource, MetaError, type Budget, type Source } from '../source.js';
+import { exifOrientation, orientationOnlyTiff, scanPhotoshopIrb, scanTiff, TiffReader } from '../codecs/tiff/index.js';
+import { BufferSource, MetaError, type Budget, type Source } from '../codecs/source.js';
+import { readFile } from 'node:fs/promises';
+import { bytesEqual } from '../codecs/bytes.js';
+import { scrubPictureFile } from './picture.js';
+import type { FormatModule, ImageScrub } from './types.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
+import { scanXmp } from '../codecs/xmp.js';
 
 const XMP_ID = 'http://ns.adobe.com/xap/1.0/\0';
 const XMP_EXT_ID = 'http://ns.adobe.com/xmp/extension/\0';
@@ -172,13 +176,6 @@ async function trailer(src: Source, ctx: ScanContext): Promise<void> {
 // ---------------------------------------------------------------------------
 // Scrubbing
 
-export interface ImageScrub {
-  data: Uint8Array;
-  /** What was taken out. */
-  removed: RemovedId[];
-  /** Orientation kept as a minimal EXIF block (2-8), when the picture was rotated. */
-  keptOrientation?: number;
-}
 
 function segment(marker: number, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(4 + payload.length);
@@ -353,3 +350,17 @@ export function jpegImageData(data: Uint8Array): Uint8Array | null {
   }
   return null;
 }
+
+export const jpeg: FormatModule = {
+  name: 'jpeg',
+  sniff: (head) => (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff ? 'jpeg' : null),
+  scan: (src, ctx) => scanJpeg(src, ctx),
+  complete: true,
+  scrubBytes: scrubJpeg,
+  scrub: (_det, io) =>
+    scrubPictureFile(io, scrubJpeg, async (original, copy) => {
+      const a = jpegImageData(original);
+      const b = jpegImageData(new Uint8Array(await readFile(copy)));
+      return a && b && bytesEqual(a, b) ? null : 'image data changed';
+    }),
+};

@@ -6,14 +6,15 @@
 // mdat carry GPS. The scrubber never moves a byte: metadata boxes become
 // zero-filled `free` boxes of the same size, dates are zeroed, and the samples
 // of location tracks are zeroed through the track's sample tables.
-import { cstring, fourcc, latin1, text, u16, u32, u64, utf16 } from '../bytes.js';
+import { cstring, fourcc, latin1, text, u16, u32, u64, utf16 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
-import { MetaError, type Source } from '../source.js';
+import { MetaError, type Source } from '../codecs/source.js';
 import type { Category } from '../types.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import { childBoxes, freeBox, fullPayload, macTime, MAX_DEPTH, payload, printable, type Box, type Patch } from './boxes.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { childBoxes, freeBox, fullPayload, isoType, macTime, MAX_DEPTH, payload, printable, type Box, type Patch } from '../codecs/boxes.js';
+import type { FormatModule } from './types.js';
 import { planHeifScrub, scanHeifMeta } from './heif.js';
 
 const MAX_ATOM = 4 * 1024 * 1024;
@@ -545,3 +546,18 @@ export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPla
   await visit(0, src.size, 0);
   return { patches, removed: [...removed] };
 }
+
+export const quicktime: FormatModule = {
+  name: 'quicktime',
+  sniff: (head) => {
+    const t = isoType(head);
+    return t === 'mp4' || t === 'mov' || t === '3gp' || t === 'm4a' ? t : null;
+  },
+  scan: (src, ctx) => scanQuicktime(src, ctx),
+  complete: true,
+  scrub: async (_det, io) => {
+    const plan = await io.withSource((src) => planQuicktimeScrub(src));
+    await io.patchedCopy(plan.patches);
+    return { removed: plan.removed, warnings: ['video-content'] };
+  },
+};

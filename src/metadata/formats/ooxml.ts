@@ -7,15 +7,17 @@
 // thumbnails, comments, people lists, printer settings and revision logs,
 // accepts tracked changes, strips rsid attributes and w:nsid, and keeps
 // [Content_Types].xml and every .rels file consistent with what is left.
-import { text } from '../bytes.js';
+import { text } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
-import type { Budget, Source } from '../source.js';
-import { MetaError } from '../source.js';
-import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../xml.js';
+import type { Budget, Source } from '../codecs/source.js';
+import { MetaError } from '../codecs/source.js';
+import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../codecs/xml.js';
 import type { RemovedId, ScrubWarning } from '../messages.js';
-import { readEntry, type ZipArchive } from '../zip.js';
-import { isImageName, MAX_PART, partText, resolvePath, scanMembers, tryPartText, zipDate, type PackagePlan } from './package.js';
+import { readEntry, readZip, type ZipArchive } from '../codecs/zip.js';
+import { scrubPackage } from './document.js';
+import type { FormatModule } from './types.js';
+import { isImageName, MAX_PART, partText, resolvePath, scanMembers, tryPartText, zipDate, type PackagePlan } from '../codecs/package.js';
 
 const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 
@@ -543,3 +545,21 @@ export async function checkOoxml(src: Source, zip: ZipArchive): Promise<PackageC
   if (!zip.byName.has('[Content_Types].xml')) problems.push('[Content_Types].xml missing');
   return { ok: problems.length === 0, problems };
 }
+
+export const ooxml: FormatModule = {
+  name: 'ooxml',
+  fromZip: async (_src, zip) => {
+    if (zip.byName.has('[Content_Types].xml')) return ooxmlKind(zip);
+    // OOXML without [Content_Types].xml is broken but still a document with properties.
+    if (zip.byName.has('word/document.xml') || zip.byName.has('xl/workbook.xml') || zip.byName.has('ppt/presentation.xml')) return ooxmlKind(zip);
+    return null;
+  },
+  scan: async (src, ctx, det) => scanOoxml(src, det.zip ?? (await readZip(src)), ctx),
+  complete: true,
+  scrub: (_det, io) =>
+    scrubPackage(
+      io,
+      (src, zip) => planOoxmlScrub(src, zip, io.budget, (_name, bytes) => io.scrubPicture(bytes)),
+      checkOoxml,
+    ),
+};

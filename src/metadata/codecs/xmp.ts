@@ -1,9 +1,9 @@
 // XMP packets (JPEG APP1, PNG iTXt, WebP, TIFF tag 700, HEIF items, PDF
 // metadata streams, MP4 uuid boxes). Properties are matched by namespace URI,
 // not prefix, and named as ExifTool names them.
-import { classifyName, type Findings } from './findings.js';
+import { classifyName, type Findings } from '../findings.js';
 import { allText, descendants, parseXml, type XEl } from './xml.js';
-import type { Category } from './types.js';
+import type { Category } from '../types.js';
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
