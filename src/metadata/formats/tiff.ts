@@ -1,7 +1,8 @@
 // TIFF files and the raw camera formats built on TIFF (DNG, CR2, NEF, ARW,
 // ORF, RW2, PEF...): the IFD chain is read lazily, so only the directories and
 // the values we need are read, wherever they sit in the file.
-import { startsWith } from '../codecs/bytes.js';
+import { scanAfcp } from '../codecs/afcp.js';
+import { cstring, startsWith, u32 } from '../codecs/bytes.js';
 import { MetaError, type Source } from '../codecs/source.js';
 import { scanTiff, TiffReader } from '../codecs/tiff/index.js';
 import type { ScanContext } from '../context.js';
@@ -11,6 +12,41 @@ export async function scanTiffFile(src: Source, ctx: ScanContext): Promise<void>
   const reader = await TiffReader.open(src);
   if (!reader) throw new MetaError('corrupt', 'bad TIFF header');
   await scanTiff(reader, ctx, { file: true });
+  // Panasonic RW2 keeps its full EXIF, maker note included, in an embedded JPEG.
+  if (tiffMagic(await src.read(0, 4)) === 0x55) {
+    const { entries } = await reader.ifd(reader.first);
+    const jpg = entries.find((e) => e.tag === 0x002e);
+    const bytes = jpg ? await reader.bytes(jpg, 32 * 1024 * 1024) : null;
+    if (bytes) await ctx.scanEmbedded(bytes, 'JpgFromRaw');
+  }
+  if (src.size > 16) {
+    const h = await src.read(8, 8);
+    if (startsWith(h, 'IIII') || startsWith(h, 'MMMM')) await scanPhaseOne(src, 8, ctx);
+  }
+  await scanAfcp(src, ctx);
+}
+
+/**
+ * Phase One / Leaf IIQ: a directory of 16-byte entries after the TIFF header
+ * ("IIII" + "CwaR"/"RawX"); tag 0x0102 is the camera back's serial number.
+ */
+async function scanPhaseOne(src: Source, at: number, ctx: ScanContext): Promise<void> {
+  const h = await src.read(at, 12);
+  const le = h[0] === 0x49;
+  const dir = at + u32(h, 8, le);
+  if (dir + 8 > src.size) return;
+  const n = u32(await src.read(dir, 4), 0, le);
+  if (n < 2 || n > 300) return;
+  const entries = await src.read(dir + 8, n * 16);
+  for (let i = 0; i < n; i++) {
+    const tag = u32(entries, i * 16, le);
+    if (tag !== 0x0102 && tag !== 0x0407) continue;
+    const size = u32(entries, i * 16 + 8, le);
+    const value = u32(entries, i * 16 + 12, le);
+    if (size > 64) continue;
+    const bytes = size <= 4 ? entries.subarray(i * 16 + 12, i * 16 + 12 + size) : at + value + size <= src.size ? await src.read(at + value, size) : null;
+    if (bytes && tag === 0x0102) ctx.out.add('serial', 'SerialNumber', cstring(bytes));
+  }
 }
 
 /** TIFF magic numbers: 42 TIFF, 43 BigTIFF, 0x4f52/0x5352 Olympus ORF, 0x55 Panasonic RW2. */

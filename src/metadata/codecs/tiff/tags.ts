@@ -3,7 +3,8 @@
 import type { Category } from '../../types.js';
 
 export type Special = 'exif-ifd' | 'gps-ifd' | 'sub-ifds' | 'xmp' | 'iptc' | 'photoshop' | 'makernote' | 'usercomment' | 'xp' | 'thumb-offset' | 'skip';
-export type TagRule = readonly [name: string, what: Category | Special];
+/** A tag: its ExifTool name, what it is, and (maker notes) which number of an array holds the value. */
+export type TagRule = readonly [name: string, what: Category | Special, index?: number];
 
 /** IFD0, IFD1 and the EXIF IFD share one tag space. */
 export const MAIN: ReadonlyMap<number, TagRule> = new Map<number, TagRule>([

@@ -13,5 +13,5 @@ const CANON: MakerTable = new Map<number, TagRule>([
 
 export const canon: MakerVendor = {
   name: 'Canon',
-  byMake: (make, at, parent) => (make.startsWith('CANON') ? { table: CANON, ifdAt: at, base: parent.base, le: parent.le } : null),
+  byMake: (make, _mn, at, parent) => (make.startsWith('CANON') ? { table: CANON, ifdAt: at, base: parent.base, le: parent.le } : null),
 };

@@ -8,6 +8,8 @@ import type { IfdEntry, TiffReader } from '../reader.js';
 import { isCategory } from '../tags.js';
 import { fmt } from '../values.js';
 import { apple } from './apple.js';
+import { motorola } from './motorola.js';
+import { ricoh } from './ricoh.js';
 import { canon } from './canon.js';
 import { fujifilm } from './fujifilm.js';
 import { nikon } from './nikon.js';
@@ -18,7 +20,14 @@ import { samsung } from './samsung.js';
 import { sigma } from './sigma.js';
 import type { MakerLayout, MakerTable, MakerVendor } from './types.js';
 
-export const VENDORS: readonly MakerVendor[] = [nikon, olympus, fujifilm, panasonic, pentax, sigma, apple, canon, samsung];
+export const VENDORS: readonly MakerVendor[] = [nikon, olympus, fujifilm, panasonic, pentax, sigma, apple, motorola, ricoh, canon, samsung];
+
+/** Text when the bytes are text, else hex (internal serial numbers stored as raw bytes). */
+function printableOrHex(b: Uint8Array): string {
+  const t = cstring(b);
+  if (t.length > 0 && /^[\x20-\x7e]+$/.test(t)) return t;
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
 
 function layoutOf(mn: Uint8Array, at: number, parent: TiffReader, make: string): MakerLayout | null {
   for (const v of VENDORS) {
@@ -27,7 +36,7 @@ function layoutOf(mn: Uint8Array, at: number, parent: TiffReader, make: string):
   }
   const m = make.trim().toUpperCase();
   for (const v of VENDORS) {
-    const l = v.byMake?.(m, at, parent);
+    const l = v.byMake?.(m, mn, at, parent);
     if (l) return l;
   }
   return null;
@@ -64,8 +73,11 @@ async function makerIfd(reader: TiffReader, offset: number, table: MakerTable, l
       continue;
     }
     if (!isCategory(what)) continue;
+    const index = rule[2];
     let v: string;
-    if (e.type === 2 || e.type === 7 || e.type === 1) v = cstring((await reader.bytes(e, 4096)) ?? new Uint8Array());
+    if (index !== undefined) v = fmt((await reader.numbers(e, index + 1))[index] ?? Number.NaN);
+    else if (e.type === 7 && what === 'serial' && rule[0].startsWith('Internal')) v = printableOrHex((await reader.bytes(e, 4096)) ?? new Uint8Array());
+    else if (e.type === 2 || e.type === 7 || e.type === 1) v = cstring((await reader.bytes(e, 4096)) ?? new Uint8Array());
     else v = (await reader.numbers(e, 4)).map((x) => fmt(x)).join(' ');
     ctx.out.add(what, name, v);
   }

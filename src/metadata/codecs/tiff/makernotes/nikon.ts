@@ -19,5 +19,5 @@ export const nikon: MakerVendor = {
     if (startsWith(mn, 'Nikon\0\x01')) return { table: NIKON, ifdAt: at + 8, base: parent.base, le: parent.le };
     return null;
   },
-  byMake: (make, at, parent) => (make.startsWith('NIKON') ? { table: NIKON, ifdAt: at, base: parent.base, le: parent.le } : null),
+  byMake: (make, _mn, at, parent) => (make.startsWith('NIKON') ? { table: NIKON, ifdAt: at, base: parent.base, le: parent.le } : null),
 };

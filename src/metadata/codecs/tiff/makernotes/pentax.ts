@@ -3,7 +3,11 @@ import { startsWith } from '../../bytes.js';
 import type { TagRule } from '../tags.js';
 import { orderAt, type MakerTable, type MakerVendor } from './types.js';
 
-const PENTAX: MakerTable = new Map<number, TagRule>([[0x0229, ['SerialNumber', 'serial']]]);
+export const PENTAX: MakerTable = new Map<number, TagRule>([
+  [0x0229, ['SerialNumber', 'serial']],
+  // CameraInfo: int32u[5], the fifth is the internal serial number.
+  [0x0215, ['InternalSerialNumber', 'serial', 4]],
+]);
 
 export const pentax: MakerVendor = {
   name: 'Pentax',

@@ -6,5 +6,5 @@ const SAMSUNG: MakerTable = new Map<number, TagRule>([[0xa002, ['SerialNumber', 
 
 export const samsung: MakerVendor = {
   name: 'Samsung',
-  byMake: (make, at, parent) => (make.startsWith('SAMSUNG') ? { table: SAMSUNG, ifdAt: at, base: at, le: parent.le } : null),
+  byMake: (make, _mn, at, parent) => (make.startsWith('SAMSUNG') ? { table: SAMSUNG, ifdAt: at, base: at, le: parent.le } : null),
 };

@@ -21,10 +21,25 @@ export interface MakerVendor {
   /** Recognises the maker note by its own header (checked for every vendor first). */
   byHeader?(mn: Uint8Array, at: number, parent: TiffReader): MakerLayout | null;
   /** Recognises a header-less maker note by the camera's Make. */
-  byMake?(make: string, at: number, parent: TiffReader): MakerLayout | null;
+  byMake?(make: string, mn: Uint8Array, at: number, parent: TiffReader): MakerLayout | null;
 }
 
 /** Byte order from an "II"/"MM" mark at `o`, else the parent's. */
 export function orderAt(mn: Uint8Array, o: number, fallback: boolean): boolean {
   return mn[o] === 0x49 ? true : mn[o] === 0x4d ? false : fallback;
+}
+
+/**
+ * Byte order of a maker-note IFD whose note does not say: the one under which
+ * the entry count at `o` is plausible (ExifTool's "ByteOrder => Unknown").
+ */
+export function guessOrder(mn: Uint8Array, o: number, fallback: boolean): boolean {
+  const le = (mn[o] ?? 0) | ((mn[o + 1] ?? 0) << 8);
+  const be = ((mn[o] ?? 0) << 8) | (mn[o + 1] ?? 0);
+  const ok = (n: number): boolean => n > 0 && n < 512;
+  if (ok(le) && !ok(be)) return true;
+  if (ok(be) && !ok(le)) return false;
+  // Both plausible (1 vs 256): real IFDs are short.
+  if (ok(le) && ok(be) && le !== be) return le < be;
+  return fallback;
 }
