@@ -14,6 +14,12 @@ export interface ScanContext {
   scanEmbedded(bytes: Uint8Array, within: string): Promise<void>;
   /** Records damage that did not stop the scan (a broken part); the file's `error` shows the first one. */
   damaged(detail: string): void;
+  /**
+   * Records a container the reader found but cannot read (an unknown vendor
+   * chunk, a compressed box): the file is then not "checked" but reported as
+   * an unsupported variant, with what was read.
+   */
+  unread(detail: string): void;
 }
 
 /** Embedded files are scanned at most this many containers deep. */

@@ -64,6 +64,8 @@ function errorOf(e: unknown): { code: ScanErrorCode; detail: string } {
 
 interface Damage {
   detail: string | null;
+  /** A container that was found and not read. */
+  unread?: string;
 }
 
 function context(budget: Budget, out: Findings, depth: number, embedded: boolean, damage: Damage): ScanContext {
@@ -75,6 +77,10 @@ function context(budget: Budget, out: Findings, depth: number, embedded: boolean
     damaged: (detail) => {
       // Damage inside an embedded file is that file's business, not the container's.
       if (depth === 0 && damage.detail === null) damage.detail = detail;
+    },
+    unread: (detail) => {
+      // Unlike damage, an unread container anywhere means the file was not completely checked.
+      damage.unread ??= detail;
     },
     scanEmbedded: async (bytes, within) => {
       if (!embedded || depth + 1 > MAX_EMBED_DEPTH) return;
@@ -136,6 +142,7 @@ async function scanSource(src: Source, budget: Budget, opts: ScanOptions, path: 
   try {
     await scan(src, ctx, det);
     if (damage.detail !== null) return result(path, det.format, out.list, 'corrupt', damage.detail);
+    if (damage.unread !== undefined) return result(path, det.format, out.list, 'unsupported-variant', damage.unread);
     return result(path, det.format, out.list, null);
   } catch (e) {
     return errorResult(path, det.format, out.list, errorOf(e));

@@ -5,6 +5,7 @@
 import { startsWith } from '../codecs/bytes.js';
 import type { Source } from '../codecs/source.js';
 import { readZip } from '../codecs/zip.js';
+import { cr3 } from './cr3.js';
 import { gif } from './gif.js';
 import { heif } from './heif.js';
 import { jpeg } from './jpeg.js';
@@ -21,7 +22,7 @@ import { webp } from './webp.js';
 export type { Detected, FormatModule } from './types.js';
 
 /** In detection order: the first module whose sniff (or fromZip) names a type wins. `recognised` stays last. */
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, quicktime, pdf, ooxml, odf, recognised];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, ooxml, odf, recognised];
 
 const ZIP_MAGIC = ['PK\x03\x04', 'PK\x05\x06'];
 

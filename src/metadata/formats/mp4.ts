@@ -18,7 +18,7 @@ import type { FormatModule } from './types.js';
 import { planHeifScrub, scanHeifMeta } from './heif.js';
 
 const MAX_ATOM = 4 * 1024 * 1024;
-const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
+export const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
 
 type Rule = readonly [field: string, category: Category | 'skip'];
 
@@ -322,14 +322,14 @@ async function scanMeta(src: Source, meta: Box, ctx: ScanContext, depth: number)
   }
 }
 
-interface TrackInfo {
+export interface TrackInfo {
   handler: string;
   sampleEntry: string;
   mebxKeys: string[];
   stbl: Box | null;
 }
 
-async function trackInfo(src: Source, trak: Box): Promise<TrackInfo> {
+export async function trackInfo(src: Source, trak: Box): Promise<TrackInfo> {
   const info: TrackInfo = { handler: '', sampleEntry: '', mebxKeys: [], stbl: null };
   const mdia = (await childBoxes(src, trak.data, trak.end)).find((b) => b.type === 'mdia');
   if (!mdia) return info;
@@ -432,7 +432,7 @@ async function zeroTimes(src: Source, box: Box, patches: Patch[]): Promise<void>
 }
 
 /** Byte ranges of every sample of a track, from stsz/stz2, stsc and stco/co64. */
-async function sampleRanges(src: Source, stbl: Box): Promise<Array<{ offset: number; length: number }>> {
+export async function sampleRanges(src: Source, stbl: Box): Promise<Array<{ offset: number; length: number }>> {
   const kids = await childBoxes(src, stbl.data, stbl.end);
   const get = async (t: string): Promise<Uint8Array | null> => {
     const b = kids.find((k) => k.type === t);

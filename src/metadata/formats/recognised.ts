@@ -17,7 +17,6 @@ const SIGNATURES: ReadonlyArray<readonly [type: string, test: Test]> = [
   ['jp2', (h) => startsWith(h, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20]) || isoType(h) === 'jp2'],
   ['j2c', at([0xff, 0x4f, 0xff, 0x51])],
   ['jxl', (h) => startsWith(h, [0xff, 0x0a]) || startsWith(h, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20])],
-  ['cr3', (h) => isoType(h) === 'cr3'],
   ['crw', (h) => (startsWith(h, 'II') || startsWith(h, 'MM')) && startsWith(h, 'HEAPCCDR', 6)],
   ['raf', at('FUJIFILMCCD-RAW')],
   ['x3f', at('FOVb')],

@@ -18,6 +18,8 @@ const MAX_IFDS = 64;
 export interface ExifWalkOptions {
   /** TIFF file (pages and previews) rather than an EXIF block inside another format. */
   file?: boolean;
+  /** The first IFD is a GPS IFD (Canon CR3 keeps GPS as its own TIFF structure). */
+  gps?: boolean;
 }
 
 export interface ExifSummary {
@@ -35,7 +37,7 @@ export async function scanTiff(reader: TiffReader, ctx: ScanContext, opts: ExifW
   let make = '';
   let ifdCount = 0;
   const queue: Array<{ offset: number; kind: 'main' | 'exif' | 'gps' | 'sub'; index: number }> = [
-    { offset: reader.first, kind: 'main', index: 0 },
+    { offset: reader.first, kind: opts.gps ? 'gps' : 'main', index: 0 },
   ];
   const later: typeof queue = [];
   while (queue.length > 0 || later.length > 0) {

@@ -2,7 +2,7 @@
 import type { TagRule } from '../tags.js';
 import type { MakerTable, MakerVendor } from './types.js';
 
-const CANON: MakerTable = new Map<number, TagRule>([
+export const CANON: MakerTable = new Map<number, TagRule>([
   [0x0007, ['FirmwareVersion', 'software']],
   [0x0009, ['OwnerName', 'person']],
   [0x000c, ['SerialNumber', 'serial']],

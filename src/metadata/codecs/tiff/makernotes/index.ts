@@ -20,6 +20,8 @@ import { samsung } from './samsung.js';
 import { sigma } from './sigma.js';
 import type { MakerLayout, MakerTable, MakerVendor } from './types.js';
 
+export { CANON } from './canon.js';
+
 export const VENDORS: readonly MakerVendor[] = [nikon, olympus, fujifilm, panasonic, pentax, sigma, apple, motorola, ricoh, canon, samsung];
 
 /** Text when the bytes are text, else hex (internal serial numbers stored as raw bytes). */
@@ -76,9 +78,14 @@ async function makerIfd(reader: TiffReader, offset: number, table: MakerTable, l
     const index = rule[2];
     let v: string;
     if (index !== undefined) v = fmt((await reader.numbers(e, index + 1))[index] ?? Number.NaN);
-    else if (e.type === 7 && what === 'serial' && rule[0].startsWith('Internal')) v = printableOrHex((await reader.bytes(e, 4096)) ?? new Uint8Array());
+    else if (e.type === 7) v = printableOrHex((await reader.bytes(e, 4096)) ?? new Uint8Array());
     else if (e.type === 2 || e.type === 7 || e.type === 1) v = cstring((await reader.bytes(e, 4096)) ?? new Uint8Array());
     else v = (await reader.numbers(e, 4)).map((x) => fmt(x)).join(' ');
     ctx.out.add(what, name, v);
   }
+}
+
+/** Reads a bare maker-note IFD (Canon CR3 keeps it as its own TIFF structure) with a vendor's table. */
+export async function scanMakerIfd(reader: TiffReader, table: MakerTable, ctx: ScanContext): Promise<void> {
+  await makerIfd(reader, reader.first, table, { table, ifdAt: 0, base: reader.base, le: reader.le }, ctx, 0);
 }
