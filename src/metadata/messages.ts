@@ -392,6 +392,10 @@ export const M = defineMessages('metadata', {
     en: 'What you can do: convert or re-export it to a format safestep can clean (JPEG or PNG for pictures, PDF for documents, MP4 for video), or clean it with ExifTool or mat2.',
     ru: 'Что можно сделать: сконвертируйте или пересохраните файл в формат, который safestep умеет очищать (JPEG или PNG для изображений, PDF для документов, MP4 для видео), или очистите его программой ExifTool или mat2.',
   },
+  'scrub.alternative.sidecar': {
+    en: 'This file holds nothing but metadata (an XMP sidecar kept next to a photo). Do not send it; delete it if you do not need it.',
+    ru: 'В этом файле нет ничего, кроме метаданных (файл XMP, который хранится рядом с фото). Не отправляйте его; удалите, если он не нужен.',
+  },
   'unverified.incomplete': {
     en: 'safestep does not read every metadata container of this format, so a clean check of the copy proves nothing',
     ru: 'safestep читает не все блоки метаданных этого формата, поэтому чистая проверка копии ничего не доказывает',
@@ -502,4 +506,4 @@ export function removedText(id: RemovedId, lang: Lang): string {
 }
 
 /** How to clean a file type safestep cannot clean itself. */
-export type Alternative = 'tiff' | 'generic';
+export type Alternative = 'tiff' | 'generic' | 'sidecar';

@@ -8,13 +8,18 @@ import { readZip } from '../codecs/zip.js';
 import { cr3 } from './cr3.js';
 import { gif } from './gif.js';
 import { heif } from './heif.js';
+import { mp3 } from './id3.js';
 import { jpeg } from './jpeg.js';
+import { svg, xmpSidecar } from './markup.js';
 import { quicktime } from './mp4.js';
 import { odf } from './odf.js';
 import { ooxml } from './ooxml.js';
 import { pdf } from './pdf.js';
 import { png } from './png.js';
+import { psd } from './psd.js';
 import { recognise, recognised } from './recognised.js';
+import { riff } from './riff.js';
+import { flac, ogg } from './vorbis.js';
 import { tiff } from './tiff.js';
 import type { Detected, FormatModule } from './types.js';
 import { webp } from './webp.js';
@@ -22,7 +27,7 @@ import { webp } from './webp.js';
 export type { Detected, FormatModule } from './types.js';
 
 /** In detection order: the first module whose sniff (or fromZip) names a type wins. `recognised` stays last. */
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, ooxml, odf, recognised];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ooxml, odf, mp3, recognised];
 
 const ZIP_MAGIC = ['PK\x03\x04', 'PK\x05\x06'];
 

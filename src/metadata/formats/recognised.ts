@@ -13,7 +13,6 @@ const at = (sig: string | readonly number[], offset = 0): Test => (h) => startsW
 
 /** First match wins; more specific signatures first. */
 const SIGNATURES: ReadonlyArray<readonly [type: string, test: Test]> = [
-  ['psd', at('8BPS')],
   ['jp2', (h) => startsWith(h, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20]) || isoType(h) === 'jp2'],
   ['j2c', at([0xff, 0x4f, 0xff, 0x51])],
   ['jxl', (h) => startsWith(h, [0xff, 0x0a]) || startsWith(h, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20])],
@@ -21,13 +20,8 @@ const SIGNATURES: ReadonlyArray<readonly [type: string, test: Test]> = [
   ['raf', at('FUJIFILMCCD-RAW')],
   ['x3f', at('FOVb')],
   ['mrw', at('\0MRM')],
-  ['avi', (h) => startsWith(h, 'RIFF') && startsWith(h, 'AVI ', 8)],
-  ['wav', (h) => startsWith(h, 'RIFF') && startsWith(h, 'WAVE', 8)],
   ['riff', (h) => startsWith(h, 'RIFF') || startsWith(h, 'RF64')],
   ['aiff', (h) => startsWith(h, 'FORM') && (startsWith(h, 'AIFF', 8) || startsWith(h, 'AIFC', 8))],
-  ['mp3', (h) => startsWith(h, 'ID3') || (h[0] === 0xff && ((h[1] ?? 0) & 0xe0) === 0xe0 && ((h[1] ?? 0) & 0x06) !== 0)],
-  ['ogg', at('OggS')],
-  ['flac', at('fLaC')],
   ['mkv', at([0x1a, 0x45, 0xdf, 0xa3])],
   ['asf', at([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11])],
   ['flv', at('FLV\x01')],
