@@ -81,20 +81,18 @@ describe('verdicts', () => {
   });
 
   it('names recognised types it cannot read, and text, instead of leaving them out', async () => {
-    const psd = new Uint8Array(64);
-    psd.set(strToU8('8BPS'), 0);
-    const riff = new Uint8Array(64);
-    riff.set(strToU8('RIFF'), 0);
-    riff.set(strToU8('AVI LIST'), 8);
-    await put(dir, 'a.psd', psd);
-    await put(dir, 'b.avi', riff);
+    // Types recognised but with no reader: OpenEXR and BPG pictures.
+    const exr = Uint8Array.from([0x76, 0x2f, 0x31, 0x01, 2, 0, 0, 0]);
+    const bpg = Uint8Array.from([0x42, 0x50, 0x47, 0xfb, 0, 0, 0, 0]);
+    await put(dir, 'a.exr', exr);
+    await put(dir, 'b.bpg', bpg);
     await put(dir, 'c.txt', 'notes');
     await put(dir, 'd.bin', new Uint8Array([0, 1, 2, 3, 250, 251]));
     await put(dir, 'e.empty', '');
     const results = await all([dir]);
     expect(results.map((r) => [r.format, r.status, r.reason])).toEqual([
-      ['psd', 'unsupported', 'not-read'],
-      ['avi', 'unsupported', 'not-read'],
+      ['exr', 'unsupported', 'not-read'],
+      ['bpg', 'unsupported', 'not-read'],
       ['text', 'unsupported', 'not-read'],
       ['unknown', 'unsupported', 'unknown-type'],
       ['empty', 'unsupported', 'empty'],
