@@ -9,6 +9,7 @@ import { scanBuffer } from '../../src/metadata/scan.js';
 import { scrubImageBytes } from '../../src/metadata/scrub.js';
 import { Budget } from '../../src/metadata/codecs/source.js';
 import { FILE_STATUSES, type FileScan } from '../../src/metadata/types.js';
+import { concat } from '../../src/metadata/codecs/bytes.js';
 import {
   appendInfoUpdate,
   buildDocx,
@@ -26,8 +27,11 @@ import {
   rng,
   xmpPacket,
 } from './fixtures.js';
+import { buildCr3, buildFlac, buildMp3, buildOgg, buildPsd, buildSvg, buildWav } from './fixtures-media.js';
 
 const CASES_PER_FIXTURE = 110;
+/** Readers added with the format registry get the full campaign the issue asks for. */
+const CASES_PER_NEW_READER = 1000;
 const REASONS = new Set(['truncated', 'corrupt', 'too-large', 'timeout', 'encrypted', 'unsupported-variant', 'not-read', 'unknown-type', 'empty']);
 
 function mutate(data: Uint8Array, r: () => number): Uint8Array {
@@ -126,6 +130,43 @@ async function fixtures(): Promise<Array<[string, Uint8Array]>> {
   ];
 }
 
+/** A JPEG with the vendor blocks read since the registry: maker notes, FLIR, GoPro, picture info, AFCP. */
+function vendorJpeg(): Uint8Array {
+  const note = concat([strToU8('MOT\0\0\0\0\0'), buildTiff({ ifd0: { 0x5501: { ascii: 'ZY2238TJ4V' } }, littleEndian: true }).subarray(8)]);
+  const exif = buildTiff({ ifd0: { 0x010f: { ascii: 'motorola' } }, exif: { 0x927c: { undef: note } } });
+  const fff = new Uint8Array(0x400);
+  fff.set(strToU8('FFF\0'), 0);
+  fff.set([0, 0, 0, 100], 0x14);
+  fff.set([0, 0, 0, 0x40], 0x18);
+  fff.set([0, 0, 0, 1], 0x1c);
+  fff.set([0, 0x20], 0x40);
+  fff.set([0, 0, 0, 0x60], 0x4c);
+  fff.set([0, 0, 0x03, 0], 0x50);
+  return buildJpeg({
+    exif,
+    progressive: true,
+    twoScans: true,
+    app: [
+      [0xe1, concat([strToU8('FLIR\0'), Uint8Array.of(1, 0, 0), fff])],
+      [0xe6, concat([strToU8('GoPro\0'), strToU8('CASN'), Uint8Array.of(0x63, 1, 0, 8), strToU8('C3141324')])],
+      [0xec, strToU8('[picture info]\r\nSerial#=1\r\n')],
+    ],
+  });
+}
+
+async function newReaderFixtures(): Promise<Array<[string, Uint8Array]>> {
+  return [
+    ['cr3', buildCr3().data],
+    ['psd', buildPsd().data],
+    ['svg', strToU8(buildSvg())],
+    ['wav', buildWav().data],
+    ['mp3', buildMp3().data],
+    ['flac', buildFlac().data],
+    ['ogg', buildOgg().data],
+    ['vendor jpeg', vendorJpeg()],
+  ];
+}
+
 describe('fuzz: scanning mutated files', async () => {
   const all = await fixtures();
   for (const [name, data] of all) {
@@ -139,6 +180,19 @@ describe('fuzz: scanning mutated files', async () => {
         check(await scanBuffer(m, { timeoutMs: 5000 }));
       }
     });
+  }
+
+  const added = await newReaderFixtures();
+  for (const [name, data] of added) {
+    it(`${name}: ${CASES_PER_NEW_READER} mutations, each a result, bounded memory`, async () => {
+      const r = rng(0xbeef + name.charCodeAt(0) * 17 + name.length);
+      const base = await scanBuffer(data);
+      expect(base.status).toBe('checked');
+      const heapBefore = process.memoryUsage().heapUsed;
+      for (let i = 0; i < CASES_PER_NEW_READER; i++) check(await scanBuffer(mutate(data, r), { timeoutMs: 5000, maxBytes: 16 * 1024 * 1024, maxInflate: 16 * 1024 * 1024 }));
+      // Budgets bound what one file can make us hold: the heap does not grow with the number of cases.
+      expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024);
+    }, 60_000);
   }
 
   it('zip members with broken XML: 150 cases', async () => {
