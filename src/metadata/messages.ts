@@ -385,8 +385,8 @@ export const M = defineMessages('metadata', {
     ru: 'Файл не удалось прочитать, поэтому он не очищен.',
   },
   'scrub.alternative.tiff': {
-    en: 'What you can do: export a copy as JPEG or PNG from your photo program and clean that copy.',
-    ru: 'Что можно сделать: экспортируйте копию в JPEG или PNG в программе для фото и очистите эту копию.',
+    en: 'What you can do: export a copy as JPEG or PNG from your photo program (a camera raw file can also be converted to DNG) and clean that copy.',
+    ru: 'Что можно сделать: экспортируйте копию в JPEG или PNG в программе для фото (файл RAW можно также преобразовать в DNG) и очистите эту копию.',
   },
   'scrub.alternative.generic': {
     en: 'What you can do: convert or re-export it to a format safestep can clean (JPEG or PNG for pictures, PDF for documents, MP4 for video), or clean it with ExifTool or mat2.',

@@ -255,6 +255,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
   const budget = new Budget(limits.maxBytes, limits.timeoutMs, limits.maxInflate);
   const taken = opts.taken ?? new Set<string>();
   let temp: string | null = null;
+  let alternative: Alternative | undefined;
   try {
     // In place through a symbolic link: clean the file it points to, never replace the link.
     let source = path;
@@ -277,6 +278,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
     }
     result.format = det.format;
     const module = det.module;
+    alternative = module.alternative;
     if (!module.scrub) {
       result.status = 'unsupported';
       result.alternative = module.alternative ?? 'generic';
@@ -345,6 +347,11 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
   } catch (e) {
     result.status = 'failed';
     if (e instanceof MetaError && e.code === 'read-failed') result.status = 'unreadable';
+    else if (e instanceof MetaError && e.code === 'unsupported-variant') {
+      // A variant the cleaner cannot handle without damage: say so and what to do instead.
+      result.status = 'unsupported';
+      result.alternative = alternative ?? 'generic';
+    }
     else if (!(e instanceof MetaError) && typeof (e as NodeJS.ErrnoException | undefined)?.code === 'string') {
       const verdict = fsErrorResult(path, e);
       if (verdict.status === 'unreadable') {

@@ -199,12 +199,26 @@ describe('PNG, WebP, GIF, HEIC', () => {
     expect((await rescan(r.output as string)).findings).toEqual([]);
   });
 
-  it('refuses TIFF and unknown files without writing anything', async () => {
-    const t = await put(dir, 'a.tif', buildTiff({ ifd0: { 0x013b: { ascii: 'x' } } }));
+  it('cleans a TIFF in place of its IFDs: Artist, EXIF and GPS gone, same size, orientation kept', async () => {
+    const src = buildTiff({ ifd0: { 0x013b: { ascii: 'Ivan Scanner' }, 0x010f: { ascii: 'Epson' }, 0x0112: { short: [6] } }, exif: { 0xa431: { ascii: 'SN-77' } }, gps: gpsIfd(55.75, 37.62) });
+    const t = await put(dir, 'scan.tif', src);
+    const r = await scrubFile(t);
+    expect(r).toMatchObject({ status: 'cleaned', format: 'tiff' });
+    const out = new Uint8Array(await readFile(r.output as string));
+    expect(out.length).toBe(src.length);
+    const again = await rescan(r.output as string);
+    expect(again.findings.filter(isRisky)).toEqual([]);
+    expect(again.findings.map((f) => f.value).join()).not.toMatch(/Ivan|SN-77|55\.7/);
+    expect(await exifOrientation(out, { budget: new Budget() })).toBe(6);
+  });
+
+  it('refuses proprietary raw files and unknown files without writing anything, offering what to do', async () => {
+    // CFA raw data without DNGVersion: a camera's own raw format, whose decoder needs the maker note.
+    const t = await put(dir, 'a.nef', buildTiff({ ifd0: { 0x013b: { ascii: 'x' }, 0x0106: { short: [32803] } } }));
     expect(await scrubFile(t)).toMatchObject({ status: 'unsupported', format: 'tiff', output: null, alternative: 'tiff' });
     const txt = await put(dir, 'a.txt', 'hello');
     expect(await scrubFile(txt)).toMatchObject({ status: 'unsupported', format: 'text', output: null, alternative: 'generic' });
-    expect((await readdir(dir)).sort()).toEqual(['a.tif', 'a.txt']);
+    expect((await readdir(dir)).sort()).toEqual(['a.nef', 'a.txt']);
   });
 });
 

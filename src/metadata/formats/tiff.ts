@@ -2,7 +2,9 @@
 // ORF, RW2, PEF...): the IFD chain is read lazily, so only the directories and
 // the values we need are read, wherever they sit in the file.
 import { scanAfcp } from '../codecs/afcp.js';
-import { cstring, startsWith, u32 } from '../codecs/bytes.js';
+import { readFile } from 'node:fs/promises';
+import { bytesEqual, cstring, startsWith, u32 } from '../codecs/bytes.js';
+import { cleanTiff } from './tiff-clean.js';
 import { MetaError, type Source } from '../codecs/source.js';
 import { scanTiff, TiffReader } from '../codecs/tiff/index.js';
 import type { ScanContext } from '../context.js';
@@ -63,4 +65,20 @@ export const tiff: FormatModule = {
   scan: (src, ctx) => scanTiffFile(src, ctx),
   complete: true,
   alternative: 'tiff',
+  scrub: async (_det, io) => {
+    const original = await io.readWhole();
+    const r = cleanTiff(original);
+    await io.writeCopy(r.data);
+    return {
+      removed: r.removed,
+      warnings: ['document-content'],
+      verify: async (copy) => {
+        const out = new Uint8Array(await readFile(copy));
+        for (const k of r.protectedRanges) {
+          if (!bytesEqual(out.subarray(k.offset, k.offset + k.length), original.subarray(k.offset, k.offset + k.length))) return 'picture data changed';
+        }
+        return out.length === original.length ? null : 'size changed';
+      },
+    };
+  },
 };
