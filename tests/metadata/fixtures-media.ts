@@ -149,3 +149,88 @@ export function buildOgg(): { data: Uint8Array; audio: Uint8Array } {
     audio,
   };
 }
+
+/** A summary property set (codepage 1252) with Author and LastModifiedBy. */
+export function summaryInformation(author: string, lastAuthor: string): Uint8Array {
+  const lpstr = (s: string): Uint8Array => {
+    const body = concat([ascii(s), new Uint8Array(1)]);
+    const padded = concat([body, new Uint8Array((4 - (body.length % 4)) % 4)]);
+    return concat([le32(0x1e), le32(body.length), padded]);
+  };
+  const values: Array<[number, Uint8Array]> = [
+    [1, concat([le32(0x02), Uint8Array.of(0xe4, 0x04, 0, 0)])],
+    [4, lpstr(author)],
+    [8, lpstr(lastAuthor)],
+  ];
+  const tableLen = 8 + values.length * 8;
+  let offset = tableLen;
+  const table: Uint8Array[] = [];
+  for (const [pid, v] of values) {
+    table.push(concat([le32(pid), le32(offset)]));
+    offset += v.length;
+  }
+  const section = concat([le32(offset), le32(values.length), ...table, ...values.map(([, v]) => v)]);
+  const fmtid = Uint8Array.from([0xe0, 0x85, 0x9f, 0xf2, 0xf9, 0x4f, 0x68, 0x10, 0xab, 0x91, 0x08, 0x00, 0x2b, 0x27, 0xb3, 0xd9]);
+  return concat([Uint8Array.of(0xfe, 0xff, 0, 0), le32(0), new Uint8Array(16), le32(1), fmtid, le32(48), section]);
+}
+
+/** A compound file (512-byte sectors, no mini stream: cutoff 0) holding the given streams. */
+export function buildCfb(streams: Array<[string, Uint8Array]>): Uint8Array {
+  const SECTOR = 512;
+  const END = 0xfffffffe;
+  const pad = (b: Uint8Array): Uint8Array => concat([b, new Uint8Array((SECTOR - (b.length % SECTOR)) % SECTOR || 0)]);
+  const dirSectors = Math.ceil((streams.length + 1) / 4);
+  const fat: number[] = [0xfffffffd];
+  let next = 1;
+  const chainOf = (sectors: number): number => {
+    const start = next;
+    for (let i = 0; i < sectors; i++) fat.push(i === sectors - 1 ? END : next + i + 1);
+    next += sectors;
+    return start;
+  };
+  const dirStart = chainOf(dirSectors);
+  const starts = streams.map(([, data]) => chainOf(Math.max(1, Math.ceil(data.length / SECTOR))));
+  const entry = (name: string, type: number, start: number, size: number): Uint8Array => {
+    const e = new Uint8Array(128);
+    for (let i = 0; i < name.length; i++) writeU16(e, i * 2, name.charCodeAt(i), true);
+    writeU16(e, 64, (name.length + 1) * 2, true);
+    e[66] = type;
+    writeU32(e, 68, 0xffffffff, true);
+    writeU32(e, 72, 0xffffffff, true);
+    writeU32(e, 76, type === 5 && streams.length > 0 ? 1 : 0xffffffff, true);
+    writeU32(e, 116, start, true);
+    writeU32(e, 120, size, true);
+    return e;
+  };
+  const dir = pad(concat([entry('Root Entry', 5, END, 0), ...streams.map(([name, data], i) => entry(name, 2, starts[i] ?? END, data.length))]));
+  const fatBytes = new Uint8Array(SECTOR).fill(0xff);
+  fat.forEach((v, i) => writeU32(fatBytes, i * 4, v, true));
+  const header = new Uint8Array(SECTOR);
+  header.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  writeU16(header, 0x18, 0x3e, true);
+  writeU16(header, 0x1a, 3, true);
+  writeU16(header, 0x1c, 0xfffe, true);
+  writeU16(header, 0x1e, 9, true);
+  writeU16(header, 0x20, 6, true);
+  writeU32(header, 0x2c, 1, true);
+  writeU32(header, 0x30, dirStart, true);
+  writeU32(header, 0x38, 0, true);
+  writeU32(header, 0x3c, END, true);
+  writeU32(header, 0x44, END, true);
+  for (let i = 0; i < 109; i++) writeU32(header, 0x4c + i * 4, i === 0 ? 0 : 0xffffffff, true);
+  return concat([header, fatBytes, dir, ...streams.map(([, data]) => pad(data.length ? data : new Uint8Array(1)))]);
+}
+
+/** A PowerPoint 97 file: summary information and the Current User stream. */
+export function buildPpt(): Uint8Array {
+  const user = 'irina.k';
+  const cu = new Uint8Array(28 + user.length);
+  writeU32(cu, 4, cu.length - 8, true);
+  writeU16(cu, 20, user.length, true);
+  cu.set(ascii(user), 28);
+  return buildCfb([
+    ['\x05SummaryInformation', summaryInformation('Irina Kuznetsova', 'irina.k')],
+    ['PowerPoint Document', new Uint8Array(64)],
+    ['Current User', cu],
+  ]);
+}

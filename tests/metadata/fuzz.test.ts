@@ -27,7 +27,7 @@ import {
   rng,
   xmpPacket,
 } from './fixtures.js';
-import { buildCr3, buildFlac, buildMp3, buildOgg, buildPsd, buildSvg, buildWav } from './fixtures-media.js';
+import { buildCr3, buildFlac, buildMp3, buildOgg, buildPpt, buildPsd, buildSvg, buildWav } from './fixtures-media.js';
 
 const CASES_PER_FIXTURE = 110;
 /** Readers added with the format registry get the full campaign the issue asks for. */
@@ -163,6 +163,7 @@ async function newReaderFixtures(): Promise<Array<[string, Uint8Array]>> {
     ['mp3', buildMp3().data],
     ['flac', buildFlac().data],
     ['ogg', buildOgg().data],
+    ['ppt', buildPpt()],
     ['vendor jpeg', vendorJpeg()],
   ];
 }

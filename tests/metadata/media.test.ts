@@ -10,7 +10,7 @@ import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
 import { put, tempDir } from './fixtures.js';
-import { buildCr3, buildFlac, buildMp3, buildOgg, buildPsd, buildSvg, buildWav } from './fixtures-media.js';
+import { buildCfb, buildCr3, buildFlac, buildMp3, buildOgg, buildPpt, buildPsd, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -143,5 +143,25 @@ describe('audio', () => {
     const { output } = await roundTrip('evening.ogg', data, audio);
     expect((await readFile(output)).length).toBe(data.length);
     if (exiftool) expect(execFileSync('exiftool', ['-validate', '-warning', '-error', '-s3', output], { encoding: 'utf8' })).not.toMatch(/CRC|error/i);
+  });
+});
+
+describe('legacy Office (OLE2)', () => {
+  it('reads summary properties and the PowerPoint current user, names the type and offers the honest alternative', async () => {
+    const data = buildPpt();
+    const r = await scanBuffer(data);
+    expect(r).toMatchObject({ format: 'ppt', status: 'checked' });
+    expect(high(r)).toEqual(expect.arrayContaining(['person:Author=Irina Kuznetsova', 'person:LastModifiedBy=irina.k', 'person:CurrentUser=irina.k']));
+    if (exiftool) {
+      const p = await put(dir, 'talk.ppt', data);
+      expect(execFileSync('exiftool', ['-s3', '-Author', p], { encoding: 'utf8' }).trim()).toBe('Irina Kuznetsova');
+      expect(await scrubFile(p)).toMatchObject({ status: 'unsupported', alternative: 'generic' });
+    }
+  });
+
+  it('a compound file of an unknown kind is read for its properties but not called checked', async () => {
+    const r = await scanBuffer(buildCfb([['\x05SummaryInformation', summaryInformation('A', 'B')], ['Something', new Uint8Array(8)]]));
+    expect(r).toMatchObject({ format: 'ole', status: 'error', reason: 'unsupported-variant' });
+    expect(high(r)).toContain('person:Author=A');
   });
 });

@@ -13,6 +13,7 @@ import { jpeg } from './jpeg.js';
 import { svg, xmpSidecar } from './markup.js';
 import { quicktime } from './mp4.js';
 import { odf } from './odf.js';
+import { ole } from './ole.js';
 import { ooxml } from './ooxml.js';
 import { pdf } from './pdf.js';
 import { png } from './png.js';
@@ -27,7 +28,7 @@ import { webp } from './webp.js';
 export type { Detected, FormatModule } from './types.js';
 
 /** In detection order: the first module whose sniff (or fromZip) names a type wins. `recognised` stays last. */
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ooxml, odf, mp3, recognised];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, ooxml, odf, mp3, recognised];
 
 const ZIP_MAGIC = ['PK\x03\x04', 'PK\x05\x06'];
 

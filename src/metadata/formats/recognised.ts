@@ -28,7 +28,6 @@ const SIGNATURES: ReadonlyArray<readonly [type: string, test: Test]> = [
   ['swf', (h) => startsWith(h, 'FWS') || startsWith(h, 'CWS') || startsWith(h, 'ZWS')],
   ['mts', (h) => (h[0] === 0x47 && h[188] === 0x47) || (h[4] === 0x47 && h[196] === 0x47)],
   ['rtf', at('{\\rtf')],
-  ['ole', at([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])],
   ['postscript', (h) => startsWith(h, '%!PS') || startsWith(h, [0xc5, 0xd0, 0xd3, 0xc6])],
   ['dicom', at('DICM', 128)],
   ['bpg', at('BPG\xfb')],

@@ -56,7 +56,10 @@ export interface FormatModule {
   sniff?(head: Uint8Array): Format | null;
   /** The type of a zip archive, from its central directory; null: not this format. */
   fromZip?(src: Source, zip: ZipArchive): Promise<Format | null>;
-  /** Reads the metadata into ctx.out. Absent: a type we recognise but do not read. */
+  /**
+   * Reads the metadata into ctx.out. May refine `det.format` (a compound file
+   * turns out to be a DOC). Absent: a type we recognise but do not read.
+   */
   scan?(src: Source, ctx: ScanContext, det: Detected): Promise<void>;
   /**
    * True when `scan` parses every metadata container the format can hold, so a
