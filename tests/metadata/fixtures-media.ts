@@ -234,3 +234,64 @@ export function buildPpt(): Uint8Array {
     ['Current User', cu],
   ]);
 }
+
+/** An RTF with an \info group, a generator and rsids. */
+export function buildRtf(): string {
+  return '{\\rtf1\\ansi{\\*\\generator Riched20 10.0.19041;}{\\info{\\title Report}{\\author Anna Autor}{\\operator anna.a}{\\company Free Press}{\\creatim\\yr2024\\mo3\\dy5\\hr10\\min20}}\\rsidtbl\\rsid123\\rsid456 Hello \\u1055?ривет}';
+}
+
+/** An EPUB whose package document names its creator and publisher. */
+export function buildEpubEntries(): Record<string, Uint8Array> {
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+  return {
+    mimetype: enc('application/epub+zip'),
+    'META-INF/container.xml': enc('<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'),
+    'OEBPS/content.opf': enc('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Lev Pisatel</dc:creator><dc:publisher>Samizdat</dc:publisher><dc:title>Notes</dc:title><meta property="dcterms:modified">2024-01-01T00:00:00Z</meta></metadata></package>'),
+  };
+}
+
+function ebml(id: number[], body: Uint8Array): Uint8Array {
+  const n = body.length;
+  // 8-byte size field: 0x01 then 7 bytes of length.
+  const size = Uint8Array.of(0x01, 0, 0, 0, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
+  return concat([Uint8Array.from(id), size, body]);
+}
+
+/** A Matroska file: EBML header, a segment with Info (title, writing app), Tags (ARTIST) and a cluster. */
+export function buildMkv(): { data: Uint8Array; cluster: Uint8Array } {
+  const str = (id: number[], s: string): Uint8Array => ebml(id, new TextEncoder().encode(s));
+  const header = ebml([0x1a, 0x45, 0xdf, 0xa3], str([0x42, 0x82], 'matroska'));
+  const info = ebml([0x15, 0x49, 0xa9, 0x66], concat([str([0x7b, 0xa9], 'Rally, 5 March'), str([0x57, 0x41], 'Lavf60.3.100')]));
+  const tags = ebml([0x12, 0x54, 0xc3, 0x67], ebml([0x73, 0x73], ebml([0x67, 0xc8], concat([str([0x45, 0xa3], 'ARTIST'), str([0x44, 0x87], 'Dmitry Operator')]))));
+  const cluster = ebml([0x1f, 0x43, 0xb6, 0x75], Uint8Array.from({ length: 300 }, (_, i) => (i * 37) & 255));
+  return { data: concat([header, ebml([0x18, 0x53, 0x80, 0x67], concat([info, tags, cluster]))]), cluster };
+}
+
+/** A JP2 with an XMP uuid box naming the creator, and a codestream with a comment. */
+export function buildJp2(): { data: Uint8Array; codestream: Uint8Array } {
+  const sig = Uint8Array.of(0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a);
+  const xmpUuid = Uint8Array.from([0xbe, 0x7a, 0xcf, 0xcb, 0x97, 0xa9, 0x42, 0xe8, 0x9c, 0x71, 0x99, 0x94, 0x91, 0xe3, 0xaf, 0xac]);
+  const com = new TextEncoder().encode('made by Ivan');
+  const comSeg = concat([Uint8Array.of(0xff, 0x64, 0, com.length + 4, 0, 1), com]);
+  const codestream = concat([Uint8Array.of(0xff, 0x4f), Uint8Array.of(0xff, 0x51, 0, 6, 0, 0, 0, 0), comSeg, Uint8Array.of(0xff, 0x90, 0, 10), new Uint8Array(8), Uint8Array.from({ length: 200 }, (_, i) => (i * 13) & 255), Uint8Array.of(0xff, 0xd9)]);
+  return {
+    data: concat([sig, box('ftyp', ascii('jp2 '), be32(0), ascii('jp2 ')), box('jp2h', box('ihdr', new Uint8Array(14))), box('uuid', xmpUuid, ascii(xmpPacket('<dc:creator>Vera Artist</dc:creator>'))), box('jp2c', codestream)]),
+    codestream,
+  };
+}
+
+/** A JPEG XL container: signature, ftyp, an Exif box with an artist, XMP, and a tiny codestream. */
+export function buildJxl(): Uint8Array {
+  const sig = Uint8Array.of(0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20, 0x0d, 0x0a, 0x87, 0x0a);
+  const exif = concat([be32(0), buildTiff({ ifd0: { 0x013b: { ascii: 'Kira Artist' } } })]);
+  return concat([sig, box('ftyp', ascii('jxl '), be32(0), ascii('jxl ')), box('Exif', exif), box('xml ', ascii(xmpPacket('<dc:creator>Kira</dc:creator>'))), box('jxlc', Uint8Array.of(0xff, 0x0a, 1, 2, 3))]);
+}
+
+/** A Fujifilm RAF: header with the offset and length of an embedded JPEG. */
+export function buildRaf(jpeg: Uint8Array): Uint8Array {
+  const h = new Uint8Array(160);
+  h.set(ascii('FUJIFILMCCD-RAW 0201FF383501'), 0);
+  writeU32(h, 84, 160);
+  writeU32(h, 88, jpeg.length);
+  return concat([h, jpeg]);
+}

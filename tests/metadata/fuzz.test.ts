@@ -27,7 +27,7 @@ import {
   rng,
   xmpPacket,
 } from './fixtures.js';
-import { buildCr3, buildFlac, buildMp3, buildOgg, buildPpt, buildPsd, buildSvg, buildWav } from './fixtures-media.js';
+import { buildCr3, buildEpubEntries, buildFlac, buildJp2, buildJxl, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRaf, buildRtf, buildSvg, buildWav } from './fixtures-media.js';
 
 const CASES_PER_FIXTURE = 110;
 /** Readers added with the format registry get the full campaign the issue asks for. */
@@ -164,6 +164,12 @@ async function newReaderFixtures(): Promise<Array<[string, Uint8Array]>> {
     ['flac', buildFlac().data],
     ['ogg', buildOgg().data],
     ['ppt', buildPpt()],
+    ['rtf', strToU8(buildRtf())],
+    ['epub', zipSync(buildEpubEntries())],
+    ['mkv', buildMkv().data],
+    ['jp2', buildJp2().data],
+    ['jxl', buildJxl()],
+    ['raf', buildRaf(buildJpeg({ exif: camera }))],
     ['vendor jpeg', vendorJpeg()],
   ];
 }

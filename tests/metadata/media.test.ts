@@ -10,7 +10,8 @@ import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
 import { put, tempDir } from './fixtures.js';
-import { buildCfb, buildCr3, buildFlac, buildMp3, buildOgg, buildPpt, buildPsd, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
+import { buildCfb, buildCr3, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
+import { zipSync } from 'fflate';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -163,5 +164,46 @@ describe('legacy Office (OLE2)', () => {
     const r = await scanBuffer(buildCfb([['\x05SummaryInformation', summaryInformation('A', 'B')], ['Something', new Uint8Array(8)]]));
     expect(r).toMatchObject({ format: 'ole', status: 'error', reason: 'unsupported-variant' });
     expect(high(r)).toContain('person:Author=A');
+  });
+});
+
+describe('documents and containers', () => {
+  it('RTF: the info group, generator and editing session ids', async () => {
+    const r = await scanBuffer(new TextEncoder().encode(buildRtf()));
+    expect(r).toMatchObject({ format: 'rtf', status: 'checked' });
+    expect(high(r)).toEqual(expect.arrayContaining(['person:Author=Anna Autor', 'person:LastModifiedBy=anna.a', 'person:Company=Free Press']));
+    expect(r.findings.map((f) => `${f.field}=${f.value}`)).toEqual(expect.arrayContaining(['CreateDate=2024:03:05 10:20', 'Generator=Riched20 10.0.19041']));
+    expect(r.findings.some((f) => f.category === 'history')).toBe(true);
+  });
+
+  it('EPUB: creator and publisher from the package document', async () => {
+    const r = await scanBuffer(zipSync(buildEpubEntries()));
+    expect(r).toMatchObject({ format: 'epub', status: 'checked' });
+    expect(high(r)).toEqual(expect.arrayContaining(['person:Creator=Lev Pisatel', 'person:Publisher=Samizdat']));
+  });
+
+  it('Matroska: title, tags and writing app read; the cleaner voids them in place', async () => {
+    const { data, cluster } = buildMkv();
+    const r = await scanBuffer(data);
+    expect(r).toMatchObject({ format: 'mkv', status: 'checked' });
+    expect(high(r)).toEqual(['person:ARTIST=Dmitry Operator']);
+    expect(r.findings.map((f) => f.value)).toContain('Rally, 5 March');
+    const { output } = await roundTrip('rally.mkv', data, cluster);
+    expect((await readFile(output)).length).toBe(data.length);
+    expect((await scanFile(output)).findings.map((f) => f.value)).not.toContain('Rally, 5 March');
+  });
+
+  it('JPEG 2000: XMP uuid and codestream comments read; boxes freed and comments blanked in place', async () => {
+    const { data } = buildJp2();
+    const r = await scanBuffer(data);
+    expect(r).toMatchObject({ format: 'jp2', status: 'checked' });
+    expect(high(r)).toEqual(['person:Creator=Vera Artist']);
+    expect(r.findings.map((f) => f.value)).toContain('made by Ivan');
+    const p = await put(dir, 'scan.jp2', data);
+    const s = await scrubFile(p);
+    expect(s.status).toBe('cleaned');
+    const out = new Uint8Array(await readFile(s.output as string));
+    expect(out.length).toBe(data.length);
+    expect((await scanFile(s.output as string)).findings.filter((f) => f.severity !== 'low')).toEqual([]);
   });
 });

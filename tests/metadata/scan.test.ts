@@ -230,7 +230,7 @@ describe('documents', () => {
       const p = await put(dir, 'holiday.jpg', buildOdt({ initialCreator: 'X' }));
       expect(asScan(await scanFile(p)).format).toBe('odt');
       const epub = zipSync({ mimetype: [strToU8('application/epub+zip'), { level: 0 }], 'a.html': strToU8('<html/>') });
-      expect(await scanBuffer(epub)).toMatchObject({ status: 'unsupported', format: 'epub', reason: 'not-read' });
+      expect(await scanBuffer(epub)).toMatchObject({ format: 'epub', status: 'error', reason: 'corrupt' });
     } finally {
       await cleanup();
     }

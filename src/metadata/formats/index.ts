@@ -6,11 +6,15 @@ import { startsWith } from '../codecs/bytes.js';
 import type { Source } from '../codecs/source.js';
 import { readZip } from '../codecs/zip.js';
 import { cr3 } from './cr3.js';
+import { epub } from './epub.js';
 import { gif } from './gif.js';
 import { heif } from './heif.js';
 import { mp3 } from './id3.js';
 import { jpeg } from './jpeg.js';
+import { jpeg2000 } from './jpeg2000.js';
+import { jxl } from './jxl.js';
 import { svg, xmpSidecar } from './markup.js';
+import { mkv } from './mkv.js';
 import { quicktime } from './mp4.js';
 import { odf } from './odf.js';
 import { ole } from './ole.js';
@@ -18,8 +22,10 @@ import { ooxml } from './ooxml.js';
 import { pdf } from './pdf.js';
 import { png } from './png.js';
 import { psd } from './psd.js';
+import { raf } from './raf.js';
 import { recognise, recognised } from './recognised.js';
 import { riff } from './riff.js';
+import { rtf } from './rtf.js';
 import { flac, ogg } from './vorbis.js';
 import { tiff } from './tiff.js';
 import type { Detected, FormatModule } from './types.js';
@@ -28,7 +34,7 @@ import { webp } from './webp.js';
 export type { Detected, FormatModule } from './types.js';
 
 /** In detection order: the first module whose sniff (or fromZip) names a type wins. `recognised` stays last. */
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, ooxml, odf, mp3, recognised];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, rtf, mkv, jpeg2000, jxl, raf, ooxml, odf, epub, mp3, recognised];
 
 const ZIP_MAGIC = ['PK\x03\x04', 'PK\x05\x06'];
 
