@@ -3,8 +3,6 @@
 // photo" or silently left out. A type that gains a reader moves to its own
 // module and leaves this table.
 import { latin1, startsWith, u32 } from '../codecs/bytes.js';
-import { isoType } from '../codecs/boxes.js';
-import { readEntry } from '../codecs/zip.js';
 import type { FormatModule } from './types.js';
 
 type Test = (head: Uint8Array) => boolean;
@@ -67,15 +65,11 @@ export const recognised: FormatModule = {
     for (const [type, test] of SIGNATURES) if (test(head)) return type;
     return markup(head);
   },
-  fromZip: async (src, zip) => {
-    const m = zip.byName.get('mimetype');
-    const mimetype = m && m.size < 256 ? latin1(await readEntry(src, m, 256).catch(() => new Uint8Array())) : '';
-    return zipType(zip.byName, mimetype);
-  },
+  fromZip: (_src, zip) => Promise.resolve(zipType(zip.byName)),
 };
 
-/** Zip archives that are no document we read: EPUB, iWork, plain zips. */
-export function zipType(names: ReadonlyMap<string, unknown>, mimetype: string): string {
+/** Zip archives that are no document we read: iWork, plain zips. */
+export function zipType(names: ReadonlyMap<string, unknown>): string {
   if (names.has('Index/Document.iwa') || names.has('index.xml')) return 'iwork';
   return 'zip';
 }
