@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import { styler } from '../io.js';
-import { categoryTitle, M, reasonText, removedText, scrubStatusText, scrubWarningText } from '../metadata/messages.js';
+import { categoryTitle, M, reasonText, removedText, scrubStatusText, scrubWarningText, typeLabel } from '../metadata/messages.js';
 import { scanPaths } from '../metadata/scan.js';
 import { scrubFile, type ScrubResult } from '../metadata/scrub.js';
 import { isRisky } from '../metadata/types.js';
@@ -44,7 +44,7 @@ export default async function scrub(ctx: AppContext, paths: string[], opts: { ou
     const w = ctx.io.width;
     const put = (text: string, indent: string, first = indent): void => void out.push(...wrap(text, w, indent, first));
     for (const r of results) {
-      const format = r.format ? ` (${stripUnsafe(r.format)})` : '';
+      const format = r.format ? ` (${stripUnsafe(typeLabel(r.format, ctx.lang))})` : '';
       out.push(chalk.bold(stripUnsafe(r.path)) + format + (r.output && r.output !== r.path ? ` → ${stripUnsafe(r.output)}` : ''));
       put(scrubStatusText(r.status, ctx.lang), '    ', '  ');
       if (r.reason) put(reasonText(r.reason, ctx.lang), '    ', '  ');

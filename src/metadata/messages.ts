@@ -287,9 +287,23 @@ export const M = defineMessages('metadata', {
   'advice.medium': { en: 'Best removed before you share the file.', ru: 'Лучше удалить, прежде чем делиться файлом.' },
   'advice.low': { en: 'Usually harmless; the scrubber removes it anyway.', ru: 'Обычно безвредно; очистка всё равно это удаляет.' },
   'severity.heading': { en: '{label} risk', ru: 'Опасность: {label}' },
+  'severity.line': { en: '{label}: {advice}', ru: '{label}. {advice}' },
+  'type.symlink': { en: 'symbolic link', ru: 'символическая ссылка' },
+  'type.text': { en: 'plain text', ru: 'обычный текст' },
+  'type.unknown': { en: 'unknown type', ru: 'неизвестный тип' },
+  'type.folder': { en: 'folder', ru: 'папка' },
+  'type.empty': { en: 'empty file', ru: 'пустой файл' },
+  'type.fifo': { en: 'pipe', ru: 'канал' },
+  'type.socket': { en: 'socket', ru: 'сокет' },
+  'type.device': { en: 'device', ru: 'устройство' },
+  'type.special': { en: 'special file', ru: 'особый файл' },
   'reason.not-read': {
     en: 'safestep recognises this type but cannot read its metadata yet.',
     ru: 'safestep узнаёт этот тип файлов, но пока не умеет читать его метаданные.',
+  },
+  'reason.plain-text': {
+    en: 'Plain text: it has no hidden metadata fields, but what it says was not checked.',
+    ru: 'Обычный текст: скрытых полей метаданных в нём нет, но его содержимое не проверялось.',
   },
   'reason.unknown-type': {
     en: 'safestep does not recognise this type of file.',
@@ -429,6 +443,12 @@ export function categoryWhy(category: Category, lang: Lang): string {
 export function severityLabel(severity: MetaSeverity, lang: Lang): string {
   const label = baseSeverityLabel(severity, lang);
   return M.get('severity.heading', lang, { label: lang === 'ru' ? label.toLowerCase() : label });
+}
+
+/** A detected type as a person reads it: format names as they are (jpeg, docx), words translated. */
+export function typeLabel(format: string, lang: Lang): string {
+  const key = `type.${format}`;
+  return M.has(key) ? M.get(key, lang) : format;
 }
 
 export function severityAdvice(severity: MetaSeverity, lang: Lang): string {

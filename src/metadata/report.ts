@@ -4,7 +4,7 @@
 // status with counts, types, reasons and what to do. Pure functions: the
 // command decides where the text goes, how it wraps and whether it is coloured.
 import { stripUnsafe } from '../sanitize.js';
-import { categoryTitle, categoryWhy, M, reasonText, severityAdvice, severityLabel, statusTitle, statusTodo, type Lang } from './messages.js';
+import { categoryTitle, categoryWhy, M, reasonText, severityAdvice, severityLabel, statusTitle, statusTodo, typeLabel, type Lang } from './messages.js';
 import { CATEGORIES, FILE_STATUSES, isRisky, type Category, type FileScan, type FileStatus, type MetaFinding, type MetaSeverity } from './types.js';
 
 /** A type alias, not an interface, so it also fits `Record<string, number>` message data. */
@@ -71,9 +71,9 @@ export interface TextOptions {
 }
 
 /** "psd ×2, text" for a group of files. */
-function typeList(items: readonly FileScan[]): string {
+function typeList(items: readonly FileScan[], lang: Lang): string {
   const counts = new Map<string, number>();
-  for (const r of items) counts.set(r.format, (counts.get(r.format) ?? 0) + 1);
+  for (const r of items) counts.set(typeLabel(r.format, lang), (counts.get(typeLabel(r.format, lang)) ?? 0) + 1);
   return [...counts].map(([t, n]) => (n > 1 ? `${stripUnsafe(t)} ×${n}` : stripUnsafe(t))).join(', ');
 }
 
@@ -105,7 +105,7 @@ export function toText(results: readonly FileScan[], opts: TextOptions): string 
   for (const sev of ORDER) {
     const cats = CATEGORIES.filter((c: Category) => groups.has(`${sev}:${c}`));
     if (cats.length === 0) continue;
-    lines.push(bold(`${severityLabel(sev, lang)}: ${severityAdvice(sev, lang)}`));
+    lines.push(bold(t('severity.line', { label: severityLabel(sev, lang), advice: severityAdvice(sev, lang) })));
     for (const c of cats) {
       put(categoryTitle(c, lang), '  ');
       if (opts.explain !== false) put(categoryWhy(c, lang), '      ', '    ');
@@ -124,10 +124,10 @@ export function toText(results: readonly FileScan[], opts: TextOptions): string 
       if (status === 'checked') continue;
       const items = notChecked.filter((r) => r.status === status);
       if (items.length === 0) continue;
-      put(t('report.group', { status: statusTitle(status, lang), count: items.length, types: typeList(items) }), '    ', '  ');
+      put(t('report.group', { status: statusTitle(status, lang), count: items.length, types: typeList(items, lang) }), '    ', '  ');
       for (const r of items.slice(0, MAX_LISTED)) {
         const why = r.reason ? reasonText(r.reason, lang) : '';
-        put(`${show(r.path)} (${stripUnsafe(r.format)}): ${why}`, '        ', '    - ');
+        put(`${show(r.path)} (${stripUnsafe(typeLabel(r.format, lang))}): ${why}`, '        ', '    - ');
       }
       if (items.length > MAX_LISTED) put(t('report.more', { count: items.length - MAX_LISTED }), '      ', '    ');
       put(statusTodo(status, lang), '      ', '    ');
@@ -136,12 +136,13 @@ export function toText(results: readonly FileScan[], opts: TextOptions): string 
   }
 
   const s = summarize(results);
-  if (results.length === 0) lines.push(t('report.noFiles'));
-  else if (groups.size === 0 && s.checked > 0) lines.push(t('report.nothingFound'));
-  lines.push(t('report.summary', s));
+  const say = (text: string): void => put(text, '  ', '');
+  if (results.length === 0) say(t('report.noFiles'));
+  else if (groups.size === 0 && s.checked > 0) say(t('report.nothingFound'));
+  say(t('report.summary', s));
   const risky = results.some((r) => r.findings.some(isRisky));
-  if (risky) lines.push(t('report.scrubHint'));
-  else if (s.checked > 0) lines.push(t('report.clean'));
-  if (notChecked.length > 0 && !risky) lines.push(t('report.cleanButNotAll'));
+  if (risky) say(t('report.scrubHint'));
+  else if (s.checked > 0) say(t('report.clean'));
+  if (notChecked.length > 0 && !risky) say(t('report.cleanButNotAll'));
   return lines.join('\n');
 }

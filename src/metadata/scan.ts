@@ -102,7 +102,7 @@ function context(budget: Budget, out: Findings, depth: number, embedded: boolean
 function result(path: string, format: Format, findings: MetaFinding[], reason: Reason | null, detail?: string): FileScan {
   const scan: FileScan = { path, status: 'checked', format, findings, reason };
   if (reason !== null) {
-    scan.status = reason === 'not-read' || reason === 'unknown-type' || reason === 'empty' || reason === 'symlink' || reason === 'special'
+    scan.status = reason === 'not-read' || reason === 'plain-text' || reason === 'unknown-type' || reason === 'empty' || reason === 'symlink' || reason === 'special'
       ? 'unsupported'
       : reason === 'permission' || reason === 'io' || reason === 'missing'
         ? 'unreadable'
@@ -136,7 +136,7 @@ async function scanSource(src: Source, budget: Budget, opts: ScanOptions, path: 
     return errorResult(path, format, [], err);
   }
   const scan = det.module.scan;
-  if (!scan) return result(path, det.format, [], det.format === 'unknown' ? 'unknown-type' : 'not-read');
+  if (!scan) return result(path, det.format, [], det.format === 'unknown' ? 'unknown-type' : det.format === 'text' ? 'plain-text' : 'not-read');
   const damage: Damage = { detail: null };
   const ctx = context(budget, out, 0, opts.embedded ?? true, damage);
   try {

@@ -359,6 +359,8 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
         if (verdict.reason) result.reason = verdict.reason;
       }
     }
+    // Say why in words the person understands (safety limit, damage, encryption).
+    if (e instanceof MetaError && result.status === 'failed') result.reason = e.code === 'read-failed' ? 'io' : e.code;
     result.error = e instanceof Error ? e.message.slice(0, 300) : String(e);
     return result;
   } finally {

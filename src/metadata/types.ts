@@ -93,7 +93,7 @@ export type FileStatus = 'checked' | 'unsupported' | 'unreadable' | 'refused' | 
 export const FILE_STATUSES: readonly FileStatus[] = ['checked', 'unsupported', 'unreadable', 'refused', 'error'];
 
 /** Why a file was not (completely) checked. Stable ids: messages.ts has the text. */
-export type Reason = ScanErrorCode | 'not-read' | 'unknown-type' | 'empty' | 'symlink' | 'special' | 'permission' | 'io' | 'missing';
+export type Reason = ScanErrorCode | 'not-read' | 'plain-text' | 'unknown-type' | 'empty' | 'symlink' | 'special' | 'permission' | 'io' | 'missing';
 
 export interface FileScan {
   path: string;

@@ -32,7 +32,7 @@ import { buildCr3, buildEpubEntries, buildFlac, buildJp2, buildJxl, buildMkv, bu
 const CASES_PER_FIXTURE = 110;
 /** Readers added with the format registry get the full campaign the issue asks for. */
 const CASES_PER_NEW_READER = 1000;
-const REASONS = new Set(['truncated', 'corrupt', 'too-large', 'timeout', 'encrypted', 'unsupported-variant', 'not-read', 'unknown-type', 'empty']);
+const REASONS = new Set(['truncated', 'corrupt', 'too-large', 'timeout', 'encrypted', 'unsupported-variant', 'not-read', 'plain-text', 'unknown-type', 'empty']);
 
 function mutate(data: Uint8Array, r: () => number): Uint8Array {
   const pick = (n: number): number => Math.floor(r() * n);

@@ -16,7 +16,7 @@ describe('metadata messages', () => {
   });
 
   it('says why for every reason a file was not checked, in both languages', () => {
-    const reasons: Reason[] = ['truncated', 'corrupt', 'too-large', 'timeout', 'encrypted', 'unsupported-variant', 'read-failed', 'not-read', 'unknown-type', 'empty', 'symlink', 'special', 'permission', 'io', 'missing'];
+    const reasons: Reason[] = ['truncated', 'corrupt', 'too-large', 'timeout', 'encrypted', 'unsupported-variant', 'read-failed', 'not-read', 'plain-text', 'unknown-type', 'empty', 'symlink', 'special', 'permission', 'io', 'missing'];
     for (const r of reasons) {
       expect(reasonText(r, 'en').length, r).toBeGreaterThan(5);
       expect(reasonText(r, 'ru'), r).toMatch(CYRILLIC);

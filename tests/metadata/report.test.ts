@@ -14,7 +14,7 @@ const results: FileScan[] = [
   checked('/p/a.jpg', 'jpeg', [f('location', 'GPSLatitude', '55.7558 N'), f('time', 'CreateDate', '2024')]),
   { path: '/p/b.docx', status: 'error', format: 'docx', findings: [f('person', 'Creator', 'Ivan\u202eevil'), f('location', 'GPSLatitude', '1 N', 'word/media/image1.jpeg')], reason: 'truncated' },
   checked('/p/c.png', 'png', []),
-  { path: '/p/d.txt', status: 'unsupported', format: 'text', findings: [], reason: 'not-read' },
+  { path: '/p/d.txt', status: 'unsupported', format: 'text', findings: [], reason: 'plain-text' },
   { path: '/p/e', status: 'unsupported', format: 'symlink', findings: [], reason: 'symlink' },
   { path: '/p/f.psd', status: 'unsupported', format: 'psd', findings: [], reason: 'not-read' },
   { path: '/p/g.psd', status: 'unsupported', format: 'psd', findings: [], reason: 'not-read' },
@@ -53,19 +53,20 @@ describe('report', () => {
     expect(en).toContain('Creator = Ivanevil');
     expect(en).not.toContain('\u202e');
     expect(en.indexOf('Low risk')).toBeLessThan(en.indexOf('Not checked: 7 files'));
-    expect(en).toContain('Not a type safestep can check (4): text, symlink, psd ×2');
-    expect(en).toContain('/p/secret.jpg (unknown): No permission to read it.');
+    expect(en).toContain('Not a type safestep can check (4): plain text, symbolic link, psd ×2');
+    expect(en).toContain('/p/secret.jpg (unknown type): No permission to read it.');
     expect(en).toContain('Stopped at a safety limit (1): docx');
     expect(en).toContain('/p/b.docx (docx): The file ends too early');
     expect(en).toMatch(/check it with ExifTool/);
     expect(en).not.toMatch(/not a photo/i);
     expect(en).toContain('Files: 9; checked: 2; with metadata: 2; not checked: 7.');
     const ru = toText(results, { lang: 'ru', displayPath: (p) => p.replace('/p', '~') });
-    expect(ru.split('\n')[0]).toMatch(/^Опасность: высокая/);
+    expect(ru.split('\n')[0]).toMatch(/^Опасность: высокая\. Удалите/);
     expect(ru).toContain('Местоположение');
     expect(ru).toContain('~/a.jpg: GPSLatitude = 55.7558 N');
     expect(ru).toContain('Не проверено 7 файлов');
-    expect(ru).toContain('Не удалось прочитать (1): unknown');
+    expect(ru).toContain('Не удалось прочитать (1): неизвестный тип');
+    expect(ru).toContain('Тип, который safestep не умеет проверять (4): обычный текст, символическая ссылка, psd ×2');
     expect(ru).toMatch(/Файлов: 9; проверено: 2/);
     expect(toText([], { lang: 'en' })).toContain('No files were found there.');
     expect(toText(results, { lang: 'en', showLow: false })).not.toContain('CreateDate');

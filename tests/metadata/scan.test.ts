@@ -383,7 +383,7 @@ describe('scanPaths', () => {
     expect(by('a/b/loop')).toMatchObject({ status: 'unsupported', format: 'symlink', reason: 'symlink' });
     expect(by('a/outside')).toMatchObject({ status: 'unsupported', reason: 'symlink' });
     expect(by('a/pipe')).toMatchObject({ status: 'unsupported', format: 'fifo', reason: 'special' });
-    expect(by('a/notes.txt')).toMatchObject({ status: 'unsupported', format: 'text', reason: 'not-read' });
+    expect(by('a/notes.txt')).toMatchObject({ status: 'unsupported', format: 'text', reason: 'plain-text' });
     expect(by('a/broken.docx')).toMatchObject({ format: 'docx', status: 'error', reason: 'truncated' });
     expect(asScan(by('a/photo.jpg')).findings.length).toBeGreaterThan(5);
     expect(asScan(by('a/b/clean.png')).findings).toEqual([]);

@@ -93,7 +93,7 @@ describe('verdicts', () => {
     expect(results.map((r) => [r.format, r.status, r.reason])).toEqual([
       ['exr', 'unsupported', 'not-read'],
       ['bpg', 'unsupported', 'not-read'],
-      ['text', 'unsupported', 'not-read'],
+      ['text', 'unsupported', 'plain-text'],
       ['unknown', 'unsupported', 'unknown-type'],
       ['empty', 'unsupported', 'empty'],
     ]);
