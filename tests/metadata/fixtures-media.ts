@@ -295,3 +295,51 @@ export function buildRaf(jpeg: Uint8Array): Uint8Array {
   writeU32(h, 88, jpeg.length);
   return concat([h, jpeg]);
 }
+
+/** A Canon CRW (CIFF): owner name stored in the heap, serial number inside its directory entry. */
+export function buildCrw(): Uint8Array {
+  const header = new Uint8Array(26);
+  header.set(ascii('II'), 0);
+  writeU32(header, 2, 26, true);
+  header.set(ascii('HEAPCCDR'), 6);
+  const owner = ascii('Pyotr Owner\0');
+  const dir = new Uint8Array(2 + 2 * 10);
+  writeU16(dir, 0, 2, true);
+  writeU16(dir, 2, 0x0810, true);
+  writeU32(dir, 4, owner.length, true);
+  writeU32(dir, 8, 0, true);
+  writeU16(dir, 12, 0x580b, true);
+  writeU32(dir, 14, 560018150, true);
+  const heap = concat([owner, dir]);
+  return concat([header, heap, le32(owner.length)]);
+}
+
+/** A Sigma X3F: a PROP section with the camera serial number, found through the section directory. */
+export function buildX3f(): Uint8Array {
+  const words = ['CAMSERIAL', '02001234', 'CAMMODEL', 'SIGMA SD10'];
+  const chars: number[] = [];
+  const pos: number[] = [];
+  for (const w of words) {
+    pos.push(chars.length);
+    for (const c of w) chars.push(c.charCodeAt(0));
+    chars.push(0);
+  }
+  const prop = new Uint8Array(24 + 2 * 8 + chars.length * 2);
+  prop.set(ascii('SECp'), 0);
+  writeU32(prop, 8, 2, true);
+  writeU32(prop, 20, chars.length, true);
+  for (let i = 0; i < 2; i++) {
+    writeU32(prop, 24 + i * 8, pos[i * 2] ?? 0, true);
+    writeU32(prop, 28 + i * 8, pos[i * 2 + 1] ?? 0, true);
+  }
+  chars.forEach((c, i) => writeU16(prop, 40 + i * 2, c, true));
+  const head = concat([ascii('FOVb'), new Uint8Array(12)]);
+  const dirAt = head.length + prop.length;
+  const dir = new Uint8Array(12 + 12);
+  dir.set(ascii('SECd'), 0);
+  writeU32(dir, 8, 1, true);
+  writeU32(dir, 12, head.length, true);
+  writeU32(dir, 16, prop.length, true);
+  dir.set(ascii('PROP'), 20);
+  return concat([head, prop, dir, le32(dirAt)]);
+}

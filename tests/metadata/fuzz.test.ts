@@ -27,7 +27,7 @@ import {
   rng,
   xmpPacket,
 } from './fixtures.js';
-import { buildCr3, buildEpubEntries, buildFlac, buildJp2, buildJxl, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRaf, buildRtf, buildSvg, buildWav } from './fixtures-media.js';
+import { buildCr3, buildCrw, buildX3f, buildEpubEntries, buildFlac, buildJp2, buildJxl, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRaf, buildRtf, buildSvg, buildWav } from './fixtures-media.js';
 
 const CASES_PER_FIXTURE = 110;
 /** Readers added with the format registry get the full campaign the issue asks for. */
@@ -170,6 +170,8 @@ async function newReaderFixtures(): Promise<Array<[string, Uint8Array]>> {
     ['jp2', buildJp2().data],
     ['jxl', buildJxl()],
     ['raf', buildRaf(buildJpeg({ exif: camera }))],
+    ['crw', buildCrw()],
+    ['x3f', buildX3f()],
     ['vendor jpeg', vendorJpeg()],
   ];
 }

@@ -10,7 +10,7 @@ import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
 import { put, tempDir } from './fixtures.js';
-import { buildCfb, buildCr3, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
+import { buildCfb, buildCr3, buildCrw, buildX3f, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
 import { zipSync } from 'fflate';
 
 let dir: string;
@@ -205,5 +205,19 @@ describe('documents and containers', () => {
     const out = new Uint8Array(await readFile(s.output as string));
     expect(out.length).toBe(data.length);
     expect((await scanFile(s.output as string)).findings.filter((f) => f.severity !== 'low')).toEqual([]);
+  });
+});
+
+describe('older raw files', () => {
+  it('Canon CRW: owner name and serial number from the CIFF heap', async () => {
+    const r = await scanBuffer(buildCrw());
+    expect(r).toMatchObject({ format: 'crw', status: 'checked' });
+    expect(high(r)).toEqual(expect.arrayContaining(['person:OwnerName=Pyotr Owner', 'serial:SerialNumber=0560018150']));
+  });
+
+  it('Sigma X3F: camera serial number from the properties section', async () => {
+    const r = await scanBuffer(buildX3f());
+    expect(r).toMatchObject({ format: 'x3f', status: 'checked' });
+    expect(high(r)).toEqual(['serial:SerialNumber=02001234']);
   });
 });

@@ -6,6 +6,7 @@ import { startsWith } from '../codecs/bytes.js';
 import type { Source } from '../codecs/source.js';
 import { readZip } from '../codecs/zip.js';
 import { cr3 } from './cr3.js';
+import { crw } from './crw.js';
 import { epub } from './epub.js';
 import { gif } from './gif.js';
 import { heif } from './heif.js';
@@ -27,6 +28,7 @@ import { recognise, recognised } from './recognised.js';
 import { riff } from './riff.js';
 import { rtf } from './rtf.js';
 import { flac, ogg } from './vorbis.js';
+import { x3f } from './x3f.js';
 import { tiff } from './tiff.js';
 import type { Detected, FormatModule } from './types.js';
 import { webp } from './webp.js';
@@ -34,7 +36,7 @@ import { webp } from './webp.js';
 export type { Detected, FormatModule } from './types.js';
 
 /** In detection order: the first module whose sniff (or fromZip) names a type wins. `recognised` stays last. */
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, rtf, mkv, jpeg2000, jxl, raf, ooxml, odf, epub, mp3, recognised];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, rtf, mkv, jpeg2000, jxl, raf, crw, x3f, ooxml, odf, epub, mp3, recognised];
 
 const ZIP_MAGIC = ['PK\x03\x04', 'PK\x05\x06'];
 

@@ -11,8 +11,6 @@ const at = (sig: string | readonly number[], offset = 0): Test => (h) => startsW
 
 /** First match wins; more specific signatures first. */
 const SIGNATURES: ReadonlyArray<readonly [type: string, test: Test]> = [
-  ['crw', (h) => (startsWith(h, 'II') || startsWith(h, 'MM')) && startsWith(h, 'HEAPCCDR', 6)],
-  ['x3f', at('FOVb')],
   ['mrw', at('\0MRM')],
   ['riff', (h) => startsWith(h, 'RIFF') || startsWith(h, 'RF64')],
   ['aiff', (h) => startsWith(h, 'FORM') && (startsWith(h, 'AIFF', 8) || startsWith(h, 'AIFC', 8))],
