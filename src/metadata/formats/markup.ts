@@ -49,6 +49,7 @@ export async function scanXmpSidecar(src: Source, ctx: ScanContext): Promise<voi
 }
 
 function kind(head: Uint8Array): 'svg' | 'xmp' | null {
+  if (!startsLikeMarkup(head)) return null;
   let s = latin1(head, 0, Math.min(head.length, 1024));
   if (head[0] === 0xfe || head[0] === 0xff || head[0] === 0) s = xmpText(head).slice(0, 1024);
   if (s.startsWith('\xef\xbb\xbf')) s = s.slice(3);
@@ -73,3 +74,13 @@ export const xmpSidecar: FormatModule = {
   complete: true,
   alternative: 'sidecar',
 };
+
+/** Markup starts with "<" after optional whitespace, a UTF-8 BOM or UTF-16: a cheap test before decoding. */
+function startsLikeMarkup(head: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(head.length, 64); i++) {
+    const b = head[i] ?? 0;
+    if (b === 0x3c || b === 0xef || b === 0xfe || b === 0xff || b === 0) return true;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@
 // application data and annotation authors, drops every object no longer
 // reachable, and writes a complete new file so no earlier revision survives.
 import { readFile } from 'node:fs/promises';
-import { latin1, lastIndexOf, text } from '../codecs/bytes.js';
+import { indexOf, latin1, lastIndexOf, text } from '../codecs/bytes.js';
 import type { FormatModule } from './types.js';
 import type { ScanContext } from '../context.js';
 import { classifyName, Findings } from '../findings.js';
@@ -325,7 +325,7 @@ export async function scrubPdf(data: Uint8Array, budget: Budget, scrubJpegBytes:
 export const pdf: FormatModule = {
   name: 'pdf',
   // The header may follow up to 1 KiB of junk, as readers allow.
-  sniff: (head) => (latin1(head, 0, Math.min(head.length, 1024)).includes('%PDF-') ? 'pdf' : null),
+  sniff: (head) => (indexOf(head, '%PDF-', 0, 1024) >= 0 ? 'pdf' : null),
   scan: (src, ctx) => scanPdf(src, ctx),
   complete: true,
   scrub: async (_det, io) => {

@@ -33,6 +33,7 @@ const SIGNATURES: ReadonlyArray<readonly [type: string, test: Test]> = [
 
 /** XML-like text: which kind of document it is. */
 function markup(head: Uint8Array): string | null {
+  if (!startsLikeMarkup(head)) return null;
   let s = latin1(head, 0, Math.min(head.length, 1024));
   if (s.startsWith('\xef\xbb\xbf')) s = s.slice(3);
   const t = s.trimStart();
@@ -70,4 +71,14 @@ export const recognised: FormatModule = {
 export function zipType(names: ReadonlyMap<string, unknown>): string {
   if (names.has('Index/Document.iwa') || names.has('index.xml')) return 'iwork';
   return 'zip';
+}
+
+/** Markup starts with "<" after optional whitespace, a UTF-8 BOM or UTF-16: a cheap test before decoding. */
+function startsLikeMarkup(head: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(head.length, 64); i++) {
+    const b = head[i] ?? 0;
+    if (b === 0x3c || b === 0xef || b === 0xfe || b === 0xff || b === 0) return true;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  return false;
 }
