@@ -341,9 +341,28 @@ describe('Office and OpenDocument', () => {
     expect(new TextDecoder().decode(pf['ppt/slides/_rels/slide1.xml.rels'])).not.toContain('comment');
   });
 
+  it('reads and removes customXml items and parts nothing refers to', async () => {
+    const docx = unzipSync(buildDocx({ creator: 'A' }));
+    docx['customXml/item1.xml'] = new TextEncoder().encode('<CoverPageProperties xmlns="http://schemas.microsoft.com/office/2006/coverPageProps"><CompanyEmail>ivan@example.org</CompanyEmail><CompanyPhone>+995 555 0101</CompanyPhone></CoverPageProperties>');
+    docx['word/old-draft.xml'] = new TextEncoder().encode('<draft>first version naming the source</draft>');
+    const p = await put(dir, 'cover.docx', zipSync(docx));
+    const before = await rescan(p);
+    expect(before.findings.map((f) => `${f.category}:${f.field}=${f.value}`)).toEqual(expect.arrayContaining(['person:CompanyEmail=ivan@example.org', 'person:CompanyPhone=+995 555 0101']));
+    expect(before.findings.some((f) => f.field === 'UnreferencedPart' && f.value.startsWith('word/old-draft.xml'))).toBe(true);
+    const r = await scrubFile(p);
+    expect(r.status).toBe('cleaned');
+    const names = Object.keys(unzipSync(new Uint8Array(await readFile(r.output as string))));
+    expect(names.filter((n) => n.startsWith('customXml/') || n === 'word/old-draft.xml')).toEqual([]);
+  });
+
   it('refuses to clean in place when something risky cannot be removed', async () => {
     const docx = unzipSync(buildDocx({ creator: 'A' }));
     docx['word/embeddings/oleObject1.bin'] = new Uint8Array(16);
+    // Referenced from the document, so it is part of it (an unreferenced part would simply be dropped).
+    const rels = new TextDecoder().decode(docx['word/_rels/document.xml.rels']);
+    docx['word/_rels/document.xml.rels'] = new TextEncoder().encode(
+      rels.replace('</Relationships>', '<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>'),
+    );
     const p = await put(dir, 'ole.docx', zipSync(docx));
     const before = sha(new Uint8Array(await readFile(p)));
     const r = await scrubFile(p, { inPlace: true });
