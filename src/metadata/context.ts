@@ -10,8 +10,12 @@ export interface ScanContext {
   depth: number;
   /** Scan embedded files (images inside documents). */
   embedded: boolean;
-  /** Scans bytes embedded in the current file; findings are marked `within`. Never throws. */
-  scanEmbedded(bytes: Uint8Array, within: string): Promise<void>;
+  /**
+   * Scans bytes embedded in the current file; findings are marked `within`.
+   * Resolves to true when the embedded file was of a type we read and was
+   * read completely. Never throws, except when the whole file's budget is spent.
+   */
+  scanEmbedded(bytes: Uint8Array, within: string): Promise<boolean>;
   /** Records damage that did not stop the scan (a broken part); the file's `error` shows the first one. */
   damaged(detail: string): void;
   /**

@@ -11,18 +11,20 @@ export const HELP = defineMessages('metadata-help', {
     TIFF, DNG and raw files (CR2, CR3, CRW, NEF, ARW, ORF, RW2, PEF, RAF, X3F, IIQ), PSD, JPEG 2000, JPEG XL, SVG, XMP sidecars
   documents: PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP, DOC/XLS/PPT, RTF, EPUB
   video and sound: MP4, MOV, M4A, 3GP, AVI, WAV, MKV/WebM, MP3, FLAC, Ogg/Opus
+  ZIP archives: every file inside, as if it were given on its own
 Every file gets one verdict: checked, not a type safestep reads (its type is named), could not be read,
 stopped at a safety limit, or damaged. Anything not checked is listed with what to do, and makes the exit code 1.
-Not checked: what the file shows (faces, text, voices), other types (MRW, HTML, fonts, archives...).
+Not checked: what the file shows (faces, text, voices), other types (MRW, HTML, fonts, RAR/7z archives...).
 Exit codes: 0 nothing risky and everything checked, 1 risky metadata found or something not checked, 2 usage error.`,
     ru: `Что проверяется (по содержимому, а не по имени файла):
   фото: JPEG (EXIF, серийные номера в данных производителя, XMP, IPTC, блоки производителей), PNG, WebP, GIF,
     HEIC/HEIF/AVIF, TIFF, DNG и файлы RAW (CR2, CR3, CRW, NEF, ARW, ORF, RW2, PEF, RAF, X3F, IIQ), PSD, JPEG 2000, JPEG XL, SVG, файлы XMP
   документы: PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP, DOC/XLS/PPT, RTF, EPUB
   видео и звук: MP4, MOV, M4A, 3GP, AVI, WAV, MKV/WebM, MP3, FLAC, Ogg/Opus
+  архивы ZIP: каждый файл внутри, как если бы его указали отдельно
 Каждый файл получает один вывод: проверен; тип, который safestep не читает (тип назван); не удалось прочитать;
 остановлено на пределе безопасности; повреждён. Всё непроверенное перечисляется с советом, что делать, и даёт код выхода 1.
-Не проверяется: то, что видно в самом файле (лица, текст, голоса), и другие типы (MRW, HTML, шрифты, архивы…).
+Не проверяется: то, что видно в самом файле (лица, текст, голоса), и другие типы (MRW, HTML, шрифты, архивы RAR/7z…).
 Коды выхода: 0 — ничего опасного и всё проверено, 1 — найдены опасные метаданные или что-то не проверено, 2 — ошибка в команде.`,
   },
   scrub: {

@@ -83,16 +83,21 @@ function context(budget: Budget, out: Findings, depth: number, embedded: boolean
       damage.unread ??= detail;
     },
     scanEmbedded: async (bytes, within) => {
-      if (!embedded || depth + 1 > MAX_EMBED_DEPTH) return;
+      if (!embedded || depth + 1 > MAX_EMBED_DEPTH) return false;
       const inner = new BufferSource(bytes, budget);
-      const child = context(budget, out.nested(within), depth + 1, embedded, damage);
+      // The embedded file's own unread containers make it incomplete, not the container (the caller decides).
+      const own: Damage = { detail: null };
+      const child = context(budget, out.nested(within), depth + 1, embedded, own);
       try {
         const det = await detect(inner);
-        if (det.module.scan) await det.module.scan(inner, child, det);
+        if (!det.module.scan) return false;
+        await det.module.scan(inner, child, det);
+        return own.unread === undefined;
       } catch (e) {
         // The budget is the whole file's: running out ends the whole scan. Other
         // problems stay with the embedded file.
         if (e instanceof MetaError && (e.code === 'timeout' || e.code === 'too-large')) throw e;
+        return false;
       }
     },
   };

@@ -172,6 +172,7 @@ async function newReaderFixtures(): Promise<Array<[string, Uint8Array]>> {
     ['raf', buildRaf(buildJpeg({ exif: camera }))],
     ['crw', buildCrw()],
     ['x3f', buildX3f()],
+    ['zip', zipSync({ 'a/IMG_1.jpg': buildJpeg({ exif: camera }), 'b.png': buildPng({ text: [['Author', 'a']] }) })],
     ['vendor jpeg', vendorJpeg()],
   ];
 }

@@ -9,7 +9,7 @@ import { indexOf } from '../../src/metadata/codecs/bytes.js';
 import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
-import { put, tempDir } from './fixtures.js';
+import { buildJpeg, buildTiff, gpsIfd, put, tempDir } from './fixtures.js';
 import { buildCfb, buildCr3, buildCrw, buildX3f, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
 import { zipSync } from 'fflate';
 
@@ -219,5 +219,21 @@ describe('older raw files', () => {
     const r = await scanBuffer(buildX3f());
     expect(r).toMatchObject({ format: 'x3f', status: 'checked' });
     expect(high(r)).toEqual(['serial:SerialNumber=02001234']);
+  });
+});
+
+describe('zip archives', () => {
+  const photo = buildJpeg({ exif: buildTiff({ ifd0: { 0x010f: { ascii: 'Apple' } }, gps: gpsIfd(41.7151, 44.8271) }) });
+
+  it('scans every member like a file of its own', async () => {
+    const r = await scanBuffer(zipSync({ 'trip/IMG_1.jpg': photo }, { comment: 'for Nika' } as never));
+    expect(r).toMatchObject({ format: 'zip', status: 'checked' });
+    expect(r.findings.find((f) => f.field === 'GPSLatitude')).toMatchObject({ category: 'location', within: 'trip/IMG_1.jpg' });
+  });
+
+  it('a member of a type it cannot read makes the archive not completely checked', async () => {
+    const r = await scanBuffer(zipSync({ 'IMG_1.jpg': photo, 'notes.txt': new TextEncoder().encode('meet at 6') }));
+    expect(r).toMatchObject({ format: 'zip', status: 'error', reason: 'unsupported-variant' });
+    expect(high(r).some((x) => x.startsWith('location:GPSLatitude'))).toBe(true);
   });
 });

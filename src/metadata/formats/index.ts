@@ -5,6 +5,7 @@
 import { startsWith } from '../codecs/bytes.js';
 import type { Source } from '../codecs/source.js';
 import { readZip } from '../codecs/zip.js';
+import { archive } from './archive.js';
 import { cr3 } from './cr3.js';
 import { crw } from './crw.js';
 import { epub } from './epub.js';
@@ -36,7 +37,7 @@ import { webp } from './webp.js';
 export type { Detected, FormatModule } from './types.js';
 
 /** In detection order: the first module whose sniff (or fromZip) names a type wins. `recognised` stays last. */
-export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, rtf, mkv, jpeg2000, jxl, raf, crw, x3f, ooxml, odf, epub, mp3, recognised];
+export const FORMATS: readonly FormatModule[] = [jpeg, png, webp, gif, tiff, heif, cr3, quicktime, pdf, psd, svg, xmpSidecar, riff, flac, ogg, ole, rtf, mkv, jpeg2000, jxl, raf, crw, x3f, ooxml, odf, epub, archive, mp3, recognised];
 
 const ZIP_MAGIC = ['PK\x03\x04', 'PK\x05\x06'];
 

@@ -15,7 +15,7 @@ export async function scanRaf(src: Source, ctx: ScanContext): Promise<void> {
   const jpegAt = u32(h, 84);
   const jpegLen = u32(h, 88);
   if (jpegLen > MAX_JPEG || jpegAt + jpegLen > src.size) throw new MetaError('corrupt', 'embedded JPEG outside the file');
-  if (jpegLen > 0) await ctx.scanEmbedded(await src.read(jpegAt, jpegLen), 'JpgFromRaw');
+  if (jpegLen > 0 && !(await ctx.scanEmbedded(await src.read(jpegAt, jpegLen), 'JpgFromRaw'))) ctx.unread('the embedded JPEG, which carries the camera metadata, could not be read');
   const rawAt = u32(h, 100);
   if (rawAt > 0 && rawAt + 8 <= src.size) {
     const reader = await TiffReader.open(src, rawAt);

@@ -19,7 +19,7 @@ export async function scanTiffFile(src: Source, ctx: ScanContext): Promise<void>
     const { entries } = await reader.ifd(reader.first);
     const jpg = entries.find((e) => e.tag === 0x002e);
     const bytes = jpg ? await reader.bytes(jpg, 32 * 1024 * 1024) : null;
-    if (bytes) await ctx.scanEmbedded(bytes, 'JpgFromRaw');
+    if (bytes && !(await ctx.scanEmbedded(bytes, 'JpgFromRaw'))) ctx.unread('the embedded JPEG, which carries the camera metadata, could not be read');
   }
   if (src.size > 16) {
     const h = await src.read(8, 8);
