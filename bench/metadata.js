@@ -268,6 +268,12 @@ async function buildCorpus(dir) {
   return { files: made, bytes };
 }
 
+function timedEnv(cmd, args, env) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env });
+  return { ms: performance.now() - t, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
 function timed(cmd, args) {
   const t = performance.now();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
@@ -295,8 +301,16 @@ async function main() {
     timed(process.execPath, ['--input-type=module', '-e', script]);
     const ours = timed(process.execPath, ['--input-type=module', '-e', script]);
     const counts = JSON.parse(ours.stdout.trim().split('\n').pop() || '{}');
-    const oursRate = files / (ours.ms / 1000);
-    console.log(`safestep: ${files} files in ${(ours.ms / 1000).toFixed(2)} s = ${oursRate.toFixed(0)} files/s (process start included; ${counts.checked} checked, ${counts.notChecked} not checked, ${counts.findings} findings)`);
+    const libRate = files / (ours.ms / 1000);
+    console.log(`safestep library (dist/src, unbundled): ${files} files in ${(ours.ms / 1000).toFixed(2)} s = ${libRate.toFixed(0)} files/s (process start included; ${counts.checked} checked, ${counts.notChecked} not checked, ${counts.findings} findings)`);
+    // What a person runs: the bundled CLI, printing JSON like exiftool -j.
+    const bin = join(root, 'bin', 'safestep.js');
+    const cliArgs = [bin, 'check', 'metadata', '--json', dir];
+    const env = { ...process.env, NO_COLOR: '1' };
+    timedEnv(process.execPath, cliArgs, env);
+    const cli = timedEnv(process.execPath, cliArgs, env);
+    const oursRate = files / (cli.ms / 1000);
+    console.log(`safestep check metadata --json (bundled CLI): ${(cli.ms / 1000).toFixed(2)} s = ${oursRate.toFixed(0)} files/s (exit ${cli.status})`);
 
     let hasExiftool = false;
     try {
@@ -312,7 +326,7 @@ async function main() {
     const et = timed('exiftool', ['-r', '-j', '-fast2', dir]);
     const etRate = files / (et.ms / 1000);
     console.log(`exiftool -r -j -fast2: ${(et.ms / 1000).toFixed(2)} s = ${etRate.toFixed(0)} files/s`);
-    console.log(`ratio: ${(oursRate / etRate).toFixed(1)}x exiftool`);
+    console.log(`ratio: ${(oursRate / etRate).toFixed(1)}x exiftool (bundled CLI; library ${(libRate / etRate).toFixed(1)}x)`);
   } finally {
     if (!process.env.KEEP_BENCH) await rm(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,6 @@
 // `xml ` (XMP), `jumb` (JUMBF, content credentials) and `brob` boxes, which
 // are the same boxes Brotli-compressed (decompressed here, with a cap). The
 // `jbrd` box, data to rebuild the original JPEG, is not read.
-import { brotliDecompressSync } from 'node:zlib';
 import { fourcc, startsWith, text, u32 } from '../codecs/bytes.js';
 import { childBoxes, type Box } from '../codecs/boxes.js';
 import { BufferSource, MetaError, type Source } from '../codecs/source.js';
@@ -38,6 +37,8 @@ export async function scanJxl(src: Source, ctx: ScanContext): Promise<void> {
     if (b.type === 'brob') {
       const data = await payloadOf(src, b);
       let inner: Uint8Array;
+      // Loaded only here: node:zlib costs tens of milliseconds at start-up, and Brotli boxes are rare.
+      const { brotliDecompressSync } = await import('node:zlib');
       try {
         inner = new Uint8Array(brotliDecompressSync(data.subarray(4), { maxOutputLength: Math.min(MAX_BOX, ctx.budget.inflateRemaining) }));
       } catch {
