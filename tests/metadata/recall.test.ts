@@ -104,3 +104,22 @@ describe('hiding places', () => {
     expect(progressive.status).toBe('checked');
   });
 });
+
+describe('Sony maker notes', () => {
+  it('reports the serial number tag and the enciphered block that holds the internal serial number', async () => {
+    // "SONY DSC \0\0\0", then a big-endian IFD with inline values (offsets would be the parent's).
+    const ifd = new Uint8Array(2 + 2 * 12 + 4);
+    writeU16(ifd, 0, 2);
+    writeU16(ifd, 2, 0x2031);
+    writeU16(ifd, 4, 2);
+    writeU32(ifd, 6, 4);
+    ifd.set(ascii('123\0'), 10);
+    writeU16(ifd, 14, 0x9050);
+    writeU16(ifd, 16, 7);
+    writeU32(ifd, 18, 4);
+    ifd.set([1, 2, 3, 4], 22);
+    const note = concat([ascii('SONY DSC \0\0\0'), ifd]);
+    const r = await scanBuffer(buildJpeg({ exif: exifWith('SONY', note) }));
+    expect(values(r, 'serial')).toEqual(expect.arrayContaining(['SerialNumber=123', 'InternalSerialNumber=present (4 bytes enciphered by the camera maker)']));
+  });
+});

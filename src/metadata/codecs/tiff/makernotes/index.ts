@@ -17,12 +17,13 @@ import { olympus } from './olympus.js';
 import { panasonic } from './panasonic.js';
 import { pentax } from './pentax.js';
 import { samsung } from './samsung.js';
+import { sony } from './sony.js';
 import { sigma } from './sigma.js';
-import type { MakerLayout, MakerTable, MakerVendor } from './types.js';
+import { PRESENT, type MakerLayout, type MakerTable, type MakerVendor } from './types.js';
 
 export { CANON } from './canon.js';
 
-export const VENDORS: readonly MakerVendor[] = [nikon, olympus, fujifilm, panasonic, pentax, sigma, apple, motorola, ricoh, canon, samsung];
+export const VENDORS: readonly MakerVendor[] = [nikon, olympus, fujifilm, panasonic, pentax, sigma, apple, motorola, ricoh, sony, canon, samsung];
 
 /** Text when the bytes are text, else hex (internal serial numbers stored as raw bytes). */
 function printableOrHex(b: Uint8Array): string {
@@ -77,7 +78,8 @@ async function makerIfd(reader: TiffReader, offset: number, table: MakerTable, l
     if (!isCategory(what)) continue;
     const index = rule[2];
     let v: string;
-    if (index !== undefined) v = fmt((await reader.numbers(e, index + 1))[index] ?? Number.NaN);
+    if (index === PRESENT) v = `present (${e.size} bytes enciphered by the camera maker)`;
+    else if (index !== undefined) v = fmt((await reader.numbers(e, index + 1))[index] ?? Number.NaN);
     else if (e.type === 7) v = printableOrHex((await reader.bytes(e, 4096)) ?? new Uint8Array());
     else if (e.type === 2 || e.type === 7 || e.type === 1) v = cstring((await reader.bytes(e, 4096)) ?? new Uint8Array());
     else v = (await reader.numbers(e, 4)).map((x) => fmt(x)).join(' ');

@@ -43,3 +43,6 @@ export function guessOrder(mn: Uint8Array, o: number, fallback: boolean): boolea
   if (ok(le) && ok(be) && le !== be) return le < be;
   return fallback;
 }
+
+/** Rule index meaning "report that this tag is there": its value is enciphered or its layout varies. */
+export const PRESENT = -1;
