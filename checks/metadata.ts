@@ -3,8 +3,9 @@
 // scans anything the user did not point at.
 import { defineCheck, defineMessages, findingsOf, type Bilingual, type CheckResult, type Finding, type MessageIds } from '../src/check-kit/index.js';
 import { categoryTitle } from '../src/metadata/messages.js';
-import { scanPaths, summarize } from '../src/metadata/scan.js';
-import { CATEGORIES, isRisky, isSkipped, type Category, type FileScan, type MetaSeverity, type SkippedFile } from '../src/metadata/types.js';
+import { summarize } from '../src/metadata/report.js';
+import { scanPaths } from '../src/metadata/scan.js';
+import { CATEGORIES, isRisky, type Category, type FileScan, type MetaSeverity } from '../src/metadata/types.js';
 
 const LESSONS = ['photo-document-metadata'];
 
@@ -34,8 +35,17 @@ const M = defineMessages('check.metadata', {
     ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: safestep scrub "{path}" (оригинал сохранится).',
   },
   summary: {
-    en: 'Scanned {scanned} files: {withFindings} with metadata, {skipped} skipped, {errors} could not be read.',
-    ru: 'Проверено файлов: {scanned}; с метаданными: {withFindings}; пропущено: {skipped}; не удалось прочитать: {errors}.',
+    en: 'Files: {total}; checked: {checked}; with metadata: {withFindings}; not checked: {notChecked}.',
+    ru: 'Файлов: {total}; проверено: {checked}; с метаданными: {withFindings}; не проверено: {notChecked}.',
+  },
+  notChecked: {
+    en: { one: '{count} file could not be checked (unsupported type, unreadable, damaged or over a safety limit): run safestep check metadata on the folder to see which and why.', other: '{count} files could not be checked (unsupported type, unreadable, damaged or over a safety limit): run safestep check metadata on the folder to see which and why.' },
+    ru: {
+      one: 'Не удалось проверить {count} файл (неизвестный тип, нет доступа, повреждён или превышен предел безопасности). Чтобы узнать, какой и почему, запустите safestep check metadata для этой папки.',
+      few: 'Не удалось проверить {count} файла (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
+      many: 'Не удалось проверить {count} файлов (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
+      other: 'Не удалось проверить {count} файла (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
+    },
   },
 });
 
@@ -71,11 +81,10 @@ export default defineCheck({
   async gather(ctx): Promise<MetadataData> {
     const paths = ctx.paths.length > 0 ? [...ctx.paths] : ctx.input ? [await ctx.input.path(INPUT.prompt)] : [];
     if (paths.length === 0 || paths.every((p) => p === '')) throw new Error('no folder was named');
-    const all: (FileScan | SkippedFile)[] = [];
+    const all: FileScan[] = [];
     const files: FileSummary[] = [];
     for await (const item of scanPaths(paths.map((p) => (p.startsWith('~/') ? ctx.home + p.slice(1) : p)))) {
       all.push(item);
-      if (isSkipped(item)) continue;
       const risky = item.findings.filter(isRisky);
       if (risky.length === 0) continue;
       files.push({ path: item.path, worst: risky.some((f) => f.severity === 'high') ? 'high' : 'medium', categories: CATEGORIES.filter((c) => risky.some((f) => f.category === c)) });
@@ -84,6 +93,8 @@ export default defineCheck({
   },
   evaluate(data): CheckResult<Id> {
     const findings: Finding<Id>[] = data.files.map((f) => finding('file', f.worst, { fix: 'fix', path: f.path, data: { path: f.path, categories: titles(f.categories) } }));
+    // A file that could not be checked is never a pass.
+    if (data.summary.notChecked > 0) findings.push(finding('notChecked', 'medium', { data: { count: data.summary.notChecked }, lessons: [] }));
     findings.push(finding('summary', 'info', { data: { ...data.summary }, lessons: [] }));
     const status = findings.some((f) => f.severity === 'high') ? 'fail' : findings.some((f) => f.severity === 'medium') ? 'warn' : 'pass';
     return { status, findings };

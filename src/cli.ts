@@ -9,6 +9,7 @@ import { createContext, pickLang, type AppContext, type GlobalOptions } from './
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
 import { defineMessages, isLang, langFromEnv, type Lang, type TextOf } from './i18n/index.js';
 import { resolvePaths } from './paths.js';
+import { wrap } from './text/width.js';
 import { VERSION } from './version.js';
 
 export { VERSION } from './version.js';
@@ -295,6 +296,14 @@ function checkedOptions(spec: AnySpec, raw: Record<string, unknown>, m: CliText)
   return out;
 }
 
+/** Help paragraphs wrapped to the width; "- " items get a hanging indent. */
+function paragraphs(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((p) => (p.startsWith('- ') ? wrap(p.slice(2), width, '    ', '  - ') : wrap(p, width)))
+    .join('\n');
+}
+
 export function buildProgram(lang: Lang, output: Output, dispatch: Dispatch): Command {
   const m = M.text(lang);
   const configure = (cmd: Command): Command => {
@@ -336,6 +345,7 @@ export function buildProgram(lang: Lang, output: Output, dispatch: Dispatch): Co
       if (option.kind === 'value' && option.required) o.makeOptionMandatory(true);
       cmd.addOption(o);
     }
+    if (spec.more) cmd.addHelpText('after', `\n${paragraphs(spec.more[lang], output.width ?? 80)}`);
     if (spec.examples?.length) {
       const lines = spec.examples.map((e) => `  ${e.command}\n      ${e.help[lang]}`);
       cmd.addHelpText('after', `\n${m('examples')}\n${lines.join('\n')}`);

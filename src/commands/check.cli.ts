@@ -1,10 +1,12 @@
 // `safestep check`: its arguments, options and help.
 
+import { HELP as METADATA_HELP } from '../metadata/help.js';
 import { choice, defineCommand, flag, listArg, optionalArg, value } from './spec.js';
 
 export const spec = defineCommand({
   name: 'check',
   summary: { en: 'run a local check on this computer', ru: 'запустить проверку на этом компьютере' },
+  more: METADATA_HELP.table.check as { en: string; ru: string },
   args: [
     optionalArg('[id]', { en: 'check id (leave out to list them)', ru: 'id проверки (без него — список проверок)' }),
     listArg('[paths...]', { en: 'files or folders', ru: 'файлы или папки' }),

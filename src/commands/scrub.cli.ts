@@ -1,10 +1,12 @@
 // `safestep scrub`: its arguments, options and help.
 
+import { HELP as METADATA_HELP } from '../metadata/help.js';
 import { defineCommand, flag, listArg, value } from './spec.js';
 
 export const spec = defineCommand({
   name: 'scrub',
   summary: { en: 'remove metadata from photos, PDFs, office documents and videos without re-encoding (keeps the original)', ru: 'удалить метаданные из фото, PDF, офисных документов и видео без перекодирования (оригинал сохраняется)' },
+  more: METADATA_HELP.table.scrub as { en: string; ru: string },
   args: [
     listArg('<paths...>', { en: 'files or folders', ru: 'файлы или папки' }),
   ],

@@ -114,6 +114,8 @@ export interface CommandSpec<
   readonly args: Args;
   readonly options: Opts;
   readonly examples?: readonly Example[];
+  /** More to say after the options: paragraphs separated by newlines, list items starting with "- ". */
+  readonly more?: BilingualText;
   /** Accepts `--lang en+ru` (both languages side by side); the body reads them from `ctx.langs`. */
   readonly bothLangs?: boolean;
 }

@@ -1,52 +1,54 @@
 // The metadata scrubber: writes a cleaned copy of a file without touching the
 // original, losslessly (no re-encoding of pictures or video, no re-rendering
-// of documents), then scans the copy again before calling it clean.
+// of documents), then scans the copy again before calling it clean. Format
+// modules (formats/index.ts) do the cleaning through a ScrubIo; nothing here
+// knows a format.
 //
 // Safety rules, in order:
-// - the original is only ever opened for reading;
+// - the original is only ever opened for reading until the copy is verified;
 // - the copy is written to a temporary file next to its destination and only
-//   renamed into place when complete and verified;
-// - an existing file is never replaced without `force`;
-// - `inPlace` replaces the original only when the cleaned copy parses, keeps
-//   the picture data byte-identical (JPEG) or the package consistent (Office,
-//   ODF), and re-scans with no high or medium finding.
+//   put into place when complete and verified;
+// - an existing file is never replaced without `force`, and never by another
+//   output of the same run (that one gets its own name);
+// - "cleaned" means: the re-scan by the same readers is complete and finds
+//   nothing of medium or high risk, AND the format is one whose every metadata
+//   container we parse. Anything less is reported as unverified, with why;
+// - `inPlace` replaces the original only when cleaned. A symbolic link is
+//   followed to the file it points to; a file with several hard links is
+//   rewritten in its own inode so every name shows the cleaned file.
 import { randomBytes } from 'node:crypto';
 import { constants as fsc } from 'node:fs';
-import { chmod, copyFile, link, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, link, open, readFile, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { bytesEqual } from './bytes.js';
-import { detect, sniff } from './detect.js';
-import { childBoxes, type Patch } from './formats/boxes.js';
-import { scrubGif } from './formats/gif.js';
-import { planHeifScrub } from './formats/heif.js';
-import { jpegImageData, scrubJpeg, type ImageScrub } from './formats/jpeg.js';
-import { planQuicktimeScrub } from './formats/mp4.js';
-import { checkOdf, planOdfScrub } from './formats/odf.js';
-import { checkOoxml, planOoxmlScrub } from './formats/ooxml.js';
-import type { PackagePlan } from './formats/package.js';
-import { scrubPdf } from './formats/pdf.js';
-import { scrubPng } from './formats/png.js';
-import { scrubWebp } from './formats/webp.js';
-import type { RemovedId, ScrubStatus, ScrubWarning } from './messages.js';
-import { scanFile } from './scan.js';
-import { Budget, FileSource, MetaError, type Source } from './source.js';
-import { FORMAT_FAMILY, isRisky, isSkipped, type Format, type MetaFinding, type ScanLimits } from './types.js';
-import { rawData, readZip, ZipWriter, type ZipArchive } from './zip.js';
+import type { Patch } from './codecs/boxes.js';
+import type { PackagePlan } from './codecs/package.js';
+import { Budget, FileSource, MetaError, type Source } from './codecs/source.js';
+import { rawData, ZipWriter, type ZipArchive } from './codecs/zip.js';
+import { detect, pictureModule } from './formats/index.js';
+import type { Detected, ImageScrub, ScrubIo } from './formats/types.js';
+import type { Alternative, RemovedId, ScrubStatus, ScrubWarning } from './messages.js';
+import { fsErrorResult, scanFile } from './scan.js';
+import { isRisky, type Format, type MetaFinding, type Reason, type ScanLimits } from './types.js';
 
 export interface ScrubOptions {
   /** Folder for the cleaned copy; default: beside the original. */
   out?: string;
   /** Replace the original (atomically, only after the copy verifies clean). */
   inPlace?: boolean;
-  /** Replace an existing output file. */
+  /** Replace an existing output file (never one written by this run). */
   force?: boolean;
   /** Budgets for reading; defaults are generous (1 GiB, 2 minutes). */
   limits?: ScanLimits;
+  /** Output paths written earlier in the same run; scrubFile adds its own. */
+  taken?: Set<string>;
 }
+
+/** Why a copy that was written could not be called clean. */
+export type Unverified = 'incomplete' | 'rescan' | 'embedded';
 
 export interface ScrubResult {
   path: string;
-  /** The cleaned file (the original's path when in place), or null when nothing was written. */
+  /** The cleaned file (the original's path, or the link's target, when in place), or null when nothing was written. */
   output: string | null;
   format: Format | null;
   status: ScrubStatus;
@@ -54,16 +56,28 @@ export interface ScrubResult {
   warnings: ScrubWarning[];
   /** What a scan of the cleaned copy still finds (any severity). */
   remaining: MetaFinding[];
+  /** Why the copy is not called clean although it was written. */
+  unverified: Unverified[];
+  /** The output got a name of its own because another output of this run had taken the usual one. */
+  renamed?: boolean;
+  /** In place through a symbolic link: the file that was cleaned. */
+  target?: string;
+  /** In place on a file with several names: how many. */
+  links?: number;
+  /** Why the file could not be read. */
+  reason?: Reason;
+  /** What to do instead when this type cannot be cleaned. */
+  alternative?: Alternative;
   /** Technical detail when status is failed (English). */
   error: string | null;
 }
 
-/** `photo.jpg` -> `photo.cleaned.jpg`. */
-export function cleanedName(path: string): string {
+/** `photo.jpg` -> `photo.cleaned.jpg`; with n > 1, `photo.cleaned-2.jpg`. */
+export function cleanedName(path: string, n = 1): string {
   const name = basename(path);
   const ext = extname(name);
   const stem = ext ? name.slice(0, -ext.length) : name;
-  return `${stem}.cleaned${ext}`;
+  return `${stem}.cleaned${n > 1 ? `-${n}` : ''}${ext}`;
 }
 
 const SCRUB_MAX_BYTES = 1024 * 1024 * 1024;
@@ -91,25 +105,25 @@ async function applyPatches(fh: FileHandle, patches: readonly Patch[]): Promise<
   }
 }
 
-/** Cleans a picture held in memory (used for pictures inside documents and PDFs). null: leave as is. */
+/** Cleans a picture held in memory (pictures inside documents and PDFs). null: leave as is. */
 export async function scrubImageBytes(data: Uint8Array, budget: Budget): Promise<ImageScrub | null> {
-  const kind = sniff(data.subarray(0, 64));
+  const module = pictureModule(data.subarray(0, 64));
+  if (!module?.scrubBytes) return null;
   try {
-    switch (kind) {
-      case 'jpeg':
-        return await scrubJpeg(data, budget);
-      case 'png':
-        return await scrubPng(data, budget);
-      case 'webp':
-        return await scrubWebp(data, budget);
-      case 'gif':
-        return await scrubGif(data, budget);
-      default:
-        return null;
-    }
+    return await module.scrubBytes(data, budget);
   } catch (e) {
     if (e instanceof MetaError && e.code === 'timeout') throw e;
     return null;
+  }
+}
+
+async function withSource<T>(path: string, budget: Budget, fn: (src: Source) => Promise<T>): Promise<T> {
+  const fh = await open(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
+  try {
+    const st = await fh.stat();
+    return await fn(new FileSource(fh, st.size, budget));
+  } finally {
+    await fh.close().catch(() => undefined);
   }
 }
 
@@ -125,130 +139,6 @@ async function writePackage(src: Source, zip: ZipArchive, plan: PackagePlan, out
   await w.finish();
 }
 
-interface Produced {
-  removed: RemovedId[];
-  warnings: ScrubWarning[];
-  /** Extra structural check of the written copy. */
-  verify?: (copy: string) => Promise<string | null>;
-}
-
-async function withSource<T>(path: string, budget: Budget, fn: (src: FileSource) => Promise<T>): Promise<T> {
-  const fh = await open(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
-  try {
-    const st = await fh.stat();
-    return await fn(new FileSource(fh, st.size, budget));
-  } finally {
-    await fh.close().catch(() => undefined);
-  }
-}
-
-async function produce(path: string, format: Format, temp: string, budget: Budget): Promise<Produced> {
-  const family = FORMAT_FAMILY[format];
-  const imageScrub = async (_name: string, bytes: Uint8Array): Promise<Uint8Array | null> => {
-    const r = await scrubImageBytes(bytes, budget);
-    return r && r.removed.length > 0 ? r.data : null;
-  };
-  switch (family) {
-    case 'jpeg':
-    case 'png':
-    case 'webp':
-    case 'gif': {
-      const st = await stat(path);
-      if (st.size > IN_MEMORY_MAX) throw new MetaError('too-large', 'picture too large to clean');
-      budget.charge(st.size);
-      const data = new Uint8Array(await readFile(path));
-      const fn = family === 'jpeg' ? scrubJpeg : family === 'png' ? scrubPng : family === 'webp' ? scrubWebp : scrubGif;
-      const r = await fn(data, budget);
-      await writeTemp(temp, r.data);
-      const warnings: ScrubWarning[] = ['document-content'];
-      if (r.keptOrientation !== undefined) warnings.push('orientation-kept');
-      return {
-        removed: r.removed,
-        warnings,
-        verify:
-          family === 'jpeg'
-            ? async (copy) => {
-                const a = jpegImageData(data);
-                const b = jpegImageData(new Uint8Array(await readFile(copy)));
-                return a && b && bytesEqual(a, b) ? null : 'image data changed';
-              }
-            : undefined,
-      };
-    }
-    case 'pdf': {
-      const st = await stat(path);
-      if (st.size > IN_MEMORY_MAX) throw new MetaError('too-large', 'PDF too large to clean');
-      budget.charge(st.size);
-      const data = new Uint8Array(await readFile(path));
-      const r = await scrubPdf(data, budget, async (b) => imageScrub('', b));
-      await writeTemp(temp, r.data);
-      return {
-        removed: r.removed,
-        warnings: r.warnings,
-        verify: async (copy) => {
-          const { PDFDocument } = await import('pdf-lib');
-          try {
-            const doc = await PDFDocument.load(new Uint8Array(await readFile(copy)), { updateMetadata: false });
-            return doc.getPageCount() >= 0 ? null : 'no pages';
-          } catch (e) {
-            return `cleaned PDF does not load: ${e instanceof Error ? e.message : String(e)}`;
-          }
-        },
-      };
-    }
-    case 'ooxml':
-    case 'odf': {
-      const plan = await withSource(path, budget, async (src) => {
-        const zip = await readZip(src);
-        const p = family === 'ooxml' ? await planOoxmlScrub(src, zip, budget, imageScrub) : await planOdfScrub(src, zip, budget, imageScrub);
-        const out = await open(temp, 'r+');
-        try {
-          await writePackage(src, zip, p, out);
-          await out.sync();
-        } finally {
-          await out.close();
-        }
-        return p;
-      });
-      // Problems the original already had (dangling relationships, a broken part) are not ours to fail on.
-      const checkPackage = (file: string): Promise<string[]> =>
-        withSource(file, new Budget(SCRUB_MAX_BYTES, SCRUB_TIMEOUT), async (src) => {
-          const zip = await readZip(src);
-          return (family === 'ooxml' ? await checkOoxml(src, zip) : await checkOdf(src, zip)).problems;
-        });
-      const before = new Set(await checkPackage(path));
-      return {
-        removed: plan.removed,
-        warnings: plan.warnings,
-        verify: async (copy) => {
-          const fresh = (await checkPackage(copy)).filter((p) => !before.has(p));
-          return fresh.length === 0 ? null : fresh.slice(0, 5).join('; ');
-        },
-      };
-    }
-    case 'quicktime':
-    case 'heif': {
-      const plan = await withSource(path, budget, async (src) => {
-        if (family === 'quicktime') return planQuicktimeScrub(src);
-        const metas = (await childBoxes(src, 0, src.size)).filter((b) => b.type === 'meta');
-        return planHeifScrub(src, metas);
-      });
-      // Same bytes, then overwrite the metadata in place: nothing moves, nothing is re-encoded.
-      await copyFile(path, temp, fsc.COPYFILE_FICLONE);
-      const out = await open(temp, 'r+');
-      try {
-        await applyPatches(out, plan.patches);
-        await out.sync();
-      } finally {
-        await out.close();
-      }
-      return { removed: plan.removed, warnings: family === 'quicktime' ? ['video-content'] : ['document-content'] };
-    }
-    case 'tiff':
-      throw new MetaError('unsupported-variant', 'TIFF and camera raw files cannot be cleaned without rewriting them');
-  }
-}
-
 async function writeTemp(temp: string, data: Uint8Array): Promise<void> {
   const fh = await open(temp, 'r+');
   try {
@@ -258,6 +148,45 @@ async function writeTemp(temp: string, data: Uint8Array): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+function scrubIo(path: string, temp: string, budget: Budget): ScrubIo {
+  return {
+    path,
+    budget,
+    readWhole: async () => {
+      const st = await stat(path);
+      if (st.size > IN_MEMORY_MAX) throw new MetaError('too-large', 'file too large to clean in memory');
+      budget.charge(st.size);
+      return new Uint8Array(await readFile(path));
+    },
+    withSource: (fn, other) => withSource(other ?? path, other ? new Budget(budget.maxBytes, budget.timeoutMs, budget.maxInflate) : budget, fn),
+    writeCopy: (data) => writeTemp(temp, data),
+    patchedCopy: async (patches) => {
+      // Same bytes, then overwrite the metadata in place: nothing moves, nothing is re-encoded.
+      await copyFile(path, temp, fsc.COPYFILE_FICLONE);
+      const out = await open(temp, 'r+');
+      try {
+        await applyPatches(out, patches);
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+    },
+    packageCopy: async (src, zip, plan) => {
+      const out = await open(temp, 'r+');
+      try {
+        await writePackage(src, zip, plan, out);
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+    },
+    scrubPicture: async (bytes) => {
+      const r = await scrubImageBytes(bytes, budget);
+      return r && r.removed.length > 0 ? r.data : null;
+    },
+  };
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -286,59 +215,121 @@ async function placeNoClobber(temp: string, dest: string): Promise<boolean> {
 }
 
 /**
- * Cleans one file. Never throws: problems come back as `status: 'failed'`
- * with the original untouched and no partial output left behind.
+ * Rewrites a file with several hard links inside its own inode, so every name
+ * sees the cleaned content. Not atomic, so the verified copy stays on disk
+ * until the rewrite is complete and synced.
+ */
+async function rewriteInode(target: string, copy: string): Promise<void> {
+  const data = new Uint8Array(await readFile(copy));
+  const fh = await open(target, 'r+');
+  try {
+    await writeAll(fh, data);
+    await fh.truncate(data.length);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The first output name not written earlier in this run (and, without force, not there at all). */
+async function outputName(original: string, dir: string, taken: Set<string>, force: boolean): Promise<{ dest: string; renamed: boolean; clash: boolean }> {
+  const first = join(dir, cleanedName(original));
+  for (let n = 1; n < 10_000; n++) {
+    const dest = join(dir, cleanedName(original, n));
+    if (taken.has(dest)) continue;
+    // A file that was there before this run: replaced only with force, else reported.
+    if (n === 1 && !force && (await exists(dest))) return { dest, renamed: false, clash: true };
+    if (n > 1 && (await exists(dest))) continue;
+    return { dest, renamed: dest !== first, clash: false };
+  }
+  throw new MetaError('too-large', 'no free output name');
+}
+
+/**
+ * Cleans one file. Never throws: problems come back as a status with the
+ * original untouched and no partial output left behind.
  */
 export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<ScrubResult> {
-  const result: ScrubResult = { path, output: null, format: null, status: 'failed', removed: [], warnings: [], remaining: [], error: null };
+  const result: ScrubResult = { path, output: null, format: null, status: 'failed', removed: [], warnings: [], remaining: [], unverified: [], error: null };
   const limits: ScanLimits = { maxBytes: SCRUB_MAX_BYTES, timeoutMs: SCRUB_TIMEOUT, maxInflate: 512 * 1024 * 1024, ...opts.limits };
   const budget = new Budget(limits.maxBytes, limits.timeoutMs, limits.maxInflate);
+  const taken = opts.taken ?? new Set<string>();
   let temp: string | null = null;
+  let alternative: Alternative | undefined;
   try {
-    const st = await stat(path);
+    // In place through a symbolic link: clean the file it points to, never replace the link.
+    let source = path;
+    if (opts.inPlace) {
+      source = await realpath(path);
+      if (source !== path && source !== (await realpath(dirname(path)).then((d) => join(d, basename(path))))) result.target = source;
+    }
+    const st = await stat(source);
     if (!st.isFile()) throw new MetaError('read-failed', 'not a regular file');
-    const det = await withSource(path, budget, (src) => detect(src));
-    if (!det) {
-      result.status = 'unsupported';
+    let det: Detected;
+    try {
+      det = await withSource(source, budget, (src) => detect(src));
+    } catch (e) {
+      if (e instanceof MetaError) throw e;
+      const verdict = fsErrorResult(path, e);
+      result.status = 'unreadable';
+      if (verdict.reason) result.reason = verdict.reason;
+      result.error = verdict.detail ?? null;
       return result;
     }
     result.format = det.format;
-    if (FORMAT_FAMILY[det.format] === 'tiff') {
+    const module = det.module;
+    alternative = module.alternative;
+    if (!module.scrub) {
       result.status = 'unsupported';
-      result.error = 'TIFF and camera raw files cannot be cleaned losslessly yet; export a copy as PNG or JPEG and clean that';
+      result.alternative = module.alternative ?? 'generic';
       return result;
     }
-    const destDir = opts.inPlace ? dirname(path) : (opts.out ?? dirname(path));
-    const dest = opts.inPlace ? path : join(destDir, cleanedName(path));
-    if (!opts.inPlace && !opts.force && (await exists(dest))) {
-      result.status = 'exists';
-      result.output = dest;
-      return result;
+    const destDir = opts.inPlace ? dirname(source) : (opts.out ?? dirname(path));
+    let dest = source;
+    if (!opts.inPlace) {
+      const name = await outputName(path, destDir, taken, Boolean(opts.force));
+      dest = name.dest;
+      if (name.clash) {
+        result.status = 'exists';
+        result.output = dest;
+        return result;
+      }
+      if (name.renamed) result.renamed = true;
+      // Claimed now, so a later file of this run with the same name gets another.
+      taken.add(dest);
     }
     temp = join(destDir, `.${basename(dest)}.${randomBytes(6).toString('hex')}.safestep-tmp`);
     // Exclusive create: never follows or reuses something already there.
     await (await open(temp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600)).close();
-    const produced = await produce(path, det.format, temp, budget);
+    const produced = await module.scrub(det, scrubIo(source, temp, budget));
     result.removed = produced.removed;
     result.warnings = [...new Set(produced.warnings)];
 
     const problem = produced.verify ? await produced.verify(temp) : null;
     if (problem) throw new MetaError('corrupt', `verification failed: ${problem}`);
     const rescan = await scanFile(temp, { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes });
-    if (isSkipped(rescan)) throw new MetaError('corrupt', 'the cleaned copy is no longer recognised');
-    if (rescan.error) throw new MetaError('corrupt', `the cleaned copy does not read back: ${rescan.errorDetail ?? rescan.error}`);
+    if (rescan.status === 'unsupported') throw new MetaError('corrupt', 'the cleaned copy is no longer recognised');
     result.remaining = rescan.findings.map((f) => ({ ...f }));
+    if (rescan.status !== 'checked') result.unverified.push('rescan');
+    if (!module.complete) result.unverified.push('incomplete');
+    if (result.warnings.includes('embedded-objects') || result.warnings.includes('pdf-attachments')) result.unverified.push('embedded');
     const risky = result.remaining.some(isRisky);
+    const verdict: ScrubStatus = risky ? 'partial' : result.unverified.length > 0 ? 'unverified' : 'cleaned';
     await chmod(temp, st.mode & 0o777).catch(() => undefined);
 
     if (opts.inPlace) {
-      if (risky) {
+      if (verdict !== 'cleaned') {
         result.status = 'not-clean';
         return result;
       }
-      await rename(temp, path);
-      temp = null;
-      result.output = path;
+      if (st.nlink > 1) {
+        await rewriteInode(source, temp);
+        result.links = st.nlink;
+      } else {
+        await rename(temp, source);
+        temp = null;
+      }
+      result.output = source;
       result.status = 'cleaned';
       return result;
     }
@@ -351,11 +342,25 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
     }
     temp = null;
     result.output = dest;
-    result.status = risky ? 'partial' : 'cleaned';
+    result.status = verdict;
     return result;
   } catch (e) {
     result.status = 'failed';
-    if (e instanceof MetaError && e.code === 'unsupported-variant') result.status = 'unsupported';
+    if (e instanceof MetaError && e.code === 'read-failed') result.status = 'unreadable';
+    else if (e instanceof MetaError && e.code === 'unsupported-variant') {
+      // A variant the cleaner cannot handle without damage: say so and what to do instead.
+      result.status = 'unsupported';
+      result.alternative = alternative ?? 'generic';
+    }
+    else if (!(e instanceof MetaError) && typeof (e as NodeJS.ErrnoException | undefined)?.code === 'string') {
+      const verdict = fsErrorResult(path, e);
+      if (verdict.status === 'unreadable') {
+        result.status = 'unreadable';
+        if (verdict.reason) result.reason = verdict.reason;
+      }
+    }
+    // Say why in words the person understands (safety limit, damage, encryption).
+    if (e instanceof MetaError && result.status === 'failed') result.reason = e.code === 'read-failed' ? 'io' : e.code;
     result.error = e instanceof Error ? e.message.slice(0, 300) : String(e);
     return result;
   } finally {

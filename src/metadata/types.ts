@@ -3,7 +3,8 @@
 // A finding says what kind of risk a piece of metadata is (`category`), how bad
 // that kind is (`severity`, fixed per category), where it sits (`field`, the
 // ExifTool tag name where one exists) and what it holds (`value`, sanitised and
-// shortened). Files that are not scanned become a SkippedFile with a reason.
+// shortened). Every file gets one verdict (FileScan.status) with a reason when
+// it could not be checked completely.
 
 export type Category =
   | 'location'
@@ -60,55 +61,11 @@ export interface MetaFinding {
   within?: string;
 }
 
-export type Format =
-  | 'jpeg'
-  | 'png'
-  | 'webp'
-  | 'gif'
-  | 'tiff'
-  | 'heic'
-  | 'heif'
-  | 'avif'
-  | 'pdf'
-  | 'docx'
-  | 'xlsx'
-  | 'pptx'
-  | 'ooxml'
-  | 'odt'
-  | 'ods'
-  | 'odp'
-  | 'odg'
-  | 'odf'
-  | 'mp4'
-  | 'mov'
-  | '3gp';
-
-/** The reader/scrubber family a format belongs to. */
-export type Family = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'heif' | 'pdf' | 'ooxml' | 'odf' | 'quicktime';
-
-export const FORMAT_FAMILY: Readonly<Record<Format, Family>> = {
-  jpeg: 'jpeg',
-  png: 'png',
-  webp: 'webp',
-  gif: 'gif',
-  tiff: 'tiff',
-  heic: 'heif',
-  heif: 'heif',
-  avif: 'heif',
-  pdf: 'pdf',
-  docx: 'ooxml',
-  xlsx: 'ooxml',
-  pptx: 'ooxml',
-  ooxml: 'ooxml',
-  odt: 'odf',
-  ods: 'odf',
-  odp: 'odf',
-  odg: 'odf',
-  odf: 'odf',
-  mp4: 'quicktime',
-  mov: 'quicktime',
-  '3gp': 'quicktime',
-};
+/**
+ * A file type: one we read (jpeg, docx, cr3...), one we recognise but do not
+ * read (avi...), or `unknown`. The registry in formats/index.ts is the list.
+ */
+export type Format = string;
 
 /**
  * Why a scan stopped early. Findings gathered before the problem are kept.
@@ -123,25 +80,43 @@ export type ScanErrorCode =
   | 'unsupported-variant'
   | 'read-failed';
 
+/**
+ * One honest verdict per file:
+ * - `checked`: every metadata container of the format was read;
+ * - `unsupported`: not a type we read (`format` names what it is, `unknown` if nothing);
+ * - `unreadable`: the file system refused (permission, I/O error, vanished);
+ * - `refused`: over a safety budget (size, time, zip bomb); what was read before is kept;
+ * - `error`: damaged or of a variant we cannot read; what was read before is kept.
+ */
+export type FileStatus = 'checked' | 'unsupported' | 'unreadable' | 'refused' | 'error';
+
+export const FILE_STATUSES: readonly FileStatus[] = ['checked', 'unsupported', 'unreadable', 'refused', 'error'];
+
+/** Why a file was not (completely) checked. Stable ids: messages.ts has the text. */
+export type Reason = ScanErrorCode | 'not-read' | 'plain-text' | 'unknown-type' | 'empty' | 'symlink' | 'special' | 'permission' | 'io' | 'missing';
+
 export interface FileScan {
   path: string;
+  status: FileStatus;
+  /** The detected type (see Format); `symlink`/`special` for what is not a regular file. */
   format: Format;
   findings: MetaFinding[];
-  error: ScanErrorCode | null;
+  /** null when checked. */
+  reason: Reason | null;
   /** A short technical detail for `--debug` and bug reports (English). */
-  errorDetail?: string;
-}
-
-export type SkipReason = 'unsupported' | 'symlink' | 'special' | 'unreadable' | 'missing';
-
-export interface SkippedFile {
-  path: string;
-  skipped: SkipReason;
   detail?: string;
 }
 
-export function isSkipped(item: FileScan | SkippedFile): item is SkippedFile {
-  return 'skipped' in item;
+/** Status of a file that was opened and scanned, by the error that stopped it (null: none). */
+export function statusOfError(code: ScanErrorCode | null): FileStatus {
+  if (code === null) return 'checked';
+  if (code === 'too-large' || code === 'timeout') return 'refused';
+  if (code === 'read-failed') return 'unreadable';
+  return 'error';
+}
+
+export function isChecked(r: Pick<FileScan, 'status'>): boolean {
+  return r.status === 'checked';
 }
 
 export interface ScanLimits {

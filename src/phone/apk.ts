@@ -7,8 +7,8 @@
 // against the file before it is used.
 import { createHash } from 'node:crypto';
 import { extractCertificates } from '../crypto/certificates.js';
-import { u32, u64 } from '../metadata/bytes.js';
-import { readEntry, readZip } from '../metadata/zip.js';
+import { u32, u64 } from '../metadata/codecs/bytes.js';
+import { readEntry, readZip } from '../metadata/codecs/zip.js';
 import { MetaError, type Source } from './files.js';
 
 const EOCD = 0x06054b50;

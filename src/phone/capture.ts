@@ -9,7 +9,7 @@
 // text in main_entry.txt (bugreport-*.txt or dumpstate.txt).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readEntry, readZip, type ZipArchive } from '../metadata/zip.js';
+import { readEntry, readZip, type ZipArchive } from '../metadata/codecs/zip.js';
 import { AndroidBuilder } from './assemble.js';
 import { Budget, BufferSource, MetaError, openSource, readCapped, TooLarge, type Source } from './files.js';
 import { splitDumpsys } from './parse/dumpsys.js';

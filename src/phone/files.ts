@@ -2,9 +2,9 @@
 // opened without following a FIFO's block (O_NONBLOCK), and never more than
 // the caller's cap: a capture is untrusted and may be huge or hostile.
 import { constants as fsc, fstatSync } from 'node:fs';
-import { FileDescriptor, FileSource, MetaError, type Budget, type Source } from '../metadata/source.js';
+import { FileDescriptor, FileSource, MetaError, type Budget, type Source } from '../metadata/codecs/source.js';
 
-export { Budget, BufferSource, MetaError, type Source } from '../metadata/source.js';
+export { Budget, BufferSource, MetaError, type Source } from '../metadata/codecs/source.js';
 
 export class TooLarge extends Error {
   constructor(readonly size: number) {

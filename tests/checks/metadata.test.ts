@@ -6,7 +6,7 @@ import { CheckTester } from '../helpers/check-tester.js';
 import { buildJpeg, buildTiff, gpsIfd } from '../metadata/fixtures.js';
 
 const tester = new CheckTester(check);
-const summary = { scanned: 2, withFindings: 1, skipped: 0, errors: 0 };
+const summary = { total: 2, checked: 2, withFindings: 1, notChecked: 0, unsupported: 0, unreadable: 0, refused: 0, error: 0 };
 const gpsPhoto = Buffer.from(buildJpeg({ exif: buildTiff({ ifd0: { 0x010f: { ascii: 'Canon' } }, gps: gpsIfd(41.7151, 44.8271) }) }));
 
 describe('metadata evaluate', () => {
@@ -18,6 +18,12 @@ describe('metadata evaluate', () => {
         data: { files: [{ path: '/h/p.jpg', worst: 'high', categories: ['location', 'device'] }], summary },
         status: 'fail',
         findings: [{ message: 'file', severity: 'high', fix: 'fix', path: '/h/p.jpg' }, 'summary'],
+      },
+      {
+        name: 'a file that could not be checked is never a pass',
+        data: { files: [], summary: { ...summary, withFindings: 0, checked: 1, notChecked: 1, unsupported: 1 } },
+        status: 'warn',
+        findings: [{ message: 'notChecked', severity: 'medium' }, 'summary'],
       },
       {
         name: 'a document with its author only: medium',
@@ -44,7 +50,7 @@ describe('metadata gather', () => {
       paths: ({ root }) => [path.join(root, 'photos')],
       status: 'fail',
       data: (data, { root }) => expect(data.files.map((f) => path.relative(root, f.path))).toEqual(['photos/trip.jpg']),
-      findings: [{ message: 'file', severity: 'high' }, 'summary'],
+      findings: [{ message: 'file', severity: 'high' }, { message: 'notChecked', severity: 'medium' }, 'summary'],
     },
     {
       name: 'asks which folder when none was named, and understands ~/',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync, zlibSync, type Zippable } from 'fflate';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { ascii, concat, crc32, writeU16, writeU32 } from '../../src/metadata/bytes.js';
+import { ascii, concat, crc32, writeU16, writeU32 } from '../../src/metadata/codecs/bytes.js';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'safestep-meta-'));
@@ -209,6 +209,8 @@ export interface JpegSpec {
   trailing?: Uint8Array;
   adobe?: boolean;
   seed?: number;
+  /** SOF2 (progressive) instead of SOF0. */
+  progressive?: boolean;
 }
 
 export const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
@@ -228,7 +230,7 @@ export function buildJpeg(spec: JpegSpec = {}): Uint8Array {
   if (spec.adobe) parts.push(segment(0xee, concat([ascii('Adobe'), Uint8Array.of(0, 100, 0, 0, 0, 0, 1)])));
   if (spec.comment) parts.push(segment(0xfe, new TextEncoder().encode(spec.comment)));
   parts.push(segment(0xdb, concat([Uint8Array.of(0), new Uint8Array(64).fill(1)])));
-  parts.push(segment(0xc0, Uint8Array.of(8, 0, 8, 0, 8, 1, 1, 0x11, 0)));
+  parts.push(segment(spec.progressive ? 0xc2 : 0xc0, Uint8Array.of(8, 0, 8, 0, 8, 1, 1, 0x11, 0)));
   parts.push(segment(0xc4, concat([Uint8Array.of(0x00), Uint8Array.of(1, ...new Array<number>(15).fill(0)), Uint8Array.of(0)])));
   parts.push(segment(0xda, Uint8Array.of(1, 1, 0, 0, 63, 0)));
   parts.push(entropy(spec.seed ?? 1));

@@ -1,46 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CATEGORY_TEXT,
-  ERROR_TEXT,
-  REMOVED_TEXT,
-  SCRUB_STATUS_TEXT,
-  SCRUB_WARNING_TEXT,
-  SEVERITY_TEXT,
-  SKIP_TEXT,
-  categoryWhy,
-  severityLabel,
-} from '../../src/metadata/messages.js';
-import { CATEGORIES, CATEGORY_SEVERITY } from '../../src/metadata/types.js';
+import { categoryWhy, M, reasonText, severityLabel } from '../../src/metadata/messages.js';
+import { CATEGORIES, CATEGORY_SEVERITY, type Reason } from '../../src/metadata/types.js';
 
 const CYRILLIC = /[А-Яа-яЁё]/;
 
-function texts(): Array<[string, { en: string; ru: string }]> {
-  const out: Array<[string, { en: string; ru: string }]> = [];
-  for (const [k, v] of Object.entries(CATEGORY_TEXT)) out.push([`category.${k}.title`, v.title], [`category.${k}.why`, v.why]);
-  for (const [k, v] of Object.entries(SEVERITY_TEXT)) out.push([`severity.${k}.label`, v.label], [`severity.${k}.advice`, v.advice]);
-  for (const [group, table] of Object.entries({ ERROR_TEXT, SKIP_TEXT, SCRUB_STATUS_TEXT, SCRUB_WARNING_TEXT, REMOVED_TEXT })) {
-    for (const [k, v] of Object.entries(table)) out.push([`${group}.${k}`, v]);
-  }
-  return out;
-}
-
-describe('messages', () => {
-  it('has English and Russian for every category, in the issue’s severity order', () => {
-    expect(Object.keys(CATEGORY_TEXT).sort()).toEqual([...CATEGORIES].sort());
+// Cyrillic, placeholders and plural forms of every entry are checked for all
+// tables at once (tests/i18n); this file checks what is particular to metadata.
+describe('metadata messages', () => {
+  it('has English and Russian for every category, in the issue’s severity order, with the shared severity labels', () => {
+    for (const c of CATEGORIES) expect(M.has(`category.${c}.title`) && M.has(`category.${c}.why`), c).toBe(true);
     expect(CATEGORY_SEVERITY).toMatchObject({ location: 'high', serial: 'high', person: 'high', device: 'medium', history: 'medium', thumbnail: 'medium', software: 'low', time: 'low' });
     expect(categoryWhy('location', 'ru')).toMatch(CYRILLIC);
     expect(severityLabel('high', 'en')).toBe('High risk');
+    expect(severityLabel('high', 'ru')).toBe('Опасность: высокая');
   });
 
-  it('every text exists in both languages, the Russian one really Russian, none left untranslated', () => {
-    const all = texts();
-    expect(all.length).toBeGreaterThan(60);
-    for (const [id, t] of all) {
-      expect(t.en.trim(), id).not.toBe('');
-      expect(t.ru, id).toMatch(CYRILLIC);
-      expect(t.ru, id).not.toBe(t.en);
-      // Values from files are printed separately: templates hold no control characters.
-      expect(/[\u0000-\u001f]/.test(t.en + t.ru), id).toBe(false);
+  it('says why for every reason a file was not checked, in both languages', () => {
+    const reasons: Reason[] = ['truncated', 'corrupt', 'too-large', 'timeout', 'encrypted', 'unsupported-variant', 'read-failed', 'not-read', 'plain-text', 'unknown-type', 'empty', 'symlink', 'special', 'permission', 'io', 'missing'];
+    for (const r of reasons) {
+      expect(reasonText(r, 'en').length, r).toBeGreaterThan(5);
+      expect(reasonText(r, 'ru'), r).toMatch(CYRILLIC);
     }
+  });
+
+  it('templates hold no control characters (values from files are printed separately)', () => {
+    for (const [id, t] of Object.entries(M.table)) expect(/[\u0000-\u001f]/.test(JSON.stringify(t).replace(/\\[nrt]/g, '')), id).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { summarize } from '../../src/metadata/report.js';
 import { scanBuffer, scanFile, scanPaths } from '../../src/metadata/scan.js';
-import { isSkipped, type FileScan, type MetaFinding, type SkippedFile } from '../../src/metadata/types.js';
+import type { FileScan, MetaFinding } from '../../src/metadata/types.js';
 import {
   appendInfoUpdate,
   box,
@@ -26,8 +26,8 @@ import {
   xmpPacket,
 } from './fixtures.js';
 
-function asScan(r: FileScan | SkippedFile): FileScan {
-  if (isSkipped(r)) throw new Error(`skipped: ${r.skipped} ${r.detail ?? ''}`);
+function asScan(r: FileScan): FileScan {
+  if (r.status === 'unsupported' || r.status === 'unreadable') throw new Error(`not read: ${r.status} ${r.reason ?? ''} ${r.detail ?? ''}`);
   return r;
 }
 
@@ -50,7 +50,7 @@ describe('images', () => {
   it('reads GPS, serial, owner, device and thumbnail from a JPEG, with severities by category', async () => {
     const scan = await scanBytes(buildJpeg({ exif: camera }));
     expect(scan.format).toBe('jpeg');
-    expect(scan.error).toBeNull();
+    expect(scan.status).toBe('checked');
     expect(find(scan, 'GPSLatitude')).toMatchObject({ category: 'location', severity: 'high', value: '55.7558 N' });
     expect(find(scan, 'GPSLongitude')?.value).toBe('37.6173 W');
     expect(find(scan, 'GPSAltitude')?.value).toBe('151.5 m');
@@ -112,7 +112,7 @@ describe('images', () => {
     const jpeg = buildJpeg({ exif: camera, comment: 'x'.repeat(50) });
     const cut = jpeg.subarray(0, 2 + 18 + 4 + camera.length + 6 + 10);
     const scan = await scanBytes(cut);
-    expect(scan.error).toBe('truncated');
+    expect(scan.reason).toBe('truncated');
     expect(find(scan, 'SerialNumber')?.value).toBe('SN-0042-7731');
   });
 
@@ -153,7 +153,7 @@ describe('images', () => {
 
     const heic = await scanBytes(buildHeic({ exif: camera, xmp: xmpPacket('<photoshop:Country>Armenia</photoshop:Country>') }));
     expect(heic.format).toBe('heic');
-    expect(heic.error).toBeNull();
+    expect(heic.status).toBe('checked');
     expect(find(heic, 'GPSLatitude')?.value).toBe('55.7558 N');
     expect(find(heic, 'SerialNumber')?.value).toBe('SN-0042-7731');
     expect(find(heic, 'Country')?.category).toBe('location');
@@ -174,7 +174,7 @@ describe('documents', () => {
     const updated = appendInfoUpdate(base, { Author: 'New Author', Title: 'Final' });
     const scan = await scanBytes(updated);
     expect(scan.format).toBe('pdf');
-    expect(scan.error).toBeNull();
+    expect(scan.status).toBe('checked');
     expect(find(scan, 'Author')).toMatchObject({ category: 'person', value: 'New Author' });
     expect(find(scan, 'Producer')?.value).toBe('XmpProducer');
     expect(find(scan, 'DocumentID')?.category).toBe('history');
@@ -230,7 +230,7 @@ describe('documents', () => {
       const p = await put(dir, 'holiday.jpg', buildOdt({ initialCreator: 'X' }));
       expect(asScan(await scanFile(p)).format).toBe('odt');
       const epub = zipSync({ mimetype: [strToU8('application/epub+zip'), { level: 0 }], 'a.html': strToU8('<html/>') });
-      expect(await scanBuffer(epub)).toMatchObject({ skipped: 'unsupported' });
+      expect(await scanBuffer(epub)).toMatchObject({ format: 'epub', status: 'error', reason: 'corrupt' });
     } finally {
       await cleanup();
     }
@@ -271,7 +271,7 @@ describe('video', () => {
     });
     const scan = await scanBytes(data);
     expect(scan.format).toBe('mov');
-    expect(scan.error).toBeNull();
+    expect(scan.status).toBe('checked');
     const coords = scan.findings.filter((f) => f.field === 'GPSCoordinates').map((f) => f.value);
     expect(coords).toEqual(expect.arrayContaining(['+55.7558+037.6173/', '+41.7151+044.8271+450.000/']));
     expect(scan.findings.filter((f) => f.field === 'GPSCoordinates').every((f) => f.severity === 'high')).toBe(true);
@@ -294,7 +294,7 @@ describe('hostile input', () => {
     const bomb = z({ '[Content_Types].xml': [strToU8('<Types/>'), {}], 'word/document.xml': [new Uint8Array(64 * 1024 * 1024), { level: 9 }] });
     const scan = asScan(await scanBuffer(bomb, { maxInflate: 8 * 1024 * 1024 }));
     expect(scan.format).toBe('docx');
-    expect(scan.error).toBe('too-large');
+    expect(scan.reason).toBe('too-large');
   });
 
   it('does not trust a zip member that lies about its size', async () => {
@@ -308,7 +308,7 @@ describe('hostile input', () => {
     }
     const scan = asScan(await scanBuffer(bomb, { maxInflate: 4 * 1024 * 1024 }));
     expect(scan.format).toBe('ooxml');
-    expect(scan.error).toBe('too-large');
+    expect(scan.reason).toBe('too-large');
   });
 
   it('survives PDF /Prev loops, IFD loops and absurd box sizes', async () => {
@@ -329,7 +329,7 @@ describe('hostile input', () => {
     let nested = box('udta', box('\u00a9xyz', Uint8Array.of(0, 4, 0, 0, 0x2b, 0x31, 0x2b, 0x32)));
     for (let i = 0; i < 40; i++) nested = box('moov', nested);
     const deep = asScan(await scanBuffer(new Uint8Array([...box('ftyp', new TextEncoder().encode('isom'), new Uint8Array(4)), ...nested])));
-    expect(deep.error).toBe('corrupt');
+    expect(deep.reason).toBe('corrupt');
   });
 
   it('ends a file with a per-file error when its byte budget runs out, keeping earlier findings', async () => {
@@ -340,7 +340,7 @@ describe('hostile input', () => {
       const p = await put(dir, 'big.jpg', jpeg);
       // One 64 KiB block fits the budget; the second does not.
       const scan = asScan(await scanFile(p, { maxBytes: 70 * 1024 }));
-      expect(scan.error).toBe('too-large');
+      expect(scan.reason).toBe('too-large');
       expect(find(scan, 'SerialNumber')?.value).toBe('SN-0042-7731');
       expect(find(scan, 'Comment')).toBeUndefined();
       expect(find(asScan(await scanFile(p)), 'Comment')?.value).toBe('late');
@@ -351,9 +351,9 @@ describe('hostile input', () => {
 
   it('answers per file when the time budget is already spent, without throwing', async () => {
     const r = await scanBuffer(buildDocx({ creator: 'A' }), { timeoutMs: 0 });
-    expect(r).toMatchObject({ skipped: 'unreadable', detail: 'timeout' });
+    expect(r).toMatchObject({ status: 'refused', reason: 'timeout' });
     const named = await scanBuffer(buildJpeg({ exif: camera }), { timeoutMs: 0, path: 'x.docx' });
-    expect(named).toMatchObject({ format: 'docx', error: 'timeout' });
+    expect(named).toMatchObject({ status: 'refused', reason: 'timeout' });
   });
 });
 
@@ -374,35 +374,35 @@ describe('scanPaths', () => {
   afterAll(async () => cleanup());
 
   it('walks folders in order, never follows symlinks, skips FIFOs and keeps going after broken files', async () => {
-    const seen: Array<FileScan | SkippedFile> = [];
+    const seen: FileScan[] = [];
     const progress: number[] = [];
     for await (const r of scanPaths([dir], { concurrency: 3, onProgress: (p) => progress.push(p.scanned + p.skipped) })) seen.push(r);
     const rel = seen.map((r) => r.path.slice(dir.length + 1));
     expect(rel).toEqual(['a/broken.docx', 'a/notes.txt', 'a/outside', 'a/photo.jpg', 'a/pipe', 'a/b/clean.png', 'a/b/loop']);
-    const by = (name: string): FileScan | SkippedFile => seen.find((r) => r.path.endsWith(name)) as FileScan | SkippedFile;
-    expect(by('a/b/loop')).toMatchObject({ skipped: 'symlink' });
-    expect(by('a/outside')).toMatchObject({ skipped: 'symlink' });
-    expect(by('a/pipe')).toMatchObject({ skipped: 'special' });
-    expect(by('a/notes.txt')).toMatchObject({ skipped: 'unsupported' });
-    expect(by('a/broken.docx')).toMatchObject({ format: 'docx', error: 'truncated' });
+    const by = (name: string): FileScan => seen.find((r) => r.path.endsWith(name)) as FileScan;
+    expect(by('a/b/loop')).toMatchObject({ status: 'unsupported', format: 'symlink', reason: 'symlink' });
+    expect(by('a/outside')).toMatchObject({ status: 'unsupported', reason: 'symlink' });
+    expect(by('a/pipe')).toMatchObject({ status: 'unsupported', format: 'fifo', reason: 'special' });
+    expect(by('a/notes.txt')).toMatchObject({ status: 'unsupported', format: 'text', reason: 'plain-text' });
+    expect(by('a/broken.docx')).toMatchObject({ format: 'docx', status: 'error', reason: 'truncated' });
     expect(asScan(by('a/photo.jpg')).findings.length).toBeGreaterThan(5);
     expect(asScan(by('a/b/clean.png')).findings).toEqual([]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(summarize(seen)).toEqual({ scanned: 3, withFindings: 1, skipped: 4, errors: 1 });
+    expect(summarize(seen)).toEqual({ total: 7, checked: 2, withFindings: 1, notChecked: 5, unsupported: 4, unreadable: 0, refused: 0, error: 1 });
   });
 
   it('reports missing paths and follows a symlink named directly', async () => {
-    const out: Array<FileScan | SkippedFile> = [];
+    const out: FileScan[] = [];
     await symlink(join(dir, 'a/photo.jpg'), join(dir, 'direct.jpg'));
     for await (const r of scanPaths([join(dir, 'nope'), join(dir, 'direct.jpg')])) out.push(r);
-    expect(out[0]).toMatchObject({ skipped: 'missing' });
+    expect(out[0]).toMatchObject({ status: 'unreadable', reason: 'missing' });
     expect(out[1]).toMatchObject({ format: 'jpeg' });
-    expect(await scanFile(join(dir, 'a/pipe'))).toMatchObject({ skipped: 'special' });
+    expect(await scanFile(join(dir, 'a/pipe'))).toMatchObject({ status: 'unsupported', reason: 'special' });
   });
 
   it('stops when aborted', async () => {
     const ac = new AbortController();
-    const out: Array<FileScan | SkippedFile> = [];
+    const out: FileScan[] = [];
     for await (const r of scanPaths([dir], { signal: ac.signal, concurrency: 1 })) {
       out.push(r);
       ac.abort();

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipSync, zipSync } from 'fflate';
 import { PDFDocument, PDFDict, PDFHexString, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
-import { crc32, fourcc, u32 } from '../../src/metadata/bytes.js';
-import { exifOrientation } from '../../src/metadata/exif.js';
+import { crc32, fourcc, u32 } from '../../src/metadata/codecs/bytes.js';
+import { exifOrientation } from '../../src/metadata/codecs/tiff/index.js';
 import { jpegImageData } from '../../src/metadata/formats/jpeg.js';
 import { checkOoxml } from '../../src/metadata/formats/ooxml.js';
 import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { cleanedName, scrubFile } from '../../src/metadata/scrub.js';
-import { Budget, BufferSource } from '../../src/metadata/source.js';
-import { isRisky, isSkipped, type FileScan } from '../../src/metadata/types.js';
-import { readZip } from '../../src/metadata/zip.js';
+import { Budget, BufferSource } from '../../src/metadata/codecs/source.js';
+import { isRisky, type FileScan } from '../../src/metadata/types.js';
+import { readZip } from '../../src/metadata/codecs/zip.js';
 import {
   appendInfoUpdate,
   buildDocx,
@@ -56,7 +56,7 @@ function contains(hay: Uint8Array, text: string): boolean {
 
 async function rescan(path: string): Promise<FileScan> {
   const r = await scanFile(path);
-  if (isSkipped(r)) throw new Error(`skipped ${r.skipped}`);
+  if (r.status !== 'checked') throw new Error(`not checked: ${r.status} ${r.reason ?? ''}`);
   return r;
 }
 
@@ -199,12 +199,26 @@ describe('PNG, WebP, GIF, HEIC', () => {
     expect((await rescan(r.output as string)).findings).toEqual([]);
   });
 
-  it('refuses TIFF and unknown files without writing anything', async () => {
-    const t = await put(dir, 'a.tif', buildTiff({ ifd0: { 0x013b: { ascii: 'x' } } }));
-    expect(await scrubFile(t)).toMatchObject({ status: 'unsupported', format: 'tiff', output: null });
+  it('cleans a TIFF in place of its IFDs: Artist, EXIF and GPS gone, same size, orientation kept', async () => {
+    const src = buildTiff({ ifd0: { 0x013b: { ascii: 'Ivan Scanner' }, 0x010f: { ascii: 'Epson' }, 0x0112: { short: [6] } }, exif: { 0xa431: { ascii: 'SN-77' } }, gps: gpsIfd(55.75, 37.62) });
+    const t = await put(dir, 'scan.tif', src);
+    const r = await scrubFile(t);
+    expect(r).toMatchObject({ status: 'cleaned', format: 'tiff' });
+    const out = new Uint8Array(await readFile(r.output as string));
+    expect(out.length).toBe(src.length);
+    const again = await rescan(r.output as string);
+    expect(again.findings.filter(isRisky)).toEqual([]);
+    expect(again.findings.map((f) => f.value).join()).not.toMatch(/Ivan|SN-77|55\.7/);
+    expect(await exifOrientation(out, { budget: new Budget() })).toBe(6);
+  });
+
+  it('refuses proprietary raw files and unknown files without writing anything, offering what to do', async () => {
+    // CFA raw data without DNGVersion: a camera's own raw format, whose decoder needs the maker note.
+    const t = await put(dir, 'a.nef', buildTiff({ ifd0: { 0x013b: { ascii: 'x' }, 0x0106: { short: [32803] } } }));
+    expect(await scrubFile(t)).toMatchObject({ status: 'unsupported', format: 'tiff', output: null, alternative: 'tiff' });
     const txt = await put(dir, 'a.txt', 'hello');
-    expect(await scrubFile(txt)).toMatchObject({ status: 'unsupported', format: null, output: null });
-    expect((await readdir(dir)).sort()).toEqual(['a.tif', 'a.txt']);
+    expect(await scrubFile(txt)).toMatchObject({ status: 'unsupported', format: 'text', output: null, alternative: 'generic' });
+    expect((await readdir(dir)).sort()).toEqual(['a.nef', 'a.txt']);
   });
 });
 
@@ -295,7 +309,7 @@ describe('Office and OpenDocument', () => {
       'xl/printerSettings/printerSettings1.bin': new Uint8Array(32),
     });
     const scanBefore = await scanBuffer(xlsx);
-    expect(isSkipped(scanBefore) ? [] : scanBefore.findings.map((x) => x.field)).toEqual(expect.arrayContaining(['Comments', 'AbsolutePath', 'PrinterSettings']));
+    expect(scanBefore.findings.map((x) => x.field)).toEqual(expect.arrayContaining(['Comments', 'AbsolutePath', 'PrinterSettings']));
     const p = await put(dir, 'book.xlsx', xlsx);
     const r = await scrubFile(p);
     expect(r.status).toBe('cleaned');
@@ -318,7 +332,7 @@ describe('Office and OpenDocument', () => {
     });
     const pp = await put(dir, 'deck.pptx', pptx);
     const before = await scanBuffer(pptx);
-    expect(isSkipped(before) ? '' : before.findings.find((x) => x.field === 'Comments')?.value).toBe('1 comment(s) by Pavel Presenter');
+    expect(before.findings.find((x) => x.field === 'Comments')?.value).toBe('1 comment(s) by Pavel Presenter');
     const rp = await scrubFile(pp);
     expect(rp.status).toBe('cleaned');
     const pf = unzipSync(new Uint8Array(await readFile(rp.output as string)));
@@ -327,9 +341,28 @@ describe('Office and OpenDocument', () => {
     expect(new TextDecoder().decode(pf['ppt/slides/_rels/slide1.xml.rels'])).not.toContain('comment');
   });
 
+  it('reads and removes customXml items and parts nothing refers to', async () => {
+    const docx = unzipSync(buildDocx({ creator: 'A' }));
+    docx['customXml/item1.xml'] = new TextEncoder().encode('<CoverPageProperties xmlns="http://schemas.microsoft.com/office/2006/coverPageProps"><CompanyEmail>ivan@example.org</CompanyEmail><CompanyPhone>+995 555 0101</CompanyPhone></CoverPageProperties>');
+    docx['word/old-draft.xml'] = new TextEncoder().encode('<draft>first version naming the source</draft>');
+    const p = await put(dir, 'cover.docx', zipSync(docx));
+    const before = await rescan(p);
+    expect(before.findings.map((f) => `${f.category}:${f.field}=${f.value}`)).toEqual(expect.arrayContaining(['person:CompanyEmail=ivan@example.org', 'person:CompanyPhone=+995 555 0101']));
+    expect(before.findings.some((f) => f.field === 'UnreferencedPart' && f.value.startsWith('word/old-draft.xml'))).toBe(true);
+    const r = await scrubFile(p);
+    expect(r.status).toBe('cleaned');
+    const names = Object.keys(unzipSync(new Uint8Array(await readFile(r.output as string))));
+    expect(names.filter((n) => n.startsWith('customXml/') || n === 'word/old-draft.xml')).toEqual([]);
+  });
+
   it('refuses to clean in place when something risky cannot be removed', async () => {
     const docx = unzipSync(buildDocx({ creator: 'A' }));
     docx['word/embeddings/oleObject1.bin'] = new Uint8Array(16);
+    // Referenced from the document, so it is part of it (an unreferenced part would simply be dropped).
+    const rels = new TextDecoder().decode(docx['word/_rels/document.xml.rels']);
+    docx['word/_rels/document.xml.rels'] = new TextEncoder().encode(
+      rels.replace('</Relationships>', '<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>'),
+    );
     const p = await put(dir, 'ole.docx', zipSync(docx));
     const before = sha(new Uint8Array(await readFile(p)));
     const r = await scrubFile(p, { inPlace: true });
@@ -393,6 +426,6 @@ describe('scanBuffer agrees with scanFile', () => {
     const a = (await rescan(p)).findings;
     const b = await scanBuffer(jpeg);
     expect(a.length).toBeGreaterThan(5);
-    expect(isSkipped(b) ? [] : b.findings).toEqual(a);
+    expect(b.findings).toEqual(a);
   });
 });

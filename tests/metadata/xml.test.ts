@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetaError } from '../../src/metadata/source.js';
-import { allText, attr, decodeEntities, isWellFormed, parseXml, rewriteXml, rootElement } from '../../src/metadata/xml.js';
+import { MetaError } from '../../src/metadata/codecs/source.js';
+import { allText, attr, decodeEntities, isWellFormed, parseXml, rewriteXml, rootElement } from '../../src/metadata/codecs/xml.js';
 
 describe('parseXml', () => {
   it('resolves namespaces by URI, not prefix, and decodes text and attributes', () => {

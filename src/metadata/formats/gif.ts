@@ -1,12 +1,13 @@
 // GIF: comments (0xFE extensions), XMP in an application extension, and other
 // application extensions. The scanner walks the block structure; the scrubber
 // copies every block except comments and metadata application extensions.
-import { concat, latin1, text, u8 } from '../bytes.js';
+import { concat, latin1, startsWith, text, u8 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
-import { MetaError, type Budget, type Source } from '../source.js';
+import { MetaError, type Budget, type Source } from '../codecs/source.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import type { ImageScrub } from './jpeg.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { scrubPictureFile } from './picture.js';
+import type { FormatModule, ImageScrub } from './types.js';
 
 const MAX_BLOCKS = 1_000_000;
 const MAX_XMP = 16 * 1024 * 1024;
@@ -147,3 +148,12 @@ export async function scrubGif(data: Uint8Array, budget: Budget): Promise<ImageS
   if (pos < data.length) removed.add('trailing-data');
   return { data: concat(parts), removed: [...removed] };
 }
+
+export const gif: FormatModule = {
+  name: 'gif',
+  sniff: (head) => (startsWith(head, 'GIF87a') || startsWith(head, 'GIF89a') ? 'gif' : null),
+  scan: (src, ctx) => scanGif(src, ctx),
+  complete: true,
+  scrubBytes: scrubGif,
+  scrub: (_det, io) => scrubPictureFile(io, scrubGif),
+};

@@ -3,13 +3,14 @@
 // (XMP). Their bytes sit in mdat or idat, found through `iloc`. The scrubber
 // overwrites those bytes in place (a valid empty EXIF / XMP packet, then
 // zeros), so no offset in the file moves and the picture is untouched.
-import { cstring, fourcc, text, u16, u32, u64, ascii } from '../bytes.js';
+import { cstring, fourcc, text, u16, u32, u64, ascii } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
-import { scanTiff, TiffReader } from '../exif.js';
-import { BufferSource, MetaError, type Source } from '../source.js';
+import { scanTiff, TiffReader } from '../codecs/tiff/index.js';
+import { BufferSource, MetaError, type Source } from '../codecs/source.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import { childBoxes, fullPayload, type Box, type Patch } from './boxes.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { childBoxes, fullPayload, isoType, type Box, type Patch } from '../codecs/boxes.js';
+import type { FormatModule } from './types.js';
 
 const MAX_META_BOX = 16 * 1024 * 1024;
 const MAX_ITEM = 16 * 1024 * 1024;
@@ -239,3 +240,21 @@ export async function planHeifScrub(src: Source, metaBoxes: Box[]): Promise<{ pa
   }
   return { patches, removed: [...removed] };
 }
+
+export const heif: FormatModule = {
+  name: 'heif',
+  sniff: (head) => {
+    const t = isoType(head);
+    return t === 'heic' || t === 'heif' || t === 'avif' ? t : null;
+  },
+  scan: (src, ctx) => scanHeif(src, ctx),
+  complete: true,
+  scrub: async (_det, io) => {
+    const plan = await io.withSource(async (src) => {
+      const metas = (await childBoxes(src, 0, src.size)).filter((b) => b.type === 'meta');
+      return planHeifScrub(src, metas);
+    });
+    await io.patchedCopy(plan.patches);
+    return { removed: plan.removed, warnings: ['document-content'] };
+  },
+};

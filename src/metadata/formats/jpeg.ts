@@ -2,12 +2,18 @@
 // and sometimes after EOI (MPF preview images, motion-photo videos, vendor
 // trailers). The scanner reads the segment table only; the scrubber drops
 // metadata segments and copies the entropy-coded image data byte for byte.
-import { concat, latin1, startsWith, text, u16, u32, utf16, writeU16 } from '../bytes.js';
+import { concat, latin1, startsWith, text, u16, u32, utf16, writeU16 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
-import { exifOrientation, orientationOnlyTiff, scanPhotoshopIrb, scanTiff, TiffReader } from '../exif.js';
-import { BufferSource, MetaError, type Budget, type Source } from '../source.js';
+import { exifOrientation, orientationOnlyTiff, scanPhotoshopIrb, scanTiff, TiffReader } from '../codecs/tiff/index.js';
+import { BufferSource, MetaError, type Budget, type Source } from '../codecs/source.js';
+import { readFile } from 'node:fs/promises';
+import { bytesEqual } from '../codecs/bytes.js';
+import { scrubPictureFile } from './picture.js';
+import type { FormatModule, ImageScrub } from './types.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
+import { scanAfcp } from '../codecs/afcp.js';
+import { scanXmp, xmpText } from '../codecs/xmp.js';
+import { flirPart, scanFff, scanGpmf, scanInfiraySensor, scanPictureInfo } from './jpeg-vendors.js';
 
 const XMP_ID = 'http://ns.adobe.com/xap/1.0/\0';
 const XMP_EXT_ID = 'http://ns.adobe.com/xmp/extension/\0';
@@ -24,7 +30,8 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
   const extended = new Map<string, Array<{ offset: number; data: Uint8Array }>>();
   let extendedBytes = 0;
   let segments = 0;
-  const state = { make: '' };
+  const state: JpegState = { make: '', flir: [], ijpeg: false };
+  let progressive = false;
   try {
     while (pos + 4 <= src.size) {
       if (++segments > MAX_SEGMENTS) throw new MetaError('corrupt', 'too many JPEG segments');
@@ -39,9 +46,17 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
         pos += 2;
         continue;
       }
-      if (m === 0xd9 || m === 0xda) break;
+      if (m === 0xd9) break;
       const len = u16(h, 2);
       if (len < 2) throw new MetaError('corrupt', `bad segment length at ${pos}`);
+      if (m === 0xc2 || m === 0xc6 || m === 0xca || m === 0xce) progressive = true;
+      if (m === 0xda) {
+        // A baseline picture is one scan to the end. A progressive one has
+        // several, and segments (XMP, comments) can hide between them.
+        if (!progressive) break;
+        pos = await nextMarker(src, pos + 2 + len, ctx);
+        continue;
+      }
       const isApp = m >= 0xe0 && m <= 0xef;
       if (isApp || m === 0xfe) {
         const p = await src.read(pos + 4, len - 2);
@@ -59,6 +74,7 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
   } finally {
     // Whatever was gathered before a problem still counts.
     if (photoshop.length > 0) await scanPhotoshopIrb(concat(photoshop), ctx).catch(() => undefined);
+    if (state.flir.length > 0) scanFff(concat(state.flir), ctx);
     for (const parts of extended.values()) {
       parts.sort((a, b) => a.offset - b.offset);
       scanXmp(text(concat(parts.map((p) => p.data))), ctx.out);
@@ -66,13 +82,47 @@ export async function scanJpeg(src: Source, ctx: ScanContext): Promise<void> {
   }
   // Only Samsung writes a trailer worth a second read.
   if (/samsung/i.test(state.make)) await trailer(src, ctx);
+  await scanAfcp(src, ctx);
+}
+
+interface JpegState {
+  make: string;
+  /** FLIR FFF data, in APP1 parts. */
+  flir: Uint8Array[];
+  /** An InfiRay IJPEG header was seen (APP2): APP9 is its sensor block. */
+  ijpeg: boolean;
+}
+
+const CHUNK = 64 * 1024;
+
+/** Position of the next marker after entropy-coded data (not a stuffed 0xFF00, RSTn or fill byte). */
+async function nextMarker(src: Source, from: number, ctx: ScanContext): Promise<number> {
+  let at = from;
+  while (at < src.size) {
+    ctx.budget.check();
+    const buf = await src.readAtMost(at, CHUNK + 1);
+    let i = 0;
+    for (;;) {
+      const ff = buf.indexOf(0xff, i);
+      if (ff === -1 || ff + 1 >= buf.length) break;
+      const next = buf[ff + 1] ?? 0;
+      if (next === 0x00 || next === 0xff || (next >= 0xd0 && next <= 0xd7)) {
+        i = ff + 1;
+        continue;
+      }
+      return at + ff;
+    }
+    if (buf.length <= 1) break;
+    at += buf.length - 1;
+  }
+  return src.size;
 }
 
 async function appSegment(
   n: number,
   p: Uint8Array,
   ctx: ScanContext,
-  state: { make: string },
+  state: JpegState,
   photoshop: Uint8Array[],
   addExtended: (guid: string, offset: number, data: Uint8Array) => void,
 ): Promise<void> {
@@ -88,8 +138,16 @@ async function appSegment(
         return;
       }
       if (startsWith(p, XMP_ID)) {
-        scanXmp(text(p.subarray(XMP_ID.length)), ctx.out, () => ctx.budget.check());
+        scanXmp(xmpText(p.subarray(XMP_ID.length)), ctx.out, () => ctx.budget.check());
         return;
+      }
+      {
+        const part = flirPart(p);
+        if (part) {
+          state.flir.push(part.data);
+          ctx.out.add('device', 'FLIR', `thermal camera data, ${p.length} bytes`);
+          return;
+        }
       }
       if (startsWith(p, XMP_EXT_ID)) {
         const o = XMP_EXT_ID.length;
@@ -103,9 +161,26 @@ async function appSegment(
       break;
     case 2:
       if (startsWith(p, 'ICC_PROFILE\0')) return;
+      if (startsWith(p, 'IJPEG\0', 4)) {
+        state.ijpeg = true;
+        ctx.out.add('device', 'InfiRay', 'thermal camera data');
+        return;
+      }
       if (startsWith(p, 'MPF\0')) {
         const images = await mpfImageCount(p.subarray(4), ctx);
         if (images > 1) ctx.out.add('thumbnail', 'MPImage', `${images - 1} more image(s) stored after the main picture`);
+        return;
+      }
+      break;
+    case 6:
+      if (startsWith(p, 'GoPro\0')) {
+        scanGpmf(p.subarray(6), ctx);
+        return;
+      }
+      break;
+    case 9:
+      if (state.ijpeg) {
+        scanInfiraySensor(p, ctx);
         return;
       }
       break;
@@ -118,6 +193,10 @@ async function appSegment(
     case 12:
       if (startsWith(p, 'Ducky')) {
         ducky(p.subarray(5), ctx);
+        return;
+      }
+      if (/\[picture info\]|Type=/.test(latin1(p, 0, Math.min(p.length, 256)))) {
+        scanPictureInfo(p, ctx);
         return;
       }
       break;
@@ -172,13 +251,6 @@ async function trailer(src: Source, ctx: ScanContext): Promise<void> {
 // ---------------------------------------------------------------------------
 // Scrubbing
 
-export interface ImageScrub {
-  data: Uint8Array;
-  /** What was taken out. */
-  removed: RemovedId[];
-  /** Orientation kept as a minimal EXIF block (2-8), when the picture was rotated. */
-  keptOrientation?: number;
-}
 
 function segment(marker: number, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(4 + payload.length);
@@ -353,3 +425,17 @@ export function jpegImageData(data: Uint8Array): Uint8Array | null {
   }
   return null;
 }
+
+export const jpeg: FormatModule = {
+  name: 'jpeg',
+  sniff: (head) => (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff ? 'jpeg' : null),
+  scan: (src, ctx) => scanJpeg(src, ctx),
+  complete: true,
+  scrubBytes: scrubJpeg,
+  scrub: (_det, io) =>
+    scrubPictureFile(io, scrubJpeg, async (original, copy) => {
+      const a = jpegImageData(original);
+      const b = jpegImageData(new Uint8Array(await readFile(copy)));
+      return a && b && bytesEqual(a, b) ? null : 'image data changed';
+    }),
+};

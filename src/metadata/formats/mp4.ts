@@ -6,18 +6,19 @@
 // mdat carry GPS. The scrubber never moves a byte: metadata boxes become
 // zero-filled `free` boxes of the same size, dates are zeroed, and the samples
 // of location tracks are zeroed through the track's sample tables.
-import { cstring, fourcc, latin1, text, u16, u32, u64, utf16 } from '../bytes.js';
+import { cstring, fourcc, latin1, text, u16, u32, u64, utf16 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
-import { MetaError, type Source } from '../source.js';
+import { MetaError, type Source } from '../codecs/source.js';
 import type { Category } from '../types.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import { childBoxes, freeBox, fullPayload, macTime, MAX_DEPTH, payload, printable, type Box, type Patch } from './boxes.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { childBoxes, freeBox, fullPayload, isoType, macTime, MAX_DEPTH, payload, printable, type Box, type Patch } from '../codecs/boxes.js';
+import type { FormatModule } from './types.js';
 import { planHeifScrub, scanHeifMeta } from './heif.js';
 
 const MAX_ATOM = 4 * 1024 * 1024;
-const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
+export const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
 
 type Rule = readonly [field: string, category: Category | 'skip'];
 
@@ -321,14 +322,14 @@ async function scanMeta(src: Source, meta: Box, ctx: ScanContext, depth: number)
   }
 }
 
-interface TrackInfo {
+export interface TrackInfo {
   handler: string;
   sampleEntry: string;
   mebxKeys: string[];
   stbl: Box | null;
 }
 
-async function trackInfo(src: Source, trak: Box): Promise<TrackInfo> {
+export async function trackInfo(src: Source, trak: Box): Promise<TrackInfo> {
   const info: TrackInfo = { handler: '', sampleEntry: '', mebxKeys: [], stbl: null };
   const mdia = (await childBoxes(src, trak.data, trak.end)).find((b) => b.type === 'mdia');
   if (!mdia) return info;
@@ -431,7 +432,7 @@ async function zeroTimes(src: Source, box: Box, patches: Patch[]): Promise<void>
 }
 
 /** Byte ranges of every sample of a track, from stsz/stz2, stsc and stco/co64. */
-async function sampleRanges(src: Source, stbl: Box): Promise<Array<{ offset: number; length: number }>> {
+export async function sampleRanges(src: Source, stbl: Box): Promise<Array<{ offset: number; length: number }>> {
   const kids = await childBoxes(src, stbl.data, stbl.end);
   const get = async (t: string): Promise<Uint8Array | null> => {
     const b = kids.find((k) => k.type === t);
@@ -545,3 +546,18 @@ export async function planQuicktimeScrub(src: Source): Promise<QuicktimeScrubPla
   await visit(0, src.size, 0);
   return { patches, removed: [...removed] };
 }
+
+export const quicktime: FormatModule = {
+  name: 'quicktime',
+  sniff: (head) => {
+    const t = isoType(head);
+    return t === 'mp4' || t === 'mov' || t === '3gp' || t === 'm4a' ? t : null;
+  },
+  scan: (src, ctx) => scanQuicktime(src, ctx),
+  complete: true,
+  scrub: async (_det, io) => {
+    const plan = await io.withSource((src) => planQuicktimeScrub(src));
+    await io.patchedCopy(plan.patches);
+    return { removed: plan.removed, warnings: ['video-content'] };
+  },
+};

@@ -7,14 +7,16 @@
 // and Configurations2/, accepts tracked changes, removes annotations and rsid
 // attributes, and keeps META-INF/manifest.xml listing exactly what is left;
 // `mimetype` stays the first, uncompressed member.
-import { text } from '../bytes.js';
+import { latin1, text } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
-import { MetaError, type Budget, type Source } from '../source.js';
-import { allText, attr, attributes, descendants, escapeAttr, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../xml.js';
+import { MetaError, type Budget, type Source } from '../codecs/source.js';
+import { allText, attr, attributes, descendants, escapeAttr, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../codecs/xml.js';
 import type { RemovedId, ScrubWarning } from '../messages.js';
-import { readEntry, type ZipArchive } from '../zip.js';
-import { isImageName, MAX_PART, partText, scanMembers, tryPartText, zipDate, type PackagePlan } from './package.js';
+import { readEntry, readZip, type ZipArchive } from '../codecs/zip.js';
+import { scrubPackage } from './document.js';
+import type { FormatModule } from './types.js';
+import { isImageName, MAX_PART, partText, scanMembers, tryPartText, zipDate, type PackagePlan } from '../codecs/package.js';
 import type { PackageCheck, ScrubImageFn } from './ooxml.js';
 
 const OFFICE_NS = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
@@ -305,3 +307,24 @@ export async function checkOdf(src: Source, zip: ZipArchive): Promise<PackageChe
   }
   return { ok: problems.length === 0, problems };
 }
+
+export const odf: FormatModule = {
+  name: 'odf',
+  fromZip: async (src, zip) => {
+    const mimetype = zip.byName.get('mimetype');
+    if (mimetype && mimetype.size < 256) {
+      const m = latin1(await readEntry(src, mimetype, 256));
+      if (m.startsWith('application/vnd.oasis.opendocument')) return odfKind(m);
+    }
+    if (zip.byName.has('meta.xml') && zip.byName.has('content.xml')) return 'odf';
+    return null;
+  },
+  scan: async (src, ctx, det) => scanOdf(src, det.zip ?? (await readZip(src)), ctx),
+  complete: true,
+  scrub: (_det, io) =>
+    scrubPackage(
+      io,
+      (src, zip) => planOdfScrub(src, zip, io.budget, (_name, bytes) => io.scrubPicture(bytes)),
+      checkOdf,
+    ),
+};

@@ -7,15 +7,17 @@
 // thumbnails, comments, people lists, printer settings and revision logs,
 // accepts tracked changes, strips rsid attributes and w:nsid, and keeps
 // [Content_Types].xml and every .rels file consistent with what is left.
-import { text } from '../bytes.js';
+import { text } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
-import type { Budget, Source } from '../source.js';
-import { MetaError } from '../source.js';
-import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../xml.js';
+import type { Budget, Source } from '../codecs/source.js';
+import { MetaError } from '../codecs/source.js';
+import { attr, allText, attributes, descendants, parseXml, rewriteXml, rootElement, tokens, type RewriteRules } from '../codecs/xml.js';
 import type { RemovedId, ScrubWarning } from '../messages.js';
-import { readEntry, type ZipArchive } from '../zip.js';
-import { isImageName, MAX_PART, partText, resolvePath, scanMembers, tryPartText, zipDate, type PackagePlan } from './package.js';
+import { readEntry, readZip, type ZipArchive } from '../codecs/zip.js';
+import { scrubPackage } from './document.js';
+import type { FormatModule } from './types.js';
+import { isImageName, MAX_PART, partText, resolvePath, scanMembers, tryPartText, zipDate, type PackagePlan } from '../codecs/package.js';
 
 const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 
@@ -191,6 +193,28 @@ function trackedChanges(xml: string, authors: Set<string>, dates: string[]): num
 
 const WORD_STORY = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
 
+/** Parts no relationship points to: hidden data the document does not use (old versions, leftovers of editors). */
+async function unreferencedParts(src: Source, zip: ZipArchive): Promise<string[]> {
+  const targets = new Set<string>();
+  for (const e of zip.entries) {
+    if (!e.name.endsWith('.rels')) continue;
+    for (const r of parseRels((await tryPartText(src, zip, e.name)) ?? '', e.name)) if (!r.external) targets.add(r.part);
+  }
+  return zip.entries
+    .map((e) => e.name)
+    .filter((n) => !n.endsWith('/') && !n.endsWith('.rels') && n !== '[Content_Types].xml' && !targets.has(n) && !/^customXml\//.test(n));
+}
+
+/** customXml items: cover-page fields (company address, phone, e-mail), bibliography sources, SharePoint properties. */
+function scanCustomXml(xml: string, name: string, ctx: ScanContext): void {
+  for (const el of descendants(parseXml(xml, () => ctx.budget.check()))) {
+    if (el.children.length > 0) continue;
+    const v = el.text.trim();
+    if (v) ctx.out.add(classifyName(el.local), el.local, v, name);
+  }
+}
+
+
 export async function scanOoxml(src: Source, zip: ZipArchive, ctx: ScanContext): Promise<void> {
   const pkgRels = parseRels((await tryPartText(src, zip, '_rels/.rels')) ?? '', '_rels/.rels');
   const byType = (suffix: string): string[] => pkgRels.filter((r) => r.type.endsWith(suffix) && !r.external).map((r) => r.part);
@@ -252,6 +276,16 @@ export async function scanOoxml(src: Source, zip: ZipArchive, ctx: ScanContext):
       const xml = await tryPartText(src, zip, n);
       for (const m of (xml ?? '').matchAll(/<(?:\w+:)?absPath\b[^>]*\burl="([^"]*)"/g)) if (m[1]) ctx.out.add('person', 'AbsolutePath', m[1]);
       for (const m of (xml ?? '').matchAll(/<fileSharing\b[^>]*\buserName="([^"]*)"/g)) if (m[1]) ctx.out.add('person', 'FileSharingUserName', m[1]);
+    } else if (/^customXml\/item\d*\.xml$/.test(n)) {
+      const xml = await tryPartText(src, zip, n);
+      if (xml) {
+        try {
+          scanCustomXml(xml, n, ctx);
+        } catch (e) {
+          if (e instanceof MetaError && e.code === 'timeout') throw e;
+          ctx.damaged(`${n} is not well-formed XML`);
+        }
+      }
     } else if (/\/embeddings\/[^/]*\.bin$/i.test(n)) {
       ctx.out.add('other', 'EmbeddedObject', `${n} (may hold its own metadata)`);
     } else if (n.endsWith('.rels')) {
@@ -271,6 +305,7 @@ export async function scanOoxml(src: Source, zip: ZipArchive, ctx: ScanContext):
   }
   if (rsids.size > 0) ctx.out.add('history', 'RevisionSessionIDs', `${rsids.size} editing session id(s) (rsid)`);
   for (const p of paths) ctx.out.add(/\\users\\|\/users\/|\/home\/|documents and settings/i.test(p) ? 'person' : 'other', 'LinkedFilePath', p);
+  for (const n of await unreferencedParts(src, zip)) ctx.out.add('other', 'UnreferencedPart', `${n} (not used by the document; may hold old content)`);
   zipDate(zip, ctx);
   await scanMembers(src, zip, ctx, (e) => /^(word|xl|ppt)\/(media|embeddings)\//.test(e.name) && (isImageName(e.name) || /\.(docx|xlsx|pptx|docm|xlsm|pptm|odt|ods|odp|pdf)$/i.test(e.name)));
 }
@@ -348,8 +383,10 @@ export async function planOoxmlScrub(src: Source, zip: ZipArchive, budget: Budge
     else if (/\/printerSettings\//.test(n)) drop(n, 'printer');
     else if (/^xl\/revisions\//.test(n)) drop(n, 'revisions');
     else if (/^xl\/drawings\/vmlDrawing[^/]*\.vml$/.test(n) && isNotesVml(await read(n))) drop(n, 'comments');
+    else if (/^customXml\//.test(n)) drop(n, 'private-data');
     else if (/\/embeddings\//.test(n)) warnings.add('embedded-objects');
   }
+  for (const n of await unreferencedParts(src, zip)) drop(n, 'private-data');
   // Relationship files of removed parts go too.
   for (const n of [...remove]) {
     const rels = relsPathFor(n);
@@ -543,3 +580,21 @@ export async function checkOoxml(src: Source, zip: ZipArchive): Promise<PackageC
   if (!zip.byName.has('[Content_Types].xml')) problems.push('[Content_Types].xml missing');
   return { ok: problems.length === 0, problems };
 }
+
+export const ooxml: FormatModule = {
+  name: 'ooxml',
+  fromZip: async (_src, zip) => {
+    if (zip.byName.has('[Content_Types].xml')) return ooxmlKind(zip);
+    // OOXML without [Content_Types].xml is broken but still a document with properties.
+    if (zip.byName.has('word/document.xml') || zip.byName.has('xl/workbook.xml') || zip.byName.has('ppt/presentation.xml')) return ooxmlKind(zip);
+    return null;
+  },
+  scan: async (src, ctx, det) => scanOoxml(src, det.zip ?? (await readZip(src)), ctx),
+  complete: true,
+  scrub: (_det, io) =>
+    scrubPackage(
+      io,
+      (src, zip) => planOoxmlScrub(src, zip, io.budget, (_name, bytes) => io.scrubPicture(bytes)),
+      checkOoxml,
+    ),
+};

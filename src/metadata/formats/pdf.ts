@@ -5,14 +5,16 @@
 // scrubber loads the file with pdf-lib, removes Info, XMP, private
 // application data and annotation authors, drops every object no longer
 // reachable, and writes a complete new file so no earlier revision survives.
-import { latin1, lastIndexOf, text } from '../bytes.js';
+import { readFile } from 'node:fs/promises';
+import { indexOf, latin1, lastIndexOf, text } from '../codecs/bytes.js';
+import type { FormatModule } from './types.js';
 import type { ScanContext } from '../context.js';
 import { classifyName, Findings } from '../findings.js';
-import { MetaError, type Budget, type Source } from '../source.js';
+import { MetaError, type Budget, type Source } from '../codecs/source.js';
 import type { Category } from '../types.js';
 import type { RemovedId, ScrubWarning } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import { Lexer, PdfFile, PdfName, PdfRef, PdfString, dictGet, pdfDate, pdfText, type PdfDict, type PdfValue, type Revision } from './pdf-objects.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { Lexer, PdfFile, PdfName, PdfRef, PdfString, dictGet, pdfDate, pdfText, type PdfDict, type PdfValue, type Revision } from '../codecs/pdf-objects.js';
 
 const INFO: Record<string, readonly [string, Category | 'skip']> = {
   Title: ['Title', 'other'],
@@ -319,3 +321,29 @@ export async function scrubPdf(data: Uint8Array, budget: Budget, scrubJpegBytes:
   const out = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: 2000 });
   return { data: out, removed: [...removed], warnings: [...warnings] };
 }
+
+export const pdf: FormatModule = {
+  name: 'pdf',
+  // The header may follow up to 1 KiB of junk, as readers allow.
+  sniff: (head) => (indexOf(head, '%PDF-', 0, 1024) >= 0 ? 'pdf' : null),
+  scan: (src, ctx) => scanPdf(src, ctx),
+  complete: true,
+  scrub: async (_det, io) => {
+    const data = await io.readWhole();
+    const r = await scrubPdf(data, io.budget, (b) => io.scrubPicture(b));
+    await io.writeCopy(r.data);
+    return {
+      removed: r.removed,
+      warnings: r.warnings,
+      verify: async (copy) => {
+        const { PDFDocument } = await import('pdf-lib');
+        try {
+          const doc = await PDFDocument.load(new Uint8Array(await readFile(copy)), { updateMetadata: false });
+          return doc.getPageCount() >= 0 ? null : 'no pages';
+        } catch (e) {
+          return `cleaned PDF does not load: ${e instanceof Error ? e.message : String(e)}`;
+        }
+      },
+    };
+  },
+};

@@ -2,15 +2,16 @@
 // "Raw profile" EXIF/IPTC), eXIf, tIME and C2PA. The scanner walks the chunk
 // table and reads only the chunks it needs; the scrubber keeps an allowlist of
 // chunks needed to show the picture and drops the rest.
-import { ascii, concat, crc32, fourcc, latin1, startsWith, text, u32, utf8, writeU32 } from '../bytes.js';
+import { ascii, concat, crc32, fourcc, latin1, startsWith, text, u32, utf8, writeU32 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
-import { exifOrientation, orientationOnlyTiff, scanIptc, scanPhotoshopIrb, scanTiff, TiffReader } from '../exif.js';
+import { exifOrientation, orientationOnlyTiff, scanIptc, scanPhotoshopIrb, scanTiff, TiffReader } from '../codecs/tiff/index.js';
 import { classifyName } from '../findings.js';
-import { BufferSource, inflateCapped, MetaError, type Budget, type Source } from '../source.js';
+import { BufferSource, inflateCapped, MetaError, type Budget, type Source } from '../codecs/source.js';
 import type { Category } from '../types.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import type { ImageScrub } from './jpeg.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { scrubPictureFile } from './picture.js';
+import type { FormatModule, ImageScrub } from './types.js';
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
 const MAX_CHUNKS = 100_000;
@@ -225,3 +226,12 @@ function chunkLabel(type: string): RemovedId {
   if (type === 'prVW') return 'thumbnail';
   return 'vendor-data';
 }
+
+export const png: FormatModule = {
+  name: 'png',
+  sniff: (head) => (startsWith(head, PNG_SIGNATURE) ? 'png' : null),
+  scan: (src, ctx) => scanPng(src, ctx),
+  complete: true,
+  scrubBytes: scrubPng,
+  scrub: (_det, io) => scrubPictureFile(io, scrubPng),
+};

@@ -1,13 +1,14 @@
 // WebP: a RIFF container; metadata is in the EXIF and "XMP " chunks, flagged in
 // the VP8X header. The scrubber drops both chunks, clears the flags and fixes
 // the RIFF size; the image chunks are copied unchanged.
-import { concat, fourcc, startsWith, text, u32, writeU32 } from '../bytes.js';
+import { concat, fourcc, startsWith, text, u32, writeU32 } from '../codecs/bytes.js';
 import type { ScanContext } from '../context.js';
-import { exifOrientation, orientationOnlyTiff, scanTiff, TiffReader } from '../exif.js';
-import { BufferSource, MetaError, type Budget, type Source } from '../source.js';
+import { exifOrientation, orientationOnlyTiff, scanTiff, TiffReader } from '../codecs/tiff/index.js';
+import { BufferSource, MetaError, type Budget, type Source } from '../codecs/source.js';
 import type { RemovedId } from '../messages.js';
-import { scanXmp } from '../xmp.js';
-import type { ImageScrub } from './jpeg.js';
+import { scanXmp } from '../codecs/xmp.js';
+import { scrubPictureFile } from './picture.js';
+import type { FormatModule, ImageScrub } from './types.js';
 
 const MAX_CHUNKS = 100_000;
 const MAX_META = 16 * 1024 * 1024;
@@ -85,3 +86,12 @@ export async function scrubWebp(data: Uint8Array, budget: Budget): Promise<Image
   if (end < data.length) removed.add('trailing-data');
   return { data: concat([header, body]), removed: [...removed], keptOrientation };
 }
+
+export const webp: FormatModule = {
+  name: 'webp',
+  sniff: (head) => (startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8) ? 'webp' : null),
+  scan: (src, ctx) => scanWebp(src, ctx),
+  complete: true,
+  scrubBytes: scrubWebp,
+  scrub: (_det, io) => scrubPictureFile(io, scrubWebp),
+};

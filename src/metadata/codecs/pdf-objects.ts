@@ -2,8 +2,8 @@
 // and streams (with /Prev chains and loop protection), object streams, the
 // trailer's Info dictionary and the catalog's XMP stream. Everything is read
 // lazily through a Source, so a 500 MB PDF costs a few kilobytes.
-import { latin1, lastIndexOf, u8 } from '../bytes.js';
-import { inflateCapped, MetaError, type Source } from '../source.js';
+import { latin1, lastIndexOf, u8 } from './bytes.js';
+import { inflateCapped, MetaError, type Source } from './source.js';
 
 export class PdfName {
   constructor(readonly name: string) {}

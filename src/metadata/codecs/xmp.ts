@@ -1,9 +1,10 @@
 // XMP packets (JPEG APP1, PNG iTXt, WebP, TIFF tag 700, HEIF items, PDF
 // metadata streams, MP4 uuid boxes). Properties are matched by namespace URI,
 // not prefix, and named as ExifTool names them.
-import { classifyName, type Findings } from './findings.js';
+import { text, utf16 } from './bytes.js';
+import { classifyName, type Findings } from '../findings.js';
 import { allText, descendants, parseXml, type XEl } from './xml.js';
-import type { Category } from './types.js';
+import type { Category } from '../types.js';
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
@@ -293,4 +294,16 @@ function historySummary(el: XEl): string {
   }
   const n = events.length || 1;
   return `${n} edit event(s)${agents.size ? `; ${[...agents].join(', ')}` : ''}: ${allText(el) || propValue(el)}`;
+}
+
+/** XMP packet bytes as text: UTF-8 usually, UTF-16 or UTF-32 when a BOM or zero bytes say so. */
+export function xmpText(b: Uint8Array): string {
+  if (b.length >= 2) {
+    if (b[0] === 0xfe && b[1] === 0xff) return utf16(b.subarray(2), false);
+    if (b[0] === 0xff && b[1] === 0xfe) return utf16(b.subarray(2), true);
+    // "<?" in UTF-16 without a BOM.
+    if (b[0] === 0 && b[1] === 0x3c) return utf16(b, false);
+    if (b[0] === 0x3c && b[1] === 0) return utf16(b, true);
+  }
+  return text(b);
 }

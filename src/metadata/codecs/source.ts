@@ -4,7 +4,7 @@
 // one file ends with an error while the findings so far are kept.
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { Inflate, inflateSync } from 'fflate';
-import type { ScanErrorCode } from './types.js';
+import type { ScanErrorCode } from '../types.js';
 
 export class MetaError extends Error {
   constructor(

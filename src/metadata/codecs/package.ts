@@ -1,11 +1,11 @@
 // Shared by the zip-based document formats (OOXML, ODF): reading members as
 // text with caps, scanning embedded pictures, zip member dates, and the plan
 // a scrubber hands to the zip writer.
-import { text } from '../bytes.js';
+import { text } from './bytes.js';
 import type { ScanContext } from '../context.js';
 import type { RemovedId, ScrubWarning } from '../messages.js';
-import { MetaError, type Source } from '../source.js';
-import { dosDate, isPlaceholderDate, readEntry, type ZipArchive, type ZipEntry } from '../zip.js';
+import { MetaError, type Source } from './source.js';
+import { dosDate, isPlaceholderDate, readEntry, type ZipArchive, type ZipEntry } from './zip.js';
 
 export const MAX_PART = 32 * 1024 * 1024;
 export const MAX_EMBEDDED = 32 * 1024 * 1024;

@@ -1,8 +1,8 @@
 // ISO base media boxes (QuickTime atoms): the shared layer of MP4/MOV/3GP and
 // HEIF/AVIF. Box headers are read one at a time; payloads only on request.
 // Hostile files meet caps on boxes per level, nesting depth and sizes.
-import { fourcc, u32, u64 } from '../bytes.js';
-import { MetaError, type Source } from '../source.js';
+import { fourcc, u32, u64 } from './bytes.js';
+import { MetaError, type Source } from './source.js';
 
 export interface Box {
   type: string;
@@ -101,4 +101,33 @@ export function freeBox(box: Box): Patch[] {
   const patches: Patch[] = [{ offset: box.start + 4, bytes: Uint8Array.from([0x66, 0x72, 0x65, 0x65]) }];
   if (box.end > box.data) patches.push({ offset: box.data, zero: box.end - box.data });
   return patches;
+}
+
+const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+const HEIF_BRANDS = new Set(['mif1', 'msf1', 'miaf', 'mif2']);
+const QT_TOP = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
+
+/**
+ * The type an ISO base media file says it is, from its first bytes: the
+ * `ftyp` brands, or a bare QuickTime top-level atom. null: not ISO media.
+ */
+export function isoType(head: Uint8Array): string | null {
+  if (head.length >= 12 && fourcc(head, 4) === 'ftyp') {
+    const size = Math.min(u32(head, 0), head.length);
+    const major = fourcc(head, 8);
+    const brands = [major];
+    for (let o = 16; o + 4 <= size; o += 4) brands.push(fourcc(head, o));
+    if (major === 'crx ') return 'cr3';
+    if (major === 'jp2 ' || major === 'jpx ' || major === 'jpm ') return 'jp2';
+    if (brands.some((b) => AVIF_BRANDS.has(b)) && (AVIF_BRANDS.has(major) || HEIF_BRANDS.has(major))) return 'avif';
+    if (HEIC_BRANDS.has(major)) return 'heic';
+    if (HEIF_BRANDS.has(major)) return brands.some((b) => HEIC_BRANDS.has(b)) ? 'heic' : brands.some((b) => AVIF_BRANDS.has(b)) ? 'avif' : 'heif';
+    if (major === 'qt  ') return 'mov';
+    if (major.startsWith('3g')) return '3gp';
+    if (major === 'M4A ' || major === 'M4B ') return 'm4a';
+    return 'mp4';
+  }
+  if (head.length >= 8 && QT_TOP.has(fourcc(head, 4)) && u32(head, 0) >= 8) return 'mov';
+  return null;
 }

@@ -183,3 +183,10 @@ export function crc32(data: Uint8Array, crc = 0): number {
   for (let i = 0; i < data.length; i++) c = (table[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/** Lower-case hex of bytes (UUIDs). */
+export function hex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += x.toString(16).padStart(2, '0');
+  return s;
+}
