@@ -8,6 +8,7 @@ import type { AnySpec, OptionSpec, Registered } from './commands/spec.js';
 import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
 import { defineMessages, isLang, langFromEnv, type Lang, type TextOf } from './i18n/index.js';
+import { guardedStream } from './io.js';
 import { resolvePaths } from './paths.js';
 import { VERSION } from './version.js';
 
@@ -110,8 +111,11 @@ export interface RunOverrides extends Partial<AppContext> {
 
 export async function run(argv: readonly string[], overrides: RunOverrides = {}): Promise<number> {
   const env = overrides.env ?? process.env;
-  const writeOut = overrides.writeOut ?? ((s: string) => void process.stdout.write(s));
-  const writeErr = overrides.writeErr ?? ((s: string) => void process.stderr.write(s));
+  // Help and error lines pass the same terminal filter as everything commands print.
+  const stdout = overrides.writeOut ? undefined : guardedStream(process.stdout, false);
+  const stderr = overrides.writeErr ? undefined : guardedStream(process.stderr, false);
+  const writeOut = overrides.writeOut ?? ((s: string) => void stdout!.write(s));
+  const writeErr = overrides.writeErr ?? ((s: string) => void stderr!.write(s));
   const flag = langFlag(argv);
   const both = bothLangs(flag);
   if (flag !== undefined && !isLang(flag) && !both) {

@@ -145,6 +145,18 @@ export const MESSAGES = defineMessages('journal', {
     en: 'The folder {dir} also holds encrypted files that belong to no record ({count}); they are probably left from an interrupted save. They were not deleted.',
     ru: 'В папке {dir} есть и зашифрованные файлы, не относящиеся ни к одной записи ({count}); вероятно, они остались от прерванного сохранения. Они не удалены.',
   },
+  'verify.leftovers': {
+    en: {
+      one: 'An interrupted save left {count} temporary file ({size}) in {dir}. It holds only encrypted data; the next safestep journal add removes it.',
+      other: 'An interrupted save left {count} temporary files ({size}) in {dir}. They hold only encrypted data; the next safestep journal add removes them.',
+    },
+    ru: {
+      one: 'Прерванное сохранение оставило {count} временный файл ({size}) в {dir}. В нём только зашифрованные данные; следующий safestep journal add его удалит.',
+      few: 'Прерванное сохранение оставило {count} временных файла ({size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+      many: 'Прерванное сохранение оставило {count} временных файлов ({size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+      other: 'Прерванное сохранение оставило временные файлы ({count}, {size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+    },
+  },
 
   // journal export
   'export.exists': { en: '{file} already exists; nothing was overwritten.', ru: '{file} уже существует; ничего не перезаписано.' },
