@@ -13,7 +13,7 @@ import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { topicLabel } from '../i18n/labels.js';
 
-type MenuChoice = 'continue' | 'plan' | 'browse' | 'audit' | 'language' | 'quit';
+type MenuChoice = 'continue' | 'plan' | 'browse' | 'audit' | 'forget' | 'language' | 'quit';
 
 export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext) => Prompter): Promise<number> {
   let ctx = start;
@@ -31,6 +31,7 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
         { name: ctx.t('home.browse'), value: 'browse' },
         { name: ctx.t('home.audit'), value: 'audit' },
         { name: ctx.t('home.language'), value: 'language' },
+        { name: ctx.t('home.forget'), value: 'forget' },
         { name: ctx.t('home.quit'), value: 'quit' },
       );
       const picked = await prompter.select(ctx.t('home.question'), choices);
@@ -57,6 +58,9 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
       } else if (picked === 'plan') {
         const { default: start } = await import('./start.js');
         await start(ctx, {});
+      } else if (picked === 'forget') {
+        const { forgetEverything } = await import('./forget.js');
+        await forgetEverything(ctx, {}, prompter);
       } else if (picked === 'audit') {
         const { default: audit } = await import('./audit.js');
         await audit(ctx, { failOn: 'high' });
