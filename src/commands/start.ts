@@ -1,12 +1,18 @@
 // `safestep start`: a short private questionnaire that turns into an ordered
-// learning path and the checks worth running. Answers stay on this computer.
+// learning path and the checks worth running. The answers are not written to
+// disk unless the person chooses to keep them, encrypted (src/plan/store.ts).
+import { readFile, stat } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
+import { CryptoFailure } from '../crypto/passphrase-keys.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import { styler } from '../io.js';
+import { passphraseSource, readAllStdin, type PassphraseSource } from '../journal/passphrase.js';
+import { PLAN } from '../plan/messages.js';
 import { buildPlan, type Answers, type Plan, type PlanRules } from '../plan/rules.js';
-import { loadPlanRules, readSavedPlan, savePlan } from '../plan/store.js';
+import { AnswersProblem, hasEncryptedPlan, legacyPlanFile, loadPlanRules, openEncryptedPlan, parseAnswers, planFile, readLegacyPlan, removeLegacyPlan, saveEncryptedPlan } from '../plan/store.js';
 import { ProgressStore } from '../progress/store.js';
 import { wrap } from '../text/markdown.js';
+import { dict } from '../text/ids.js';
 import { inquirerPrompter, isPromptExit, type Prompter } from '../prompter.js';
 import { learnLesson } from './learn.js';
 import { lessonState, titleOf } from './lessons.js';
@@ -18,9 +24,10 @@ import type { spec } from './start.cli.js';
 type Options = OptionsOf<typeof spec>;
 
 const SKIP = '__skip__';
+const MAX_ANSWERS_BYTES = 64 * 1024;
 
 export async function askQuestions(ctx: AppContext, rules: PlanRules, prompter: Prompter): Promise<Answers> {
-  const answers: Answers = {};
+  const answers = dict<string[]>();
   for (const [i, q] of rules.questions.entries()) {
     const message = `${i + 1}/${rules.questions.length}. ${q.text[ctx.lang]}`;
     if (q.type === 'single') {
@@ -59,47 +66,139 @@ async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers, limit =
   const country = answers.country?.[0];
   out.push('', chalk.bold(ctx.t('start.helpTitle')));
   out.push(`  safestep contacts${country && !['eu', 'other'].includes(country) ? ` --country ${country.toUpperCase()}` : ''}`);
-  out.push('', ...wrap(ctx.t('start.private'), ctx.io.width));
   return out;
 }
 
-export default async function start(ctx: AppContext, opts: Options): Promise<number> {
+async function printPlan(ctx: AppContext, rules: PlanRules, answers: Answers, json: boolean, limit = Infinity): Promise<Plan> {
+  const { lessons } = await catalog(ctx);
+  const plan = buildPlan(rules, answers, new Set(lessons.map((l) => l.id)));
+  if (json) ctx.io.stdout.write(JSON.stringify({ answers, lessons: plan.lessons.map((l) => l.id), checks: plan.checks }, null, 2) + '\n');
+  else ctx.io.stdout.write((await renderPlan(ctx, plan, answers, limit)).join('\n') + '\n');
+  return plan;
+}
+
+function say(ctx: AppContext, text: string): void {
+  ctx.io.stdout.write(wrap(text, ctx.io.width).join('\n') + '\n');
+}
+
+/** Answers a script gave with --answers: a file, or `-` for standard input (after the passphrase line with --passphrase-stdin). */
+async function answersFrom(ctx: AppContext, rules: PlanRules, where: string, source: PassphraseSource | undefined): Promise<Answers> {
+  const m = PLAN.text(ctx.lang);
+  const name = where === '-' ? m('stdinName') : where;
+  let text: string;
+  if (where === '-') {
+    text = source ? await source.rest() : await readAllStdin(ctx, MAX_ANSWERS_BYTES);
+  } else {
+    if ((await stat(where)).size > MAX_ANSWERS_BYTES) throw new SafestepError(m('answersTooLarge', { file: name }), EXIT_USAGE);
+    text = await readFile(where, 'utf8');
+  }
+  if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) throw new SafestepError(m('answersTooLarge', { file: name }), EXIT_USAGE);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SafestepError(m('answersNotJson', { file: name }), EXIT_USAGE);
+  }
+  try {
+    return parseAnswers(value, rules);
+  } catch (err) {
+    if (err instanceof AnswersProblem) throw new SafestepError(m(`answers.${err.issue}`, { file: name, ...err.data }), EXIT_USAGE);
+    throw err;
+  }
+}
+
+async function openSaved(ctx: AppContext, source: PassphraseSource): Promise<Answers> {
+  const m = PLAN.text(ctx.lang);
+  const passphrase = await source.existing(m('passOpen'));
+  try {
+    return (await openEncryptedPlan(ctx.paths.dataDir, passphrase)).answers;
+  } catch (err) {
+    if (err instanceof CryptoFailure && err.kind === 'wrong-passphrase') throw new SafestepError(m('wrongPassphrase'), EXIT_USAGE, m('wrongPassphraseHint'));
+    if (err instanceof CryptoFailure) throw new SafestepError(m('damaged', { file: planFile(ctx.paths.dataDir) }), EXIT_PROBLEMS, m('damagedHint'));
+    throw err;
+  }
+}
+
+/** Answers an older safestep wrote in the clear: used this once, then shredded, and the person is told. */
+async function takeLegacy(ctx: AppContext): Promise<Answers | null> {
+  const legacy = await readLegacyPlan(ctx.paths.dataDir);
+  if (await removeLegacyPlan(ctx.paths.dataDir)) say(ctx, PLAN.get('legacyRemoved', ctx.lang, { file: legacyPlanFile(ctx.paths.dataDir) }) + '\n');
+  return legacy?.answers ?? null;
+}
+
+export default async function start(ctx: AppContext, opts: Options, injected?: Prompter): Promise<number> {
+  const m = PLAN.text(ctx.lang);
   const { rules, problems } = await loadPlanRules(ctx.t);
   if (!rules) {
     const p = problems[0];
     throw new SafestepError(p ? `${p.file}:${p.line}:${p.col}: ${p.code}: ${p.message}` : 'plan rules missing', EXIT_PROBLEMS);
   }
-  const { lessons } = await catalog(ctx);
-  const available = new Set(lessons.map((l) => l.id));
-  let saved = await readSavedPlan(ctx.paths.dataDir);
+  if (opts.save && opts.answers === undefined) throw new SafestepError(m('saveNeedsAnswers'), EXIT_USAGE);
+  const wantsPassphrase = Boolean(opts.save) || ((opts.show || opts.json || !ctx.io.canPrompt) && opts.answers === undefined && (await hasEncryptedPlan(ctx.paths.dataDir)));
+  const source = wantsPassphrase || opts.passphraseStdin ? passphraseSource(ctx, { passphraseStdin: Boolean(opts.passphraseStdin) }, injected) : undefined;
 
-  if (opts.show || opts.json || !ctx.io.canPrompt) {
-    if (!saved) {
-      throw new SafestepError(ctx.t(ctx.io.canPrompt ? 'start.noPlan' : 'start.needsTerminal'), EXIT_USAGE, ctx.t('start.hint'));
+  // Scripts and tests: answers as JSON, the plan printed, nothing kept unless --save.
+  if (opts.answers !== undefined) {
+    const answers = await answersFrom(ctx, rules, opts.answers, opts.passphraseStdin ? source : undefined);
+    await takeLegacy(ctx);
+    await printPlan(ctx, rules, answers, Boolean(opts.json));
+    if (opts.save) {
+      const passphrase = await source!.fresh(m('passNew'), m('passRepeat'));
+      await saveEncryptedPlan(ctx.paths.dataDir, answers, passphrase, ctx.now());
+      if (!opts.json) say(ctx, '\n' + m('saved'));
     }
-    const plan = buildPlan(rules, saved.answers, available);
-    if (opts.json) ctx.io.stdout.write(JSON.stringify({ answers: saved.answers, lessons: plan.lessons.map((l) => l.id), checks: plan.checks }, null, 2) + '\n');
-    else ctx.io.stdout.write((await renderPlan(ctx, plan, saved.answers)).join('\n') + '\n');
     return EXIT_OK;
   }
 
-  const prompter = inquirerPrompter(ctx.io, ctx.t);
+  if (opts.show || opts.json || !ctx.io.canPrompt) {
+    let answers: Answers | null = null;
+    if (await hasEncryptedPlan(ctx.paths.dataDir)) answers = await openSaved(ctx, source!);
+    const legacy = await takeLegacy(ctx);
+    answers ??= legacy;
+    if (!answers) {
+      if (!ctx.io.canPrompt && !opts.show && !opts.json) throw new SafestepError(m('needsTerminal'), EXIT_USAGE, m('needsTerminalHint'));
+      throw new SafestepError(m('noSaved'), EXIT_USAGE, m('noSavedHint'));
+    }
+    await printPlan(ctx, rules, answers, Boolean(opts.json));
+    return EXIT_OK;
+  }
+
+  const prompter = injected ?? inquirerPrompter(ctx.io, ctx.t);
   try {
-    if (saved) {
-      const again = await prompter.select(ctx.t('start.existing'), [
-        { name: ctx.t('start.showSaved'), value: false },
-        { name: ctx.t('start.answerAgain'), value: true },
+    let answers: Answers | null = await takeLegacy(ctx);
+    let kept = false;
+    if (!answers && (await hasEncryptedPlan(ctx.paths.dataDir))) {
+      const again = await prompter.select(m('existing'), [
+        { name: m('showSaved'), value: false },
+        { name: m('answerAgain'), value: true },
       ]);
-      if (again) saved = null;
+      if (!again) {
+        answers = await openSaved(ctx, passphraseSource(ctx, {}, prompter));
+        kept = true;
+      }
     }
-    if (!saved) {
-      ctx.io.stdout.write(wrap(ctx.t('start.intro'), ctx.io.width).join('\n') + '\n\n');
-      const answers = await askQuestions(ctx, rules, prompter);
-      await savePlan(ctx.paths.dataDir, answers, ctx.now());
-      saved = { format: 1, answers, created: ctx.now().toISOString() };
+    const fresh = !answers;
+    if (!answers) {
+      say(ctx, ctx.t('start.intro') + '\n');
+      answers = await askQuestions(ctx, rules, prompter);
     }
-    const plan = buildPlan(rules, saved.answers, available);
-    ctx.io.stdout.write('\n' + (await renderPlan(ctx, plan, saved.answers, FIRST_LOOK)).join('\n') + '\n\n');
+    ctx.io.stdout.write('\n');
+    const plan = await printPlan(ctx, rules, answers, false, fresh ? FIRST_LOOK : Infinity);
+    ctx.io.stdout.write('\n');
+    if (fresh) {
+      say(ctx, m('notKept'));
+      const keep = await prompter.select(m('keepAsk'), [
+        { name: m('keepNo'), value: false },
+        { name: m('keepYes'), value: true },
+      ]);
+      if (keep) {
+        const passphrase = await passphraseSource(ctx, {}, prompter).fresh(m('passNew'), m('passRepeat'));
+        await saveEncryptedPlan(ctx.paths.dataDir, answers, passphrase, ctx.now());
+        kept = true;
+      }
+      say(ctx, (kept ? m('saved') : m('notSaved')) + '\n');
+    }
+    const { lessons } = await catalog(ctx);
     const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
     const first = plan.lessons.map((e) => lessons.find((l) => l.id === e.id)).find((l) => l && lessonState(l, progress).state !== 'done');
     if (first) {
