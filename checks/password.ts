@@ -30,11 +30,8 @@ export default defineCheck<PasswordData, { reveal?: boolean }>({
     topic: 'identity',
     platforms: ['linux', 'darwin', 'win32'],
     lessons: ['passwords-and-managers'],
-    options: {
-      type: 'object',
-      properties: { reveal: { type: 'boolean', description: 'Show the words found inside the password (only on this screen).' } },
-      additionalProperties: false,
-    },
+    // `reveal` is not an option a lesson or pack may set: only `safestep check password --reveal` passes it.
+    options: { type: 'object', properties: {}, additionalProperties: false },
     reads: [
       {
         en: 'Only the password you type at the hidden prompt. It is rated on this computer and forgotten: it is never printed, saved, logged or sent anywhere.',
@@ -57,7 +54,9 @@ export default defineCheck<PasswordData, { reveal?: boolean }>({
     return { estimate: estimatePassword(password) };
   },
   evaluate(data, options) {
-    const e = options.reveal === false ? redactEstimate(data.estimate) : data.estimate;
+    // The decoded words are part of the password: shown only when the person asked with --reveal.
+    const reveal = options.reveal === true;
+    const e = reveal ? data.estimate : redactEstimate(data.estimate);
     const severity = e.score <= 1 ? 'high' : e.score === 2 ? 'medium' : 'info';
     const findings: Finding[] = [
       {
@@ -75,7 +74,7 @@ export default defineCheck<PasswordData, { reveal?: boolean }>({
     // Patterns only explain a weak verdict; for a strong password they are noise.
     if (e.score <= 2) {
       for (const detail of e.details) {
-        findings.push({ message: 'pattern', severity: 'info', data: both((l) => describePattern(detail, l, { reveal: options.reveal !== false }), 'text') });
+        findings.push({ message: 'pattern', severity: 'info', data: both((l) => describePattern(detail, l, { reveal }), 'text') });
       }
       if (e.warning) findings.push({ message: e.warning.id, severity: 'info' });
       for (const s of e.suggestions.slice(1)) findings.push({ message: s.id, severity: 'info' });

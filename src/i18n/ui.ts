@@ -117,6 +117,7 @@ export const ui = defineMessages('ui', {
   'audit.explainNoNetwork': { en: 'No check uses the network. Nothing leaves this computer.', ru: 'Ни одна проверка не использует сеть. Ничего не покидает этот компьютер.' },
   'check.needsTerminal': { en: 'the {id} check asks you something, so it needs a terminal', ru: 'проверка {id} задаёт вопрос, поэтому ей нужен терминал' },
   'password.hintStdin': { en: 'For scripts: printf "%s\\n" "$PASSWORD" | safestep check password --stdin --json', ru: 'Для скриптов: printf "%s\\n" "$PASSWORD" | safestep check password --stdin --json' },
+  'password.revealOnlyHere': { en: '--reveal works only with safestep check password at the hidden prompt: the parts it shows are pieces of your password', ru: '--reveal работает только с safestep check password и скрытым вводом: он показывает части вашего пароля' },
   'password.invalidUtf8': { en: 'not valid UTF-8 text', ru: 'это не текст в UTF-8' },
   'password.lineError': { en: 'line {line}: {error}', ru: 'строка {line}: {error}' },
   'password.lineResult': { en: 'line {line}: {score}/4, {verdict}', ru: 'строка {line}: {score}/4, {verdict}' },
