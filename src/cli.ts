@@ -69,6 +69,7 @@ const M = defineMessages('cli', {
   fileReadOnly: { en: '{path}: the disk is read-only', ru: '{path}: диск доступен только для чтения' },
   diskFull: { en: '{path}: the disk is full', ru: '{path}: на диске нет места' },
   fileOther: { en: '{path}: {code}', ru: '{path}: {code}' },
+  cannotMakeFolder: { en: 'cannot create the folder {path}: this place does not take new folders (missing, read-only or not yours)', ru: 'не удаётся создать папку {path}: здесь нельзя создавать папки (пути нет, он только для чтения или принадлежит не вам)' },
 });
 
 type CliText = TextOf<keyof typeof M.table>;
@@ -193,6 +194,8 @@ function stripRunOnly(o: RunOverrides): Partial<AppContext> {
 function fileErrorMessage(err: NodeJS.ErrnoException, m: CliText): string | undefined {
   if (typeof err.code !== 'string' || typeof err.path !== 'string') return undefined;
   const path = err.path;
+  // A folder that cannot be made: said as such, whatever the system calls it (/proc gives ENOENT).
+  if (err.syscall === 'mkdir' && ['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR'].includes(err.code)) return m('cannotMakeFolder', { path });
   switch (err.code) {
     case 'ENOENT':
       return m('fileNotFound', { path });

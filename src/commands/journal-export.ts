@@ -2,7 +2,7 @@
 // report for a lawyer or a helpline. Beside it, a folder with the attached files
 // decrypted and a SHA256SUMS manifest, checked against the journal's hashes.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import type { AppContext } from '../context.js';
@@ -45,7 +45,10 @@ export async function exportJournal(ctx: AppContext, opts: JournalExportOptions,
   const target = path.resolve(opts.out);
   const evidenceDir = target.slice(0, target.length - path.extname(target).length) + '-evidence';
   const withFiles = opts.files !== false;
-  // Refuse before asking anything: nothing the person already has is overwritten.
+  // Refuse before asking anything: the folder must exist (a typo must not put evidence somewhere
+  // unexpected), and nothing the person already has is overwritten.
+  const parent = await stat(path.dirname(target)).catch(() => null);
+  if (!parent?.isDirectory()) throw new SafestepError(m('export.noFolder', { dir: path.dirname(target) }), EXIT_USAGE, m('export.noFolderHint'));
   for (const p of withFiles ? [target, evidenceDir] : [target]) {
     if (await exists(p)) throw new SafestepError(m('export.exists', { file: p }), EXIT_USAGE, m('export.existsHint'));
   }

@@ -162,6 +162,8 @@ export const MESSAGES = defineMessages('journal', {
   'export.exists': { en: '{file} already exists; nothing was overwritten.', ru: '{file} уже существует; ничего не перезаписано.' },
   'export.existsHint': { en: 'Choose another name with --out.', ru: 'Выберите другое имя в --out.' },
   'export.badFormat': { en: 'Unknown format "{format}": use md or html.', ru: 'Неизвестный формат «{format}»: используйте md или html.' },
+  'export.noFolder': { en: 'The folder {dir} does not exist; nothing was written.', ru: 'Папки {dir} нет; ничего не записано.' },
+  'export.noFolderHint': { en: 'Create it first, or choose another place with --out.', ru: 'Сначала создайте её или укажите другое место в --out.' },
   'export.empty': { en: 'The journal has no records to export.', ru: 'В журнале нет записей для выгрузки.' },
   'export.failed': {
     en: 'The attached file {name} (record {n}) could not be exported: {reason}. Nothing was written.',
