@@ -10,7 +10,7 @@ import { format } from '../../src/i18n/index.js';
 import { escapeHtml } from '../../src/html.js';
 import { MAGIC } from '../../src/packs/container.js';
 import { oneLine, stripUnsafe, terminalFilter } from '../../src/sanitize.js';
-import { sampleLesson, tempDir, writeLesson } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';
 
 /** One of each: OSC 52 clipboard write, CSI clear screen, 8-bit CSI and OSC, NEL, bidi override and isolate, zero-width space and joiner, BOM. */
