@@ -60,7 +60,9 @@ export function resumeIndex(lesson: Lesson, record: LessonProgress | undefined):
     const step = lesson.steps[index]!;
     const saved = record?.steps[step.id];
     if (!saved?.done) return index;
-    if (step.type === 'choice' && !step.options.some((o) => o.id === saved.chose)) return index;
+    // The branch taken is not written to disk (it says what happened to the person): a finished
+    // lesson stays finished, an unfinished one asks the choice again.
+    if (step.type === 'choice' && !step.options.some((o) => o.id === saved.chose)) return record?.finished ? null : index;
     index = nextIndex(lesson, index, saved.chose);
   }
   return null;
