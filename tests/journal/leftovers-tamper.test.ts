@@ -8,7 +8,7 @@ import { verifyJournal } from '../../src/commands/journal-verify.js';
 import { CryptoFailure, KDF_MINIMUM } from '../../src/crypto/passphrase-keys.js';
 import { journalFailure } from '../../src/journal/session.js';
 import { Journal } from '../../src/journal/store.js';
-import { SafestepError } from '../../src/errors.js';
+import type { SafestepError } from '../../src/errors.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { addViaStdin, PASS, stdinContext } from './helpers.js';
 
