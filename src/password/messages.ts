@@ -186,12 +186,12 @@ export { format as fill } from '../i18n/index.js';
 
 const COUNTS = defineMessages('password-counts', {
   pwnedFound: {
-    en: { one: 'This password appears {n} time in known data breaches: do not use it anywhere.', other: 'This password appears {n} times in known data breaches: do not use it anywhere.' },
+    en: { one: 'This password appears {count} time in known data breaches: do not use it anywhere.', other: 'This password appears {count} times in known data breaches: do not use it anywhere.' },
     ru: {
-      one: 'Этот пароль встречается в известных утечках {n} раз: не используйте его нигде.',
-      few: 'Этот пароль встречается в известных утечках {n} раза: не используйте его нигде.',
-      many: 'Этот пароль встречается в известных утечках {n} раз: не используйте его нигде.',
-      other: 'Этот пароль встречается в известных утечках {n} раза: не используйте его нигде.',
+      one: 'Этот пароль встречается в известных утечках {count} раз: не используйте его нигде.',
+      few: 'Этот пароль встречается в известных утечках {count} раза: не используйте его нигде.',
+      many: 'Этот пароль встречается в известных утечках {count} раз: не используйте его нигде.',
+      other: 'Этот пароль встречается в известных утечках {count} раза: не используйте его нигде.',
     },
   },
   second: { en: { one: '{count} second', other: '{count} seconds' }, ru: { one: '{count} секунда', few: '{count} секунды', many: '{count} секунд', other: '{count} секунды' } },
@@ -206,7 +206,7 @@ const COUNTS = defineMessages('password-counts', {
 
 /** "Seen 3 times in data breaches" / "Встречается в утечках 3 раза". */
 export function pwnedFound(count: number, lang: Lang): string {
-  return COUNTS.get('pwnedFound', lang, { count, n: count.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US') });
+  return COUNTS.get('pwnedFound', lang, { count });
 }
 
 /** Text of a warning or suggestion in `lang`. */
