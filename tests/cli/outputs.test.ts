@@ -2,6 +2,7 @@
 // once: /proc (Node's recursive mkdir loops there forever), a path through a
 // file, a folder that does not take new folders, a journal export into a
 // folder that does not exist.
+import type { PassThrough } from 'node:stream';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ async function cli(args: string[], lang: 'en' | 'ru' = 'en', stdin = ''): Promis
   const lessons = tempDir();
   writeLesson(lessons, sampleLesson());
   const io = memoryIO();
-  (io.stdin as NodeJS.WritableStream).end(stdin);
+  (io.stdin as PassThrough).end(stdin);
   let err = '';
   const dataDir = tempDir();
   const code = await run(args, { io, lang, env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] }, writeErr: (s) => void (err += s) });

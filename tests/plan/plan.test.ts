@@ -1,3 +1,4 @@
+import type { PassThrough } from 'node:stream';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,14 +126,14 @@ describe('safestep start', () => {
     expect(sealed.toString('latin1')).not.toMatch(/"country"|"kz"|"telegram"|messengers/);
 
     const io = memoryIO();
-    (io.stdin as NodeJS.WritableStream).end('my own long phrase\n');
+    (io.stdin as PassThrough).end('my own long phrase\n');
     expect(await run(['start', '--json', '--passphrase-stdin'], { io, env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] } })).toBe(0);
     const shown = JSON.parse(io.out()) as { answers: Record<string, string[]>; lessons: string[]; checks: string[] };
     expect(shown.answers.country).toEqual(['kz']);
     expect(shown.lessons).toEqual(['telegram-account-lock']);
 
     const wrong = memoryIO();
-    (wrong.stdin as NodeJS.WritableStream).end('not my phrase\n');
+    (wrong.stdin as PassThrough).end('not my phrase\n');
     let err = '';
     expect(await run(['start', '--show', '--passphrase-stdin'], { io: wrong, lang: 'en', env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] }, writeErr: (s) => void (err += s) })).toBe(2);
     expect(err).toContain('Wrong passphrase: the saved answers were not opened.');
@@ -150,7 +151,7 @@ describe('safestep start', () => {
     expect(await run(['start', '--answers', file, '--json'], { io: fromFile, env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] } })).toBe(0);
     expect(JSON.parse(fromFile.out()).lessons).toEqual(['telegram-account-lock']);
     const fromStdin = memoryIO();
-    (fromStdin.stdin as NodeJS.WritableStream).end(JSON.stringify({ answers: { messengers: ['telegram'] } }));
+    (fromStdin.stdin as PassThrough).end(JSON.stringify({ answers: { messengers: ['telegram'] } }));
     expect(await run(['start', '--answers', '-'], { io: fromStdin, lang: 'en', env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [lessons] } })).toBe(0);
     expect(fromStdin.out()).toContain('Lock Telegram');
     expect(existsSync(path.join(dataDir, 'plan.enc'))).toBe(false);
@@ -166,7 +167,7 @@ describe('safestep start', () => {
     ['{not json', 'is not valid JSON'],
   ])('refuses %s with one line and exit 2', async (json, message) => {
     const io = memoryIO();
-    (io.stdin as NodeJS.WritableStream).end(json);
+    (io.stdin as PassThrough).end(json);
     let err = '';
     const dataDir = tempDir();
     expect(await run(['start', '--answers', '-'], { io, lang: 'en', env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [] }, writeErr: (s) => void (err += s) })).toBe(2);

@@ -7,6 +7,7 @@
 // - every folder is 0700 and every file 0600, in the data folder and in what
 //   the session wrote elsewhere;
 // and `safestep forget --yes` leaves nothing safestep wrote, twice in a row.
+import type { PassThrough } from 'node:stream';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ function lessonsWithoutSecrets(): string {
 
 async function cli(dataDir: string, lessonDirs: string[], args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const io = memoryIO();
-  (io.stdin as NodeJS.WritableStream).end(stdin);
+  (io.stdin as PassThrough).end(stdin);
   let err = '';
   const code = await run(args, { io, lang: 'en', env: { SAFESTEP_HOME: dataDir, HOME: tempDir() }, paths: { dataDir, lessonDirs }, writeErr: (s) => void (err += s) });
   return { code, out: io.out(), err: io.err() + err };

@@ -2,6 +2,7 @@
 // folder names, journal attachment names, CSV fields, file paths) is fed ESC,
 // CSI, OSC, C1, bidi and zero-width characters, in both languages. Nothing of
 // them may reach the output, and a line break in a name must not start a line.
+import type { PassThrough } from 'node:stream';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ function expectClean(text: string, what: string): void {
 
 async function cli(args: string[], lang: 'en' | 'ru', opts: { lessonDirs?: string[]; stdin?: string; dataDir?: string } = {}): Promise<{ code: number; all: string }> {
   const io = memoryIO();
-  (io.stdin as NodeJS.WritableStream).end(opts.stdin ?? '');
+  (io.stdin as PassThrough).end(opts.stdin ?? '');
   let err = '';
   const dataDir = opts.dataDir ?? tempDir();
   const code = await run(args, { io, lang, env: { SAFESTEP_HOME: dataDir, HOME: tempDir() }, paths: { dataDir, lessonDirs: opts.lessonDirs ?? [] }, writeErr: (s) => void (err += s), writeOut: (s) => void (err += s) });

@@ -1,6 +1,7 @@
 // Ids from lessons, packs and progress files are data: a name every object
 // already has (constructor, toString, __proto__) must neither crash a listing
 // nor reach Object.prototype, and the validators refuse such ids.
+import type { PassThrough } from 'node:stream';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ async function cli(args: string[], lessonDirs: string[], dataDir = tempDir()): P
   return { code, out: io.out(), err: io.err() + err };
 }
 
-const options = { t: translator('en'), today: new Date('2026-11-27T00:00:00Z'), checks: new Map([['telegram-desktop-session', { type: 'object' as const }]]) };
+const options = { t: translator('en'), today: new Date('2026-11-27T00:00:00Z'), checks: new Map([['telegram-desktop-session', { type: 'object' as const, properties: {}, additionalProperties: false as const }]]) };
 
 describe('reserved names', () => {
   it.each(['constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'])('%s is reserved', (id) => {
@@ -100,7 +101,7 @@ describe('pack manifests', () => {
 describe('start --answers', () => {
   it('takes no question id from the prototype', async () => {
     const io = memoryIO();
-    (io.stdin as NodeJS.WritableStream).end('{"constructor":"x"}');
+    (io.stdin as PassThrough).end('{"constructor":"x"}');
     let err = '';
     const dataDir = tempDir();
     const code = await run(['start', '--answers', '-'], { io, lang: 'en', env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [] }, writeErr: (s) => void (err += s) });

@@ -9,7 +9,7 @@ import { validateLessonFile } from '../../src/lesson/validate.js';
 import { firstInvalidUtf8 } from '../../src/lesson/yaml-source.js';
 import { sampleLesson, SCHEMA_COMMENT, tempDir, writeLesson } from '../helpers/fixtures.js';
 
-const options = { t: translator('en'), today: new Date('2026-11-27T00:00:00Z'), checks: new Map([['telegram-desktop-session', { type: 'object' as const }]]) };
+const options = { t: translator('en'), today: new Date('2026-11-27T00:00:00Z'), checks: new Map([['telegram-desktop-session', { type: 'object' as const, properties: {}, additionalProperties: false as const }]]) };
 
 describe('characters a lesson may not hold', () => {
   it.each(['\u200e', '\u200f', '\u061c', '\u200b', '\u2060', '\ufeff', '\u202e'])('U+%s in a title is an unsafe-char error', async (char) => {
