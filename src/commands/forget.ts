@@ -44,7 +44,9 @@ export async function forgetEverything(ctx: AppContext, opts: Options, prompter?
       if (!prompter && !ctx.io.canPrompt) throw new SafestepError(m('needsYes'), EXIT_USAGE, m('needsYesHint'));
       const ask = prompter ?? inquirerPrompter(ctx.io, ctx.t);
       const precious = [...kinds.keys()].filter((k) => PRECIOUS.has(k) && !keep.has(k));
-      const question = precious.length > 0 ? m('confirmExceptPrecious') : m('confirm');
+      const journal = precious.includes('journal');
+      const key = precious.includes('key');
+      const question = m(journal && key ? 'confirmExceptBoth' : journal ? 'confirmExceptJournal' : key ? 'confirmExceptKey' : 'confirm');
       const go = await asking(() => ask.select(question, [{ name: m('noKeep'), value: false }, { name: m('yesRemove'), value: true }], false));
       if (!go) {
         say(m('cancelled'));
@@ -64,7 +66,10 @@ export async function forgetEverything(ctx: AppContext, opts: Options, prompter?
   }
 
   const result = await wipeDataFolder(dir, { keep }, inventory);
-  const names = (traces: readonly { kind: TraceKind }[]): string => [...new Set(traces.map((t) => t.kind))].map((k) => m(`kind.${k}` as ForgetKey)).join(', ');
+  const names = (traces: readonly { kind: TraceKind }[]): string =>
+    TRACE_KINDS.filter((k) => traces.some((t) => t.kind === k))
+      .map((k) => m(`kind.${k}` as ForgetKey))
+      .join(', ');
   const out: string[] = [];
   if (result.removed.length > 0) out.push(m('removed', { list: names(result.removed) }), m('overwritten'));
   if (result.kept.length > 0) out.push(m('keptPrecious', { list: names(result.kept) }));

@@ -5,6 +5,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../errors.js';
 import type { PassphraseOptions } from '../journal/passphrase.js';
 import { formatSize, guard, messages, unlockJournal } from '../journal/session.js';
 import type { Prompter } from '../prompter.js';
+import { wrap } from '../text/markdown.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-verify.cli.js';
 
@@ -31,7 +32,7 @@ export async function verifyJournal(ctx: AppContext, opts: PassphraseOptions, pr
   const orphans = await journal.orphans();
   if (orphans.length > 0) out.push(m('verify.orphans', { dir: journal.filesDir, count: orphans.length }));
   const leftovers = await journal.leftovers();
-  if (leftovers.files.length > 0) out.push(m('verify.leftovers', { count: leftovers.files.length, size: formatSize(leftovers.bytes, ctx.lang), dir: journal.dir }));
+  if (leftovers.files.length > 0) out.push(...wrap(m('verify.leftovers', { count: leftovers.files.length, size: formatSize(leftovers.bytes, ctx.lang), dir: journal.dir }), ctx.io.width));
   ctx.io.stdout.write(out.join('\n') + '\n');
   return bad === 0 ? EXIT_OK : EXIT_PROBLEMS;
 }

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { format } from '../../src/i18n/index.js';
 import { escapeHtml } from '../../src/html.js';
-import { MAGIC } from '../../src/packs/container.js';
+import { encodePack, MAGIC } from '../../src/packs/container.js';
+import type { Manifest } from '../../src/packs/manifest.js';
+import { newKeyPair } from '../../src/packs/signing.js';
 import { oneLine, stripUnsafe, terminalFilter } from '../../src/sanitize.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';
@@ -50,7 +52,11 @@ const base = { created: '2026-01-01T00:00:00.000Z', files: [], format: 1, id: 'e
 describe.each(['en', 'ru'] as const)('hostile text stays inert (%s)', (lang) => {
   it('pack verify and pack install: an unknown manifest key, at the top and under signer', async () => {
     const top = hostilePack({ ...base, [HOSTILE]: 1 });
-    const nested = hostilePack({ ...base, signer: { algorithm: 'ed25519', publicKey: 'a'.repeat(64), [`k${HOSTILE}\nsafestep: verified`]: 1 } });
+    // Under `signer` the key is reached only after the signature checks out: the attacker signs with their own key.
+    const pair = newKeyPair();
+    const nested = path.join(tempDir(), 'nested.pack');
+    const signer = { algorithm: 'ed25519', publicKey: pair.publicKey.toString('hex'), [`k${HOSTILE}\nsafestep: verified`]: 1 };
+    writeFileSync(nested, encodePack({ ...base, signer } as unknown as Manifest, [], pair.seed));
     for (const file of [top, nested]) {
       for (const args of [['pack', 'verify', file], ['pack', 'install', file, '--yes']]) {
         const { code, all } = await cli(args, lang);
@@ -62,6 +68,8 @@ describe.each(['en', 'ru'] as const)('hostile text stays inert (%s)', (lang) => 
     // The key is shown as visible text, so the person can tell the pack is odd.
     const { all } = await cli(['pack', 'verify', top], lang);
     expect(all).toContain('\\u001b]52');
+    const inner = await cli(['pack', 'verify', nested], lang);
+    expect(inner.all).toContain(lang === 'en' ? 'unknown fields in the signer' : 'неизвестные поля (автор подписи)');
   });
 
   it('a lesson folder name: the broken-lesson notice, learn, lesson preview and lesson validate', async () => {
