@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every message that prints something from outside (pack manifests, lesson
 // folder names, journal attachment names, CSV fields, file paths) is fed ESC,
 // CSI, OSC, C1, bidi and zero-width characters, in both languages. Nothing of
@@ -168,5 +169,31 @@ describe('the terminal filter on stdout and stderr', () => {
 
   it('drops other C0 controls (BEL, backspace) and keeps tab, newline and carriage return', () => {
     expect(terminalFilter({ keepCsi: false, keepSgr: false })('a\u0007b\bc\td\re\n')).toBe('abc\td\re\n');
+  });
+});
+
+describe('every registered message', () => {
+  it('fills every placeholder with hostile text and prints none of it raw, in both languages', async () => {
+    const { registeredMessages } = await import('../../src/i18n/messages.js');
+    const modules = import.meta.glob(['../../src/**/*.ts', '../../checks/**/*.ts', '!../../src/main.ts', '!../../**/*.d.ts']);
+    await Promise.all(Object.values(modules).map((load) => load()));
+    let filled = 0;
+    for (const [name, table] of registeredMessages()) {
+      for (const key of Object.keys(table.table)) {
+        for (const lang of ['en', 'ru'] as const) {
+          const entry = table.table[key]!;
+          const phrase = entry[lang];
+          const forms = typeof phrase === 'string' ? [phrase] : Object.values(phrase).filter((f): f is string => typeof f === 'string');
+          const names = new Set(forms.flatMap((f) => [...f.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]!)));
+          if (names.size === 0) continue;
+          const data = Object.fromEntries([...names].map((n) => [n, n === 'count' ? 2 : `${HOSTILE}\nsafestep: ok`]));
+          const text = table.get(key, lang, data);
+          expectClean(text, `${name}:${key}:${lang}`);
+          expect(text.split('\n').some((l) => l.startsWith('safestep: ok')), `${name}:${key}`).toBe(false);
+          filled++;
+        }
+      }
+    }
+    expect(filled).toBeGreaterThan(300);
   });
 });
