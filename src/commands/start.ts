@@ -177,7 +177,8 @@ export default async function start(ctx: AppContext, opts: Options, injected?: P
         kept = true;
       }
     }
-    const fresh = !answers;
+    // Answers not from plan.enc (new ones, or an older safestep's plaintext file) get the question whether to keep them.
+    const fresh = !kept;
     if (!answers) {
       say(ctx, ctx.t('start.intro') + '\n');
       answers = await askQuestions(ctx, rules, prompter);
