@@ -37,7 +37,7 @@ export function decideColor({ flag, env, isTTY }: ColorChoice): boolean {
  * events) is the real stream's, so prompts work as before.
  */
 export function guardedStream<S extends Writable & { isTTY?: boolean }>(stream: S, color: boolean): S {
-  const filter = terminalFilter({ keepCsi: Boolean(stream.isTTY), keepSgr: color });
+  const filter = terminalFilter({ keepCsi: Boolean(stream.isTTY), keepSgr: color, keepInvisible: !stream.isTTY });
   const decoder = new StringDecoder('utf8');
   const write = (chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
     const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? decoder.write(Buffer.from(chunk)) : String(chunk);

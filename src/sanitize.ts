@@ -60,6 +60,12 @@ export interface TerminalFilterOptions {
   keepCsi: boolean;
   /** Keep SGR (colour, bold) sequences: only when colour is on. */
   keepSgr: boolean;
+  /**
+   * Keep bidi and zero-width characters. Output to a file or a pipe (JSON for
+   * scripts, a file name in it) must stay exact; messages are cleaned where
+   * they are made. On a terminal they are always dropped.
+   */
+  keepInvisible?: boolean;
 }
 
 const ESC = '\u001b';
@@ -93,7 +99,7 @@ export function terminalFilter(options: TerminalFilterOptions): (chunk: string) 
           else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
             // other controls (BEL, backspace, C1) are dropped
           } else if (INVISIBLE.test(ch)) {
-            // bidi and zero-width characters are dropped
+            if (options.keepInvisible) out += ch;
           } else out += ch;
           break;
         case 'esc':

@@ -167,6 +167,11 @@ describe('the terminal filter on stdout and stderr', () => {
     expect(terminalFilter({ keepCsi: false, keepSgr: false })(text)).toBe('prompt bold ');
   });
 
+  it('keeps bidi and zero-width characters only when the output is not a terminal (exact JSON for scripts)', () => {
+    expect(terminalFilter({ keepCsi: false, keepSgr: false, keepInvisible: true })('a\u200eb\u001b]0;x\u0007c')).toBe('a\u200ebc');
+    expect(terminalFilter({ keepCsi: true, keepSgr: false })('a\u200eb')).toBe('ab');
+  });
+
   it('drops other C0 controls (BEL, backspace) and keeps tab, newline and carriage return', () => {
     expect(terminalFilter({ keepCsi: false, keepSgr: false })('a\u0007b\bc\td\re\n')).toBe('abc\td\re\n');
   });
