@@ -3,7 +3,7 @@
 // never returns for some special paths (`/proc/nope` loops at 100% CPU on
 // Linux), so it is not used: a parent that cannot hold a folder fails at once
 // with the path in the error.
-import { mkdir, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PRIVATE_DIR = 0o700;
@@ -33,4 +33,20 @@ export async function ensureDir(dir: string, mode = PRIVATE_DIR): Promise<void> 
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
   }
+}
+
+/**
+ * Makes a folder that is entirely safestep's private again: folders 0700,
+ * files 0600. For data an older safestep wrote with wider permissions (packs
+ * were 0755/0644). Symbolic links are left alone; errors are ignored.
+ */
+export async function tightenTree(dir: string): Promise<void> {
+  const info = await lstat(dir).catch(() => null);
+  if (!info || info.isSymbolicLink()) return;
+  if (!info.isDirectory()) {
+    if ((info.mode & 0o777) !== PRIVATE_FILE) await chmod(dir, PRIVATE_FILE).catch(() => undefined);
+    return;
+  }
+  if ((info.mode & 0o777) !== PRIVATE_DIR) await chmod(dir, PRIVATE_DIR).catch(() => undefined);
+  for (const name of await readdir(dir).catch(() => [] as string[])) await tightenTree(path.join(dir, name));
 }

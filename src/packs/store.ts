@@ -3,8 +3,8 @@
 // either fully installed or not at all; an older copy of the same pack is kept
 // until the new one is in place.
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { ensureDir, PRIVATE_DIR, PRIVATE_FILE } from '../fsutil/dirs.js';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir, PRIVATE_DIR, PRIVATE_FILE, tightenTree } from '../fsutil/dirs.js';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { isRecord } from '../crypto/passphrase-keys.js';
@@ -76,8 +76,8 @@ export async function listInstalled(dataDir: string): Promise<{ packs: Installed
 export async function extractToStaging(dataDir: string, opened: OpenedPack, now: Date): Promise<string> {
   const root = packsDir(dataDir);
   await ensureDir(root);
-  // Packs installed by an older safestep may have left the folder readable by others.
-  await chmod(root, PRIVATE_DIR).catch(() => undefined);
+  // Packs installed by an older safestep were readable by other accounts (0755/0644).
+  await tightenTree(root);
   const staging = path.join(root, `.staging-${opened.manifest.id}-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { mode: PRIVATE_DIR });
   try {

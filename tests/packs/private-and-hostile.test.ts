@@ -25,13 +25,15 @@ function modes(dir: string): string[] {
 }
 
 describe('installed packs are private', () => {
-  it('every folder 0700 and every file 0600, including pack.json and signers.json; an old 0755 packs folder is tightened', async () => {
+  it('every folder 0700 and every file 0600, including pack.json and signers.json; what an older safestep left 0755/0644 is tightened', async () => {
     const key = await makeKey();
     const file = path.join(tempDir(), 'team.pack');
     await build(lessonsFolder('team'), file, key.file);
     const dataDir = tempDir();
-    mkdirSync(path.join(dataDir, 'packs'), { mode: 0o755 });
+    mkdirSync(path.join(dataDir, 'packs', 'old-pack', 'lessons'), { recursive: true, mode: 0o755 });
+    writeFileSync(path.join(dataDir, 'packs', 'signers.json'), '{"version":1,"signers":[]}', { mode: 0o644 });
     chmodSync(path.join(dataDir, 'packs'), 0o755);
+    chmodSync(path.join(dataDir, 'packs', 'signers.json'), 0o644);
     expect(await installPack(await quietContext(dataDir), file, { yes: true })).toBe(0);
     const seen = modes(path.join(dataDir, 'packs'));
     expect(seen).toContain('signers.json 600');
