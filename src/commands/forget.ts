@@ -22,7 +22,8 @@ function kindsIn(inventory: Inventory): Map<TraceKind, number> {
   return new Map(TRACE_KINDS.filter((k) => sizes.has(k)).map((k) => [k, sizes.get(k)!]));
 }
 
-export async function forgetEverything(ctx: AppContext, opts: Options, prompter?: Prompter): Promise<number> {
+/** The whole conversation; `wiped` says whether anything was removed (callers then stop writing). */
+export async function forgetFlow(ctx: AppContext, opts: Options, prompter?: Prompter): Promise<{ code: number; wiped: boolean }> {
   const m = FORGET.text(ctx.lang);
   const say = (...lines: string[]): void => void ctx.io.stdout.write(lines.flatMap((l) => (l === '' ? [''] : wrap(l, ctx.io.width))).join('\n') + '\n');
   const dir = ctx.paths.dataDir;
@@ -50,7 +51,7 @@ export async function forgetEverything(ctx: AppContext, opts: Options, prompter?
       const go = await asking(() => ask.select(question, [{ name: m('noKeep'), value: false }, { name: m('yesRemove'), value: true }], false));
       if (!go) {
         say(m('cancelled'));
-        return EXIT_OK;
+        return { code: EXIT_OK, wiped: false };
       }
       if (precious.includes('journal')) {
         say('', m('journalWhy'));
@@ -82,7 +83,11 @@ export async function forgetEverything(ctx: AppContext, opts: Options, prompter?
   if (result.others.length > 0) remains.push(m('remains.others', { count: result.others.length, dir }));
   remains.push(m('remains.files'), m('remains.backups'), m('remains.disk'), m('remains.program'), m(process.platform === 'win32' ? 'remains.historyWindows' : 'remains.historyPosix'), m('remains.screen'));
   ctx.io.stdout.write('\n' + m('remainsTitle') + '\n' + remains.flatMap((r) => wrap(r, ctx.io.width, '   ', ' - ')).join('\n') + '\n');
-  return result.failed.length > 0 || result.unreadable.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return { code: result.failed.length > 0 || result.unreadable.length > 0 ? EXIT_PROBLEMS : EXIT_OK, wiped: result.removed.length > 0 };
+}
+
+export async function forgetEverything(ctx: AppContext, opts: Options, prompter?: Prompter): Promise<number> {
+  return (await forgetFlow(ctx, opts, prompter)).code;
 }
 
 export default async function forget(ctx: AppContext, opts: Options): Promise<number> {

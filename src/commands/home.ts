@@ -1,4 +1,6 @@
 // `safestep` alone: a calm home menu. One question at a time, always a way out.
+// After `forget` (chosen here, or offered at the end of a lesson) the menu ends:
+// it must not write anything again, not even the lesson index.
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { translator, type Lang } from '../i18n/index.js';
@@ -37,7 +39,8 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
       const picked = await prompter.select(ctx.t('home.question'), choices);
       if (picked === 'quit') break;
       if (picked === 'continue' && current) {
-        if ((await learnLesson(ctx, current.id, {}, prompter)) === 'interrupted') break;
+        const end = await learnLesson(ctx, current.id, {}, prompter);
+        if (end === 'interrupted' || end === 'forgot') break;
       } else if (picked === 'browse') {
         const topics = TOPICS.filter((topic) => lessons.some((l) => l.topic === topic));
         const topic = await prompter.select<Topic | 'back'>(ctx.t('home.whichTopic'), [
@@ -54,13 +57,14 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
           }),
           { name: ctx.t('home.back'), value: '' },
         ]);
-        if (id && (await learnLesson(ctx, id, {}, prompter)) === 'interrupted') break;
+        const end = id ? await learnLesson(ctx, id, {}, prompter) : undefined;
+        if (end === 'interrupted' || end === 'forgot') break;
       } else if (picked === 'plan') {
-        const { default: start } = await import('./start.js');
-        await start(ctx, {});
+        const { runStart } = await import('./start.js');
+        if ((await runStart(ctx, {}, prompter)).forgot) break;
       } else if (picked === 'forget') {
-        const { forgetEverything } = await import('./forget.js');
-        await forgetEverything(ctx, {}, prompter);
+        const { forgetFlow } = await import('./forget.js');
+        if ((await forgetFlow(ctx, {}, prompter)).wiped) break;
       } else if (picked === 'audit') {
         const { default: audit } = await import('./audit.js');
         await audit(ctx, { failOn: 'high' });

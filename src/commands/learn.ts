@@ -15,7 +15,10 @@ import type { spec } from './learn.cli.js';
 
 type Options = OptionsOf<typeof spec>;
 
-export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<LessonEnd> {
+/** How a lesson ended; 'forgot' when the person then removed everything safestep keeps (nothing more may be written). */
+export type LearnEnd = LessonEnd | 'forgot';
+
+export async function learnLesson(ctx: AppContext, id: string, opts: { restart?: boolean }, prompter: Prompter): Promise<LearnEnd> {
   const opened = await openLesson(ctx, id);
   if (opened.missing > 0) ctx.io.stdout.write(ctx.t('learn.partialTranslation', { count: opened.missing }) + '\n');
   else if (opened.outdated) ctx.io.stdout.write(ctx.t('learn.outdatedTranslation') + '\n');
@@ -30,7 +33,7 @@ export async function learnLesson(ctx: AppContext, id: string, opts: { restart?:
   const env = await makeStepEnv(ctx, prompter);
   const end = await runLesson({ lesson: opened.lesson, progress, save: (p) => store.save(withoutLessons(p, hidden)), env, restart: Boolean(opts.restart), now: ctx.now });
   if (end !== 'finished') ctx.io.stdout.write('\n' + ctx.t(isPrivate ? 'learn.privateStopped' : 'learn.saved', { id: opened.lesson.id }) + '\n');
-  if (end === 'finished') await offerAfterLesson(ctx, opened.lesson.id, prompter);
+  if (end === 'finished' && (await offerAfterLesson(ctx, opened.lesson.id, prompter))) return 'forgot';
   return end;
 }
 

@@ -127,6 +127,11 @@ async function takeLegacy(ctx: AppContext): Promise<Answers | null> {
 }
 
 export default async function start(ctx: AppContext, opts: Options, injected?: Prompter): Promise<number> {
+  return (await runStart(ctx, opts, injected)).code;
+}
+
+/** `forgot`: the first lesson ended with `forget`, so the caller must write nothing more. */
+export async function runStart(ctx: AppContext, opts: Options, injected?: Prompter): Promise<{ code: number; forgot: boolean }> {
   const m = PLAN.text(ctx.lang);
   const { rules, problems } = await loadPlanRules(ctx.t);
   if (!rules) {
@@ -147,7 +152,7 @@ export default async function start(ctx: AppContext, opts: Options, injected?: P
       await saveEncryptedPlan(ctx.paths.dataDir, answers, passphrase, ctx.now());
       if (!opts.json) say(ctx, '\n' + m('saved'));
     }
-    return EXIT_OK;
+    return { code: EXIT_OK, forgot: false };
   }
 
   if (opts.show || opts.json || !ctx.io.canPrompt) {
@@ -160,7 +165,7 @@ export default async function start(ctx: AppContext, opts: Options, injected?: P
       throw new SafestepError(m('noSaved'), EXIT_USAGE, m('noSavedHint'));
     }
     await printPlan(ctx, rules, answers, Boolean(opts.json));
-    return EXIT_OK;
+    return { code: EXIT_OK, forgot: false };
   }
 
   const prompter = injected ?? inquirerPrompter(ctx.io, ctx.t);
@@ -207,11 +212,11 @@ export default async function start(ctx: AppContext, opts: Options, injected?: P
         { name: ctx.t('start.yesStart'), value: true },
         { name: ctx.t('start.later'), value: false },
       ]);
-      if (go) await learnLesson(ctx, first.id, {}, prompter);
+      if (go && (await learnLesson(ctx, first.id, {}, prompter)) === 'forgot') return { code: EXIT_OK, forgot: true };
     }
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     ctx.io.stdout.write('\n' + ctx.t('home.bye') + '\n');
   }
-  return EXIT_OK;
+  return { code: EXIT_OK, forgot: false };
 }

@@ -141,10 +141,17 @@ describe('safestep forget, asked in a terminal', () => {
     const ctx = await testContext({ io: term.io, lang: 'en', lessonDirs: [], dataDir: dir });
     const menu = homeMenu(ctx, (c) => inquirerPrompter(c.io, c.t));
     await term.answer('What would you like to do?', KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
-    await term.answer('Remove all of this now', KEY.enter);
-    await term.answer('What would you like to do?', KEY.ctrlC);
+    await term.answer('Remove all of this now', KEY.enter); // no: back to the menu
+    await term.answer('What would you like to do?', KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+    await term.answer('Remove all of this now', KEY.down, KEY.enter);
+    await term.answer('Delete the journal too?', KEY.down, KEY.enter);
+    await term.answer('Delete the signing key too?', KEY.down, KEY.enter);
+    // Once everything is gone the menu ends, so nothing (not even the lesson index) is written again.
     expect(await menu).toBe(0);
     expect(term.screen()).toContain('Remove everything safestep keeps here (before a border crossing)');
+    expect(term.screen()).toContain('Goodbye. Take care.');
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'my-notes.txt']);
+    expect(readdirSync(path.join(dir, 'cache'))).toEqual(['other-tool.db']);
   });
 
   it('is offered at the end of the border lesson', async () => {
@@ -161,7 +168,7 @@ describe('safestep forget, asked in a terminal', () => {
     await term.answer('Remove all of this now', KEY.down, KEY.enter);
     await term.answer('Delete the journal too?', KEY.enter);
     await term.answer('Delete the signing key too?', KEY.enter);
-    expect(await done).toBe('finished');
+    expect(await done).toBe('forgot');
     expect(term.screen()).toContain('Before a crossing you can remove everything safestep keeps');
     expect(existsSync(path.join(dir, 'progress.json'))).toBe(false);
   });

@@ -7,20 +7,21 @@ import { asking } from '../../journal/passphrase.js';
 import type { Prompter } from '../../prompter.js';
 import { wrap } from '../../text/markdown.js';
 
-type Offer = (ctx: AppContext, prompter: Prompter) => Promise<void>;
+/** Resolves true when the offer removed safestep's data: the caller must then write nothing more. */
+type Offer = (ctx: AppContext, prompter: Prompter) => Promise<boolean>;
 
 /** Before a border crossing: remove what safestep keeps on this computer. */
 const offerForget: Offer = async (ctx, prompter) => {
   const m = FORGET.text(ctx.lang);
   ctx.io.stdout.write('\n' + wrap(m('after.offer'), ctx.io.width).join('\n') + '\n');
   const now = await asking(() => prompter.select(m('after.ask'), [{ name: m('after.later'), value: false }, { name: m('after.now'), value: true }], false));
-  if (!now) return;
-  const { forgetEverything } = await import('../forget.js');
-  await forgetEverything(ctx, {}, prompter);
+  if (!now) return false;
+  const { forgetFlow } = await import('../forget.js');
+  return (await forgetFlow(ctx, {}, prompter)).wiped;
 };
 
 const OFFERS: ReadonlyMap<string, Offer> = new Map([['border-phone-inspection', offerForget]]);
 
-export async function offerAfterLesson(ctx: AppContext, lessonId: string, prompter: Prompter): Promise<void> {
-  await OFFERS.get(lessonId)?.(ctx, prompter);
+export async function offerAfterLesson(ctx: AppContext, lessonId: string, prompter: Prompter): Promise<boolean> {
+  return (await OFFERS.get(lessonId)?.(ctx, prompter)) ?? false;
 }
