@@ -53,7 +53,7 @@ const ROOT: Rule = (name, isDir) => {
 };
 
 /** Names inside one of safestep's folders. */
-const INSIDE: Readonly<Record<string, Rule>> = {
+const INSIDE: ReadonlyMap<string, Rule> = new Map<string, Rule>(Object.entries({
   cache: (name, isDir) => (!isDir && (name === 'lesson-index.json' || isTempName(name)) ? { kind: 'cache', tree: false } : null),
   workshops: (name, isDir) => (!isDir && (HEX16_JSON.test(name) || isTempName(name)) ? { kind: 'workshops', tree: false } : null),
   keys: (name, isDir) => (!isDir && (name === 'pack-signing-key.json' || isTempName(name)) ? { kind: 'key', tree: false } : null),
@@ -68,7 +68,7 @@ const INSIDE: Readonly<Record<string, Rule>> = {
     return null;
   },
   'journal/files': (name, isDir) => (!isDir && (ATTACHMENT.test(name) || isTempName(name)) ? { kind: 'journal', tree: false } : null),
-};
+} satisfies Record<string, Rule>));
 
 async function sizeOf(p: string): Promise<number> {
   const info = await lstat(p).catch(() => null);
@@ -98,7 +98,7 @@ export async function takeInventory(dataDir: string): Promise<Inventory> {
       const verdict = rule(name, isDir);
       if (verdict === 'folder') {
         const key = where ? `${where}/${name}` : name;
-        const inner = INSIDE[key];
+        const inner = INSIDE.get(key);
         if (!inner) continue;
         await visit(full, inner, key);
         inventory.containers.push(full);
