@@ -53,11 +53,8 @@ export default defineCheck({
     },
     topic: 'identity',
     lessons: LESSONS,
-    options: {
-      type: 'object',
-      properties: { reveal: { type: 'boolean', description: 'Show the words found inside the password (only on this screen).' } },
-      additionalProperties: false,
-    },
+    // `reveal` is not an option a lesson or pack may set: only `safestep check password --reveal` passes it.
+    options: { type: 'object', properties: {}, additionalProperties: false },
     explain: {
       all: {
         en: 'Only the password you type at the hidden prompt. It is rated on this computer and forgotten: it is never printed, saved, logged or sent anywhere.',
@@ -73,7 +70,9 @@ export default defineCheck({
     return { estimate: estimatePassword(password) };
   },
   evaluate(data, options): CheckResult<Id> {
-    const e = options.reveal === false ? redactEstimate(data.estimate) : data.estimate;
+    // The decoded words are part of the password: shown only when the person asked with --reveal.
+    const reveal = options.reveal === true;
+    const e = reveal ? data.estimate : redactEstimate(data.estimate);
     const severity = e.score <= 1 ? 'high' : e.score === 2 ? 'medium' : 'info';
     const findings: Finding<Id>[] = [
       finding('verdict', severity, {
@@ -88,7 +87,7 @@ export default defineCheck({
     // Patterns only explain a weak verdict; for a strong password they are noise.
     if (e.score <= 2) {
       for (const detail of e.details) {
-        findings.push(finding('pattern', 'info', { data: { text: both((l) => describePattern(detail, l, { reveal: options.reveal !== false })) }, lessons: [] }));
+        findings.push(finding('pattern', 'info', { data: { text: both((l) => describePattern(detail, l, { reveal })) }, lessons: [] }));
       }
       if (e.warning) findings.push(finding(e.warning.id, 'info', { lessons: [] }));
       for (const s of e.suggestions.slice(1)) findings.push(finding(s.id, 'info', { lessons: [] }));

@@ -273,8 +273,8 @@ const M = defineMessages('check.ssh-key-passphrase', {
     ru: 'Закрытый ключ {path} не защищён паролем. Любой, кто получит копию файла (изъятый или украденный ноутбук, резервная копия, вредоносная программа), сразу сможет им воспользоваться.',
   },
   fixPassphrase: {
-    en: 'Add a passphrase: ssh-keygen -p -f {path}. If other programs need the old file format, add -m PEM.',
-    ru: 'Задайте пароль: ssh-keygen -p -f {path}. Если другим программам нужен прежний формат файла, добавьте -m PEM.',
+    en: 'Add a passphrase: ssh-keygen -p -f {path:arg}. If other programs need the old file format, add -m PEM.',
+    ru: 'Задайте пароль: ssh-keygen -p -f {path:arg}. Если другим программам нужен прежний формат файла, добавьте -m PEM.',
   },
   fixPassphrasePutty: {
     en: 'Open the key in PuTTYgen (Load), type a passphrase in both fields and save the private key again.',
@@ -301,16 +301,16 @@ const M = defineMessages('check.ssh-key-passphrase', {
     ru: 'Файл ключа {path} могут читать или изменять другие пользователи этого компьютера (права доступа {mode}).',
   },
   fixPermissions: {
-    en: 'Allow only yourself: chmod 600 {path}',
-    ru: 'Оставьте доступ только себе: chmod 600 {path}',
+    en: 'Allow only yourself: chmod 600 {path:arg}',
+    ru: 'Оставьте доступ только себе: chmod 600 {path:arg}',
   },
   unknownFormat: {
     en: 'The key {path} could not be decoded, so we cannot tell whether it has a passphrase.',
     ru: 'Не удалось разобрать ключ {path}, поэтому неизвестно, защищён ли он паролем.',
   },
   fixUnknownFormat: {
-    en: 'Check it yourself: ssh-keygen -y -f {path} asks for a passphrase only if the key has one.',
-    ru: 'Проверьте сами: ssh-keygen -y -f {path} спросит пароль, только если он у ключа есть.',
+    en: 'Check it yourself: ssh-keygen -y -f {path:arg} asks for a passphrase only if the key has one.',
+    ru: 'Проверьте сами: ssh-keygen -y -f {path:arg} спросит пароль, только если он у ключа есть.',
   },
   unreadable: {
     en: 'Could not read {path}, so keys there were not checked.',

@@ -58,8 +58,8 @@ const M = defineMessages('check.state-root-certificates', {
     ru: '{name} опознан по названию ({subject}), а не по известному отпечатку: вероятно, это более новый сертификат центра «{rule}».',
   },
   fixLinux: {
-    en: 'Remove the file and rebuild the store. Debian, Ubuntu: sudo rm {path} && sudo update-ca-certificates --fresh. Fedora: sudo rm {path} && sudo update-ca-trust. Arch: sudo trust anchor --remove {path}. Sites that need this certificate (Gosuslugi, some Russian banks) can be opened in a separate browser profile or on a separate device.',
-    ru: 'Удалите файл и пересоберите хранилище. Debian, Ubuntu: sudo rm {path} && sudo update-ca-certificates --fresh. Fedora: sudo rm {path} && sudo update-ca-trust. Arch: sudo trust anchor --remove {path}. Сайты, которым нужен этот сертификат (Госуслуги, некоторые российские банки), можно открывать в отдельном профиле браузера или на отдельном устройстве.',
+    en: 'Remove the file and rebuild the store. Debian, Ubuntu: sudo rm {path:arg} && sudo update-ca-certificates --fresh. Fedora: sudo rm {path:arg} && sudo update-ca-trust. Arch: sudo trust anchor --remove {path:arg}. Sites that need this certificate (Gosuslugi, some Russian banks) can be opened in a separate browser profile or on a separate device.',
+    ru: 'Удалите файл и пересоберите хранилище. Debian, Ubuntu: sudo rm {path:arg} && sudo update-ca-certificates --fresh. Fedora: sudo rm {path:arg} && sudo update-ca-trust. Arch: sudo trust anchor --remove {path:arg}. Сайты, которым нужен этот сертификат (Госуслуги, некоторые российские банки), можно открывать в отдельном профиле браузера или на отдельном устройстве.',
   },
   fixLinuxBundle: {
     en: '{path} is a bundle built from other files, so the certificate has to be removed at its source. `safestep check state-root-certificates /usr/share/ca-certificates /etc/pki/ca-trust/source` shows which file holds it. Delete that file (or unselect it in /etc/ca-certificates.conf), then run sudo update-ca-certificates --fresh (Debian, Ubuntu) or sudo update-ca-trust (Fedora, Arch).',
@@ -98,8 +98,8 @@ const M = defineMessages('check.state-root-certificates', {
     ru: 'На этом Mac есть сертификат с особыми настройками доверия: «{name}».',
   },
   fixUserRootLinux: {
-    en: 'If you know it (your employer, a development tool), keep it. If not, remove it: sudo rm {path}, then sudo update-ca-certificates --fresh (Debian, Ubuntu) or sudo update-ca-trust (Fedora, Arch).',
-    ru: 'Если вы его знаете (работодатель, инструмент разработчика), оставьте. Если нет — удалите: sudo rm {path}, затем sudo update-ca-certificates --fresh (Debian, Ubuntu) или sudo update-ca-trust (Fedora, Arch).',
+    en: 'If you know it (your employer, a development tool), keep it. If not, remove it: sudo rm {path:arg}, then sudo update-ca-certificates --fresh (Debian, Ubuntu) or sudo update-ca-trust (Fedora, Arch).',
+    ru: 'Если вы его знаете (работодатель, инструмент разработчика), оставьте. Если нет — удалите: sudo rm {path:arg}, затем sudo update-ca-certificates --fresh (Debian, Ubuntu) или sudo update-ca-trust (Fedora, Arch).',
   },
   fixUserRootNss: {
     en: 'If you do not know why it is there (an employer, a VPN or antivirus program can add one), remove it in the browser\'s certificate settings or with: certutil -d sql:{path} -D -n "{nickname}"',

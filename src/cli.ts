@@ -8,6 +8,7 @@ import type { AnySpec, OptionSpec, Registered } from './commands/spec.js';
 import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
 import { defineMessages, isLang, langFromEnv, type Lang, type TextOf } from './i18n/index.js';
+import { guardedStream } from './io.js';
 import { resolvePaths } from './paths.js';
 import { wrap } from './text/width.js';
 import { VERSION } from './version.js';
@@ -69,6 +70,7 @@ const M = defineMessages('cli', {
   fileReadOnly: { en: '{path}: the disk is read-only', ru: '{path}: диск доступен только для чтения' },
   diskFull: { en: '{path}: the disk is full', ru: '{path}: на диске нет места' },
   fileOther: { en: '{path}: {code}', ru: '{path}: {code}' },
+  cannotMakeFolder: { en: 'cannot create the folder {path}: this place does not take new folders (missing, read-only or not yours)', ru: 'не удаётся создать папку {path}: здесь нельзя создавать папки (пути нет, он только для чтения или принадлежит не вам)' },
 });
 
 type CliText = TextOf<keyof typeof M.table>;
@@ -111,8 +113,11 @@ export interface RunOverrides extends Partial<AppContext> {
 
 export async function run(argv: readonly string[], overrides: RunOverrides = {}): Promise<number> {
   const env = overrides.env ?? process.env;
-  const writeOut = overrides.writeOut ?? ((s: string) => void process.stdout.write(s));
-  const writeErr = overrides.writeErr ?? ((s: string) => void process.stderr.write(s));
+  // Help and error lines pass the same terminal filter as everything commands print.
+  const stdout = overrides.writeOut ? undefined : guardedStream(process.stdout, false);
+  const stderr = overrides.writeErr ? undefined : guardedStream(process.stderr, false);
+  const writeOut = overrides.writeOut ?? ((s: string) => void stdout!.write(s));
+  const writeErr = overrides.writeErr ?? ((s: string) => void stderr!.write(s));
   const flag = langFlag(argv);
   const both = bothLangs(flag);
   if (flag !== undefined && !isLang(flag) && !both) {
@@ -190,6 +195,8 @@ function stripRunOnly(o: RunOverrides): Partial<AppContext> {
 function fileErrorMessage(err: NodeJS.ErrnoException, m: CliText): string | undefined {
   if (typeof err.code !== 'string' || typeof err.path !== 'string') return undefined;
   const path = err.path;
+  // A folder that cannot be made: said as such, whatever the system calls it (/proc gives ENOENT).
+  if (err.syscall === 'mkdir' && ['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR'].includes(err.code)) return m('cannotMakeFolder', { path });
   switch (err.code) {
     case 'ENOENT':
       return m('fileNotFound', { path });

@@ -1,7 +1,9 @@
 // Terminal IO in one object so commands never reach for process.* and tests
 // can run every flow with in-memory streams.
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
+import { terminalFilter } from './sanitize.js';
 
 export interface IO {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -28,12 +30,35 @@ export function decideColor({ flag, env, isTTY }: ColorChoice): boolean {
   return isTTY && env.TERM !== 'dumb';
 }
 
+/**
+ * The stream with every write passed through the terminal filter (see
+ * src/sanitize.ts): the last line of defence for text that was never
+ * sanitised where it was put together. Everything else (isTTY, columns,
+ * events) is the real stream's, so prompts work as before.
+ */
+export function guardedStream<S extends Writable & { isTTY?: boolean }>(stream: S, color: boolean): S {
+  const filter = terminalFilter({ keepCsi: Boolean(stream.isTTY), keepSgr: color, keepInvisible: !stream.isTTY });
+  const decoder = new StringDecoder('utf8');
+  const write = (chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
+    const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? decoder.write(Buffer.from(chunk)) : String(chunk);
+    const done = typeof encoding === 'function' ? encoding : callback;
+    return stream.write(filter(text), done as (err?: Error | null) => void);
+  };
+  return new Proxy(stream, {
+    get(target, key) {
+      if (key === 'write') return write;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function processIO(color: boolean): IO {
   const canPrompt = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   return {
     stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: guardedStream(process.stdout, color),
+    stderr: guardedStream(process.stderr, color),
     canPrompt,
     color,
     // A getter: the terminal can be resized while a lesson or presenter mode is open.

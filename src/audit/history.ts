@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CheckStatus, Severity } from '../check-kit/types.js';
 import type { AuditResult } from './run.js';
 import { scoreResults } from './score.js';
+import { ensureDir } from '../fsutil/dirs.js';
 
 export const HISTORY_FILE = 'audit-history.jsonl';
 export const DEFAULT_MAX_ENTRIES = 500;
@@ -93,7 +94,7 @@ export async function readHistory(dir: string, options: { limit?: number } = {})
 /** Adds one entry, keeping the newest `maxEntries`; the file is replaced atomically. */
 export async function appendHistory(dir: string, entry: HistoryEntry, options: { maxEntries?: number } = {}): Promise<void> {
   const max = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await ensureDir(dir);
   const file = path.join(dir, HISTORY_FILE);
   const kept = (await readLines(file)).filter((line) => parseHistoryLine(line) !== null);
   kept.push(JSON.stringify(entry));

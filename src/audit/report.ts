@@ -8,6 +8,7 @@ import { describeFinding, formatMessage, severityRank, SEVERITY_ORDER } from '..
 import { resultTitle } from '../check-kit/render.js';
 import type { CheckStatus, Lang, Severity, Topic } from '../check-kit/types.js';
 import { escapeHtml } from '../html.js';
+import { markdownText } from '../text/markdown.js';
 import { stripUnsafe } from '../sanitize.js';
 import type { AuditResult } from './run.js';
 import { nextSteps, scoreBreakdown, type ScoreBreakdown } from './score.js';
@@ -130,9 +131,7 @@ function buildModel(results: readonly AuditResult[], options: ReportOptions): Re
  * list marker or a label), so line-start markers (#, +, -) need no escaping,
  * and with [ and ] escaped, ( and ) cannot form a link.
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
+export const escapeMarkdown = markdownText;
 
 export function renderMarkdownReport(results: readonly AuditResult[], options: ReportOptions): string {
   const m = buildModel(results, options);

@@ -22,6 +22,8 @@ export interface CheckOptions {
   json?: boolean;
   explain?: boolean;
   failOn: 'high' | 'medium' | 'low';
+  /** password: show the decoded words found inside (the person's own screen only). */
+  reveal?: boolean;
   /** password: read one password per line from standard input. */
   stdin?: boolean;
   /** password: also look the password up in Pwned Passwords (k-anonymity). */
@@ -53,6 +55,7 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     const near = closestIds(id, checkIds);
     throw new SafestepError(ctx.t('check.unknown', { id }), EXIT_USAGE, near.length ? ctx.t('lesson.didYouMean', { ids: near.join(', ') }) : ctx.t('check.seeList'));
   }
+  if (opts.reveal && (id !== 'password' || opts.json || opts.stdin)) throw new SafestepError(ctx.t('password.revealOnlyHere'), EXIT_USAGE);
   if (opts.explain) {
     const out = [chalk.bold(found.meta.title[ctx.lang]), ...wrap(found.meta.description[ctx.lang], ctx.io.width), '', chalk.bold(ctx.t('check.reads'))];
     out.push(...renderExplain(found.meta, ['linux', 'darwin', 'win32'], { lang: ctx.lang, width: ctx.io.width }));
@@ -82,7 +85,7 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
   const asking = prompter && opts.online ? { ...prompter, password: async (m: string) => (typed = await prompter.password(m)) } : prompter;
   const home = homeOf(ctx);
   const checkOptions: Record<string, unknown> = {
-    ...(id === 'password' && opts.json ? { reveal: false } : {}),
+    ...(id === 'password' && opts.reveal ? { reveal: true } : {}),
     ...(id === 'passwords' && opts.format ? { format: opts.format } : {}),
   };
   const [result] = await runChecks([found], checkContext(ctx, paths, asking), {

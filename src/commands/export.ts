@@ -1,5 +1,5 @@
 // `safestep export <ids...>|--plan <plan> --format html|md [--lang en|ru|en+ru] --out DIR`
-import { mkdir } from 'node:fs/promises';
+import { ensureDir } from '../fsutil/dirs.js';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
@@ -27,6 +27,9 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
     title = plan.title;
     lessonIds = [...ids, ...plan.agenda.flatMap((i) => ('lesson' in i ? [i.lesson] : []))];
   }
+  // The output folder first: a place that cannot hold it fails at once, before any lesson is read.
+  const out = path.resolve(opts.out);
+  await ensureDir(out);
   const handouts: HandoutLesson[] = [];
   for (const id of lessonIds) {
     // openLesson validates once and refuses lessons with errors; it also returns every translation.
@@ -37,11 +40,9 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
   }
   const { contacts } = await loadContacts(ctx.t);
   const options = { title, trainer: Boolean(opts.trainer), contacts, date: ctx.now().toISOString().slice(0, 10) };
-  const out = path.resolve(opts.out);
-  await mkdir(out, { recursive: true });
   const base = (opts.plan ? path.basename(opts.plan).replace(/\.ya?ml$/i, '') : lessonIds.length === 1 ? lessonIds[0]! : 'lessons') + `.${langs.join('+')}`;
   const file = path.join(out, `${base}.${opts.format === 'html' ? 'html' : 'md'}`);
-  await writeFileAtomic(file, opts.format === 'html' ? renderHandoutHtml(handouts, options) : renderHandoutMarkdown(handouts, options), 0o644);
+  await writeFileAtomic(file, opts.format === 'html' ? renderHandoutHtml(handouts, options) : renderHandoutMarkdown(handouts, options));
   ctx.io.stdout.write(ctx.t(opts.format === 'html' ? 'export.written' : 'export.writtenMd', { file, count: lessonIds.length }) + '\n');
   return EXIT_OK;
 }

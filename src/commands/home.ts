@@ -1,4 +1,6 @@
 // `safestep` alone: a calm home menu. One question at a time, always a way out.
+// After `forget` (chosen here, or offered at the end of a lesson) the menu ends:
+// it must not write anything again, not even the lesson index.
 import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { translator, type Lang } from '../i18n/index.js';
@@ -13,7 +15,7 @@ import { catalog } from './shared/lessons.js';
 import { loadProgress } from './shared/progress.js';
 import { topicLabel } from '../i18n/labels.js';
 
-type MenuChoice = 'continue' | 'plan' | 'browse' | 'audit' | 'language' | 'quit';
+type MenuChoice = 'continue' | 'plan' | 'browse' | 'audit' | 'forget' | 'language' | 'quit';
 
 /**
  * One rule for Ctrl+C: inside anything started from this menu (a lesson, the
@@ -37,6 +39,7 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
       { name: ctx.t('home.browse'), value: 'browse' },
       { name: ctx.t('home.audit'), value: 'audit' },
       { name: ctx.t('home.language'), value: 'language' },
+      { name: ctx.t('home.forget'), value: 'forget' },
       { name: ctx.t('home.quit'), value: 'quit' },
     );
     let picked: MenuChoice;
@@ -48,7 +51,10 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
     }
     if (picked === 'quit') break;
     try {
-      ctx = await act(ctx, picked, makePrompter, current?.id);
+      const next = await act(ctx, picked, makePrompter, current?.id);
+      // After `forget` nothing more may be written, not even the lesson index: the menu ends.
+      if (next === FORGOT) break;
+      ctx = next;
     } catch (err) {
       if (!isPromptExit(err)) throw err;
     }
@@ -58,11 +64,13 @@ export async function homeMenu(start: AppContext, makePrompter: (ctx: AppContext
   return EXIT_OK;
 }
 
-/** Does what was picked in the menu; returns the context to go on with (the language may change). */
-async function act(ctx: AppContext, picked: MenuChoice, makePrompter: (ctx: AppContext) => Prompter, currentId: string | undefined): Promise<AppContext> {
+const FORGOT = Symbol('forgot');
+
+/** Does what was picked in the menu; returns the context to go on with (the language may change), or FORGOT. */
+async function act(ctx: AppContext, picked: MenuChoice, makePrompter: (ctx: AppContext) => Prompter, currentId: string | undefined): Promise<AppContext | typeof FORGOT> {
   const prompter = makePrompter(ctx);
   if (picked === 'continue' && currentId) {
-    await learnLesson(ctx, currentId, {}, makePrompter);
+    if ((await learnLesson(ctx, currentId, {}, makePrompter)) === 'forgot') return FORGOT;
   } else if (picked === 'browse') {
     const { lessons } = await catalog(ctx);
     const progress = await loadProgress(ctx, new ProgressStore(ctx.paths.dataDir));
@@ -81,10 +89,13 @@ async function act(ctx: AppContext, picked: MenuChoice, makePrompter: (ctx: AppC
       }),
       { name: ctx.t('home.back'), value: '' },
     ]);
-    if (id) await learnLesson(ctx, id, {}, makePrompter);
+    if (id && (await learnLesson(ctx, id, {}, makePrompter)) === 'forgot') return FORGOT;
   } else if (picked === 'plan') {
     const { planFlow } = await import('./start.js');
-    await planFlow(ctx, makePrompter);
+    if ((await planFlow(ctx, makePrompter)) === 'forgot') return FORGOT;
+  } else if (picked === 'forget') {
+    const { forgetFlow } = await import('./forget.js');
+    if ((await forgetFlow(ctx, {}, prompter)).wiped) return FORGOT;
   } else if (picked === 'audit') {
     const { default: audit } = await import('./audit.js');
     await audit(ctx, { failOn: 'high' });

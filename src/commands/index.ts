@@ -36,6 +36,7 @@ import { spec as audit } from './audit.cli.js';
 import { spec as check } from './check.cli.js';
 import { spec as scrub } from './scrub.cli.js';
 import { spec as passphrase } from './passphrase.cli.js';
+import { spec as forget } from './forget.cli.js';
 
 export const COMMANDS: readonly Registered[] = [
   command(start, () => import('./start.js')),
@@ -72,4 +73,5 @@ export const COMMANDS: readonly Registered[] = [
   command(check, () => import('./check.js')),
   command(scrub, () => import('./scrub.js')),
   command(passphrase, () => import('./passphrase.js')),
+  command(forget, () => import('./forget.js')),
 ];

@@ -96,7 +96,7 @@ export async function addRecord(ctx: AppContext, opts: JournalAddOptions, ask: T
   for (const file of opts.attach ?? []) {
     const full = path.resolve(file);
     const info = await stat(full).catch(() => null);
-    if (!info?.isFile()) throw new SafestepError(m('err.notAFile', { file: stripUnsafe(full) }), EXIT_USAGE);
+    if (!info?.isFile()) throw new SafestepError(m('err.notAFile', { file: full }), EXIT_USAGE);
     files.push(full);
   }
   const source: PassphraseSource = passphraseSource(ctx, opts, ask);
@@ -115,7 +115,7 @@ export async function addRecord(ctx: AppContext, opts: JournalAddOptions, ask: T
 
   const { record, number } = await guard(ctx, () => journal.addRecord(fields, files, ctx.now()));
   const out = [m('add.saved', { n: number })];
-  for (const a of record.attachments) out.push(m('add.attached', { name: stripUnsafe(a.name), size: formatSize(a.size, ctx.lang), sha256: a.sha256 }));
+  for (const a of record.attachments) out.push(m('add.attached', { name: a.name, size: formatSize(a.size, ctx.lang), sha256: a.sha256 }));
   if (record.attachments.length > 0) out.push('', m('add.originalsKept'));
   ctx.io.stdout.write(out.join('\n') + '\n');
   return EXIT_OK;

@@ -2,7 +2,7 @@
 // report for a lawyer or a helpline. Beside it, a folder with the attached files
 // decrypted and a SHA256SUMS manifest, checked against the journal's hashes.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import type { AppContext } from '../context.js';
@@ -13,7 +13,6 @@ import type { PassphraseOptions } from '../journal/passphrase.js';
 import { evidenceFileName, evidenceFor, renderHtml, renderMarkdown, sha256sums, type EvidenceItem } from '../journal/report.js';
 import { messages, unlockJournal } from '../journal/session.js';
 import type { Prompter } from '../prompter.js';
-import { stripUnsafe } from '../sanitize.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-export.cli.js';
 
@@ -42,11 +41,14 @@ export function reportFormat(out: string, format: string | undefined): 'md' | 'h
 export async function exportJournal(ctx: AppContext, opts: JournalExportOptions, prompter?: Prompter): Promise<number> {
   const m = messages(ctx);
   const format = reportFormat(opts.out, opts.format);
-  if (!format) throw new SafestepError(m('export.badFormat', { format: stripUnsafe(opts.format ?? '') }), EXIT_USAGE);
+  if (!format) throw new SafestepError(m('export.badFormat', { format: opts.format ?? '' }), EXIT_USAGE);
   const target = path.resolve(opts.out);
   const evidenceDir = target.slice(0, target.length - path.extname(target).length) + '-evidence';
   const withFiles = opts.files !== false;
-  // Refuse before asking anything: nothing the person already has is overwritten.
+  // Refuse before asking anything: the folder must exist (a typo must not put evidence somewhere
+  // unexpected), and nothing the person already has is overwritten.
+  const parent = await stat(path.dirname(target)).catch(() => null);
+  if (!parent?.isDirectory()) throw new SafestepError(m('export.noFolder', { dir: path.dirname(target) }), EXIT_USAGE, m('export.noFolderHint'));
   for (const p of withFiles ? [target, evidenceDir] : [target]) {
     if (await exists(p)) throw new SafestepError(m('export.exists', { file: p }), EXIT_USAGE, m('export.existsHint'));
   }
@@ -67,7 +69,7 @@ export async function exportJournal(ctx: AppContext, opts: JournalExportOptions,
           await journal.exportAttachment(att, path.join(staging, item.file));
         } catch (err) {
           const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : err instanceof CryptoFailure ? 'damaged' : (err as Error).message;
-          throw new SafestepError(m('export.failed', { name: stripUnsafe(att.name), n: item.record, reason }), EXIT_USAGE, m('export.failedHint'));
+          throw new SafestepError(m('export.failed', { name: att.name, n: item.record, reason }), EXIT_USAGE, m('export.failedHint'));
         }
       }
       await writeFileAtomic(path.join(staging, 'SHA256SUMS'), sha256sums(evidence));

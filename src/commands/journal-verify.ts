@@ -3,9 +3,9 @@
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors.js';
 import type { PassphraseOptions } from '../journal/passphrase.js';
-import { guard, messages, unlockJournal } from '../journal/session.js';
+import { formatSize, guard, messages, unlockJournal } from '../journal/session.js';
 import type { Prompter } from '../prompter.js';
-import { stripUnsafe } from '../sanitize.js';
+import { wrap } from '../text/markdown.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './journal-verify.cli.js';
 
@@ -24,13 +24,15 @@ export async function verifyJournal(ctx: AppContext, opts: PassphraseOptions, pr
       const status = await guard(ctx, () => journal.verifyAttachment(att));
       total++;
       if (status !== 'ok') bad++;
-      out.push(m(`verify.${status}`, { name: stripUnsafe(att.name) }));
+      out.push(m(`verify.${status}`, { name: att.name }));
     }
   }
   if (total > 0) out.push('');
   out.push(total === 0 ? m('verify.noFiles') : bad === 0 ? m('verify.allOk', { count: total }) : m('verify.bad', { bad, count: total }));
   const orphans = await journal.orphans();
   if (orphans.length > 0) out.push(m('verify.orphans', { dir: journal.filesDir, count: orphans.length }));
+  const leftovers = await journal.leftovers();
+  if (leftovers.files.length > 0) out.push(...wrap(m('verify.leftovers', { count: leftovers.files.length, size: formatSize(leftovers.bytes, ctx.lang), dir: journal.dir }), ctx.io.width));
   ctx.io.stdout.write(out.join('\n') + '\n');
   return bad === 0 ? EXIT_OK : EXIT_PROBLEMS;
 }

@@ -1,7 +1,8 @@
 // `safestep journal wipe [--yes]`: deletes the whole journal. No passphrase is
 // needed: someone who has to get rid of it quickly may not be able to type it.
 import { randomBytes } from 'node:crypto';
-import { access, rename, rm } from 'node:fs/promises';
+import { access, rename } from 'node:fs/promises';
+import { shredTree } from '../fsutil/shred.js';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
@@ -36,7 +37,7 @@ export async function wipeJournal(ctx: AppContext, opts: { yes?: boolean }, prom
   // Renamed away first, so the journal disappears in one step even if deleting the files takes a while.
   const doomed = path.join(ctx.paths.dataDir, `.journal-wiped-${randomBytes(6).toString('hex')}`);
   await rename(dir, doomed);
-  await rm(doomed, { recursive: true, force: true });
+  await shredTree(doomed);
   ctx.io.stdout.write(m('wipe.done') + '\n' + m('wipe.note') + '\n');
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 // `safestep lesson new <id> --topic T`: scaffold a valid lesson to edit.
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { ensureDir } from '../fsutil/dirs.js';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
@@ -26,8 +27,8 @@ export default async function lessonNew(ctx: AppContext, id: string, opts: Optio
     () => false,
   );
   if (exists) throw new SafestepError(ctx.t('new.exists', { path: folder }), EXIT_USAGE);
-  await mkdir(folder, { recursive: true });
-  await writeFileAtomic(file, scaffoldLesson(id, opts.topic, ctx.now().toISOString().slice(0, 10)), 0o644);
+  await ensureDir(folder);
+  await writeFileAtomic(file, scaffoldLesson(id, opts.topic, ctx.now().toISOString().slice(0, 10)));
   ctx.io.stdout.write(ctx.t('new.created', { file: path.relative(process.cwd(), file) || file }) + '\n');
   ctx.io.stdout.write(ctx.t('new.next', { dir: path.relative(process.cwd(), folder) || folder, file: path.relative(process.cwd(), file) || file }) + '\n');
   return EXIT_OK;

@@ -6,7 +6,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../errors.js';
 import { findLessonFiles, loadCatalog } from '../lesson/catalog.js';
 import type { Problem } from '../lesson/types.js';
 import { crossFileProblems, validateLessonFile, type LessonReport } from '../lesson/validate.js';
-import { stripUnsafe } from '../sanitize.js';
+import { oneLine } from '../sanitize.js';
 import { validateOptions } from '../lesson/validate-options.js';
 import { loadContacts } from '../contacts/load.js';
 import type { OptionsOf } from './spec.js';
@@ -40,7 +40,7 @@ async function collect(inputs: readonly string[]): Promise<{ files: string[]; mi
 export function formatProblem(p: Problem, cwd: string): string {
   const rel = path.relative(cwd, p.file);
   const shown = rel && !rel.startsWith('..') ? rel : p.file;
-  return `${shown}:${p.line}:${p.col}: ${p.code}: ${stripUnsafe(p.message)}`;
+  return `${oneLine(shown)}:${p.line}:${p.col}: ${p.code}: ${oneLine(p.message)}`;
 }
 
 export default async function lessonValidate(ctx: AppContext, inputs: string[], opts: Options): Promise<number> {

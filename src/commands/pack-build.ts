@@ -4,7 +4,8 @@
 // manifest (lesson ids and versions, size and SHA-256 of every file), the files,
 // and an Ed25519 signature over the manifest.
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, rm, stat } from 'node:fs/promises';
+import { access, rm, stat } from 'node:fs/promises';
+import { ensureDir } from '../fsutil/dirs.js';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
@@ -79,7 +80,7 @@ export async function buildPack(ctx: AppContext, dir: string, opts: BuildOptions
   const staging = path.join(packsDir(ctx.paths.dataDir), `.build-${randomBytes(6).toString('hex')}`);
   let checked: TreeValidation;
   try {
-    await mkdir(staging, { recursive: true, mode: 0o700 });
+    await ensureDir(staging);
     await writeTree(staging, files);
     checked = await validateTree(ctx, staging, await knownLessons(ctx));
   } finally {
@@ -121,7 +122,7 @@ export async function buildPack(ctx: AppContext, dir: string, opts: BuildOptions
   }
   // The pack is read back exactly as an installer would before it is kept.
   decodePack(packed);
-  await writeFileAtomic(out, packed, 0o644);
+  await writeFileAtomic(out, packed);
 
   const lines = [m('build.done', { file: out }), m('show.lessons', { count: lessons.length }), ...lessons.map((l) => m('show.lesson', { id: l.id, version: l.version }))];
   if (found.ignored > 0) lines.push('', m('build.ignored', { count: found.ignored }));

@@ -1,6 +1,7 @@
 // `safestep pack keygen [--out <file>] [--passphrase-stdin]`: a key pair for
 // signing lesson packs, the private half encrypted with a passphrase.
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { ensureDir } from '../fsutil/dirs.js';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
@@ -37,7 +38,7 @@ export async function keygen(ctx: AppContext, opts: KeygenOptions, prompter?: Pr
   const passphrase = await source.fresh(m('keygen.ask'), m('keygen.repeat'));
   const pair = newKeyPair();
   try {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await ensureDir(path.dirname(file));
     await writeKeyFile(file, pair, passphrase, cost);
   } finally {
     pair.seed.fill(0);

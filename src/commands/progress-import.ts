@@ -4,6 +4,8 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { mergeProgress, parseProgress, ProgressStore } from '../progress/store.js';
 import { loadProgress } from './shared/progress.js';
+import { catalog } from './shared/lessons.js';
+import { isPrivateLesson, withoutLessons } from '../progress/private.js';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -25,7 +27,9 @@ export default async function progressImport(ctx: AppContext, file: string): Pro
   const store = new ProgressStore(ctx.paths.dataDir);
   const progress = await loadProgress(ctx, store);
   const { lessons } = mergeProgress(progress, incoming);
-  await store.save(progress);
+  // Lessons on private topics are never recorded, wherever the progress comes from.
+  const hidden = new Set((await catalog(ctx)).lessons.filter(isPrivateLesson).map((l) => l.id));
+  await store.save(withoutLessons(progress, hidden));
   ctx.io.stdout.write(ctx.t('progress.imported', { count: lessons, file }) + '\n');
   return EXIT_OK;
 }

@@ -54,7 +54,8 @@ export function newKdfParams(cost: KdfCost = KDF_DEFAULT): KdfParams {
 function checkCost({ N, r, p }: KdfCost): void {
   const powerOfTwo = Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0;
   if (!powerOfTwo || !Number.isInteger(r) || !Number.isInteger(p) || r < 1 || p < 1) throw new CryptoFailure('corrupted', 'bad scrypt parameters');
-  if (N < KDF_MINIMUM.N || r < KDF_MINIMUM.r) throw new CryptoFailure('unsupported', 'scrypt work factor below the minimum');
+  // No safestep ever wrote less than the minimum: such a header was edited, not made by another version.
+  if (N < KDF_MINIMUM.N || r < KDF_MINIMUM.r) throw new CryptoFailure('corrupted', 'scrypt work factor below the minimum');
   if (N > MAX_N || r > 32 || p > 16 || 128 * N * r > MAX_MEMORY) throw new CryptoFailure('unsupported', 'scrypt work factor too large');
 }
 

@@ -145,11 +145,25 @@ export const MESSAGES = defineMessages('journal', {
     en: 'The folder {dir} also holds encrypted files that belong to no record ({count}); they are probably left from an interrupted save. They were not deleted.',
     ru: 'В папке {dir} есть и зашифрованные файлы, не относящиеся ни к одной записи ({count}); вероятно, они остались от прерванного сохранения. Они не удалены.',
   },
+  'verify.leftovers': {
+    en: {
+      one: 'An interrupted save left {count} temporary file ({size}) in {dir}. It holds only encrypted data; the next safestep journal add removes it.',
+      other: 'An interrupted save left {count} temporary files ({size}) in {dir}. They hold only encrypted data; the next safestep journal add removes them.',
+    },
+    ru: {
+      one: 'Прерванное сохранение оставило {count} временный файл ({size}) в {dir}. В нём только зашифрованные данные; следующий safestep journal add его удалит.',
+      few: 'Прерванное сохранение оставило {count} временных файла ({size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+      many: 'Прерванное сохранение оставило {count} временных файлов ({size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+      other: 'Прерванное сохранение оставило временные файлы ({count}, {size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+    },
+  },
 
   // journal export
   'export.exists': { en: '{file} already exists; nothing was overwritten.', ru: '{file} уже существует; ничего не перезаписано.' },
   'export.existsHint': { en: 'Choose another name with --out.', ru: 'Выберите другое имя в --out.' },
   'export.badFormat': { en: 'Unknown format "{format}": use md or html.', ru: 'Неизвестный формат «{format}»: используйте md или html.' },
+  'export.noFolder': { en: 'The folder {dir} does not exist; nothing was written.', ru: 'Папки {dir} нет; ничего не записано.' },
+  'export.noFolderHint': { en: 'Create it first, or choose another place with --out.', ru: 'Сначала создайте её или укажите другое место в --out.' },
   'export.empty': { en: 'The journal has no records to export.', ru: 'В журнале нет записей для выгрузки.' },
   'export.failed': {
     en: 'The attached file {name} (record {n}) could not be exported: {reason}. Nothing was written.',

@@ -3,7 +3,7 @@
 // user-written string escaped), both ending with the evidence manifest.
 import { escapeHtml as escapeText } from '../html.js';
 import type { Lang } from '../i18n/index.js';
-import { stripUnsafe } from '../sanitize.js';
+import { markdownText, markdownVerbatim } from '../text/markdown.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { describeTime } from './session.js';
 import type { JournalData } from './store.js';
@@ -56,26 +56,12 @@ export function evidenceFor(data: JournalData): EvidenceItem[] {
   return data.records.flatMap((r, ri) => r.attachments.map((a, ai) => ({ record: ri + 1, index: ai + 1, name: a.name, size: a.size, sha256: a.sha256, added: a.added })));
 }
 
-const clean = (s: string): string => stripUnsafe(s).replace(/\r/g, '');
-
 // --- Markdown ---------------------------------------------------------------
 
-/** Inline text: characters that would start formatting, links or HTML are escaped. */
-export function mdInline(s: string): string {
-  return clean(s)
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|~#!]/g, (c) => '\\' + c)
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)\./, '$1\\.');
-}
-
-/** A block kept exactly as written: a fence longer than any run of backticks inside. */
-export function mdVerbatim(s: string): string {
-  const text = clean(s);
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text}\n${fence}`;
-}
+/** Inline text: characters that would start formatting, links or HTML are escaped (the one Markdown escaper). */
+export const mdInline = markdownText;
+/** A block kept exactly as written. */
+export const mdVerbatim = markdownVerbatim;
 
 function evidenceIntro(input: ReportInput, m: TextOf<MessageId>): string[] {
   const out = [m('report.evidenceIntro')];
@@ -121,10 +107,8 @@ export function renderMarkdown(input: ReportInput): string {
 
 // --- HTML -------------------------------------------------------------------
 
-/** Journal text is cleaned of control characters first, then escaped. */
-export function escapeHtml(s: string): string {
-  return escapeText(clean(s));
-}
+/** The one HTML escaper (it removes control, bidi and invisible characters first). */
+export const escapeHtml = escapeText;
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}

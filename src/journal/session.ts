@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import type { Prompter } from '../prompter.js';
-import { stripUnsafe } from '../sanitize.js';
+import { oneLine, stripUnsafe } from '../sanitize.js';
 import { CryptoFailure } from '../crypto/passphrase-keys.js';
 import { MESSAGES, type MessageId } from './messages.js';
 import { passphraseSource, type PassphraseOptions, type PassphraseSource } from './passphrase.js';
@@ -72,7 +72,7 @@ export function describeTime(record: JournalRecord, m: TextOf<MessageId>): strin
 /** A record in full, for the terminal. Every user-typed string is sanitised. */
 export function renderRecord(record: JournalRecord, n: number, ctx: AppContext): string {
   const m = messages(ctx);
-  const safe = (s: string): string => (s.trim() === '' ? m('field.none') : stripUnsafe(s));
+  const safe = (s: string): string => (s.trim() === '' ? m('field.none') : oneLine(s));
   const lines = [
     m('show.title', { n }),
     `${m('field.when')}: ${stripUnsafe(describeTime(record, m))}`,
@@ -87,7 +87,7 @@ export function renderRecord(record: JournalRecord, n: number, ctx: AppContext):
   ];
   if (record.attachments.length === 0) lines.push(`  ${m('field.noAttachments')}`);
   record.attachments.forEach((a, i) => {
-    lines.push(`  ${i + 1}. ${stripUnsafe(a.name)} (${formatSize(a.size, ctx.lang)})`, `     SHA-256 ${a.sha256}`);
+    lines.push(`  ${i + 1}. ${oneLine(a.name)} (${formatSize(a.size, ctx.lang)})`, `     SHA-256 ${a.sha256}`);
   });
   return lines.join('\n');
 }

@@ -9,11 +9,12 @@
 // atomic rename: a crash at any point leaves the previous journal readable (at
 // worst with an unreferenced attachment file, which `journal verify` reports).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { ensureDir } from '../fsutil/dirs.js';
 import path from 'node:path';
-import { writeFileAtomic } from '../fsutil/atomic.js';
-import { CryptoFailure, deriveKeys, isRecord, KDF_DEFAULT, newKdfParams, type KdfCost } from '../crypto/passphrase-keys.js';
-import { openBuffer, openFileStream, parseHeader, sealBuffer, sealFile, writeStreamAtomic, type Sealer } from './envelope.js';
+import { isAbandonedTemp, isTempName, writeFileAtomic } from '../fsutil/atomic.js';
+import { checkMatches, CryptoFailure, deriveKeys, isRecord, KDF_DEFAULT, newKdfParams, type KdfCost, type KdfParams } from '../crypto/passphrase-keys.js';
+import { openBuffer, openFileStream, parseHeader, readHeader, sealBuffer, sealFile, writeStreamAtomic, type Header, type Sealer } from '../crypto/envelope.js';
 
 export const JOURNAL_VERSION = 1;
 
@@ -177,7 +178,15 @@ export class Journal {
     const raw = await readIndex(path.join(dir, INDEX));
     const { header } = parseHeader(raw, { kind: 'journal' });
     const keys = await deriveKeys(passphrase, header.kdf);
-    const data = parseJournalData(openBuffer(raw, { kind: 'journal' }, keys).toString('utf8'));
+    let data: JournalData;
+    try {
+      data = parseJournalData(openBuffer(raw, { kind: 'journal' }, keys).toString('utf8'));
+    } catch (err) {
+      if (err instanceof CryptoFailure && err.kind === 'wrong-passphrase' && (await headerWasChanged(dir, header, passphrase, opts.cost ?? KDF_DEFAULT))) {
+        throw new CryptoFailure('corrupted', 'the key settings in the header were changed');
+      }
+      throw err;
+    }
     return new Journal(dir, { kdf: header.kdf, keys }, data, opts.writeFile ?? writeFileAtomic);
   }
 
@@ -198,7 +207,8 @@ export class Journal {
    * another safestep is kept.
    */
   async addRecord(fields: NewRecord, attachments: readonly string[], now: Date): Promise<{ record: JournalRecord; number: number }> {
-    await mkdir(this.filesDir, { recursive: true, mode: 0o700 });
+    await ensureDir(this.filesDir);
+    await this.removeLeftovers();
     const sealed: AttachmentEntry[] = [];
     try {
       for (const source of attachments) {
@@ -235,12 +245,12 @@ export class Journal {
   }
 
   private async writeIndex(data: JournalData): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await ensureDir(this.dir);
     await this.writeFile(this.indexFile, sealBuffer(this.sealer, { kind: 'journal' }, Buffer.from(JSON.stringify(data), 'utf8')));
   }
 
   private async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await ensureDir(this.dir);
     const lock = path.join(this.dir, LOCK);
     let handle;
     for (let attempt = 0; ; attempt++) {
@@ -294,6 +304,40 @@ export class Journal {
     });
   }
 
+  /**
+   * Temporary files of a write that never finished (`kill -9` or a power cut
+   * during `journal add`). They hold only ciphertext, but they take space and
+   * say that a write happened. Files of a write still running are not listed.
+   */
+  async leftovers(): Promise<{ files: string[]; bytes: number }> {
+    const files: string[] = [];
+    let bytes = 0;
+    for (const dir of [this.dir, this.filesDir]) {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names.sort()) {
+        if (!isTempName(name) || !isAbandonedTemp(name)) continue;
+        const full = path.join(dir, name);
+        const info = await stat(full).catch(() => null);
+        if (!info?.isFile()) continue;
+        files.push(full);
+        bytes += info.size;
+      }
+    }
+    return { files, bytes };
+  }
+
+  /** Removes what `leftovers` finds; the next write does this before anything else. */
+  async removeLeftovers(): Promise<number> {
+    const { files } = await this.leftovers();
+    for (const file of files) await unlink(file).catch(() => undefined);
+    return files.length;
+  }
+
   /** Sealed files no record points to (left by an interrupted `journal add`). */
   async orphans(): Promise<string[]> {
     const known = new Set(this.data.records.flatMap((r) => r.attachments.map((a) => `${a.id}.enc`)));
@@ -317,6 +361,31 @@ async function readIndex(file: string): Promise<Buffer> {
   }
   if (size > MAX_INDEX_BYTES) throw corrupted('index is too large');
   return readFile(file);
+}
+
+/**
+ * Called when the passphrase does not fit the index header. If the header's
+ * key settings were edited (a different scrypt cost or salt), every
+ * passphrase would look wrong: the person would doubt their memory while the
+ * file is in fact damaged. Two signs of an edit:
+ * - the attached files, sealed with the same settings, disagree with the index;
+ * - the passphrase fits once the cost safestep writes is put back.
+ */
+async function headerWasChanged(dir: string, header: Header, passphrase: string, cost: KdfCost): Promise<boolean> {
+  const same = (a: KdfParams, b: KdfParams): boolean => a.N === b.N && a.r === b.r && a.p === b.p && a.salt === b.salt;
+  let names: string[] = [];
+  try {
+    names = (await readdir(path.join(dir, FILES))).filter((n) => /^[0-9a-f]{32}\.enc$/.test(n)).slice(0, 5);
+  } catch {
+    // no attachments to compare with
+  }
+  for (const name of names) {
+    const other = await readHeader(path.join(dir, FILES, name), { kind: 'attachment', id: name.slice(0, 32) }).catch(() => null);
+    if (other && (!same(other.kdf, header.kdf) || other.check !== header.check)) return true;
+  }
+  if (header.kdf.N === cost.N && header.kdf.r === cost.r && header.kdf.p === cost.p) return false;
+  const keys = await deriveKeys(passphrase, { ...header.kdf, N: cost.N, r: cost.r, p: cost.p });
+  return checkMatches(keys, Buffer.from(header.check, 'base64'));
 }
 
 /** A lock left by a process that is no longer running. */

@@ -9,6 +9,7 @@ import type { Lang, Translate } from '../i18n/index.js';
 import { LANGS } from '../i18n/index.js';
 import type { Level, Topic } from './types.js';
 import { translationPath } from './translation-path.js';
+import { SHIPPED_LESSONS } from '../paths.js';
 
 export interface LessonSummary {
   id: string;
@@ -116,7 +117,19 @@ async function summarise(file: string, t: Translate): Promise<CacheEntry> {
   return { stamp: '', summary };
 }
 
-export async function loadCatalog(dirs: readonly string[], dataDir: string, t: Translate): Promise<CatalogResult> {
+export interface CatalogOptions {
+  /**
+   * Folders whose lessons may be remembered in the index. Only the lessons
+   * shipped with safestep by default: the index must not say which packs were
+   * installed or which lesson folders were ever opened (a USB stick, a
+   * trainer's drafts) after they are gone. Other lessons are read every time.
+   */
+  cacheDirs?: readonly string[];
+}
+
+export async function loadCatalog(dirs: readonly string[], dataDir: string, t: Translate, options: CatalogOptions = {}): Promise<CatalogResult> {
+  const cacheDirs = (options.cacheDirs ?? [SHIPPED_LESSONS]).map((d) => path.resolve(d) + path.sep);
+  const cacheable = (file: string): boolean => cacheDirs.some((d) => file.startsWith(d));
   const cacheFile = path.join(dataDir, 'cache', 'lesson-index.json');
   let cache: CacheFile = { version: CACHE_VERSION, entries: {} };
   try {
@@ -127,17 +140,17 @@ export async function loadCatalog(dirs: readonly string[], dataDir: string, t: T
   }
   const files = await findLessonFiles(dirs);
   const next: CacheFile = { version: CACHE_VERSION, entries: {} };
-  let changed = Object.keys(cache.entries).length !== files.length;
+  let changed = Object.keys(cache.entries).length !== files.filter(cacheable).length;
   const result: CatalogResult = { lessons: [], broken: [] };
   for (const file of files) {
-    let entry = cache.entries[file];
+    let entry = Object.prototype.hasOwnProperty.call(cache.entries, file) ? cache.entries[file] : undefined;
     const stamp = stampOf(file, entry?.summary?.lang);
     if (!entry || entry.stamp !== stamp) {
       const fresh = await summarise(file, t);
       entry = { ...fresh, stamp: stampOf(file, fresh.summary?.lang) };
       changed = true;
     }
-    next.entries[file] = entry;
+    if (cacheable(file)) next.entries[file] = entry;
     if (entry.summary) result.lessons.push(entry.summary);
     else result.broken.push({ file, reason: entry.reason ?? 'invalid' });
   }

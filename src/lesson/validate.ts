@@ -11,6 +11,7 @@ import { compileInline, schemaProblems } from './schema-check.js';
 import { validateTranslation, translationPath } from './validate-translation.js';
 import type { Lesson, Problem, Translation } from './types.js';
 import { offsetOf, problemAt, readSource, type ParsedSource, type PathSegment } from './yaml-source.js';
+import { isReservedId } from '../text/ids.js';
 
 export interface ValidateOptions {
   t: Translate;
@@ -65,6 +66,17 @@ async function semanticProblems(lesson: Lesson, source: ParsedSource, opts: Vali
   const add = (where: readonly PathSegment[], severity: Problem['severity'], code: string, message: string): void => {
     problems.push(problemAt(source.file, source.lines, offsetOf(doc, where), severity, code, message));
   };
+
+  // Ids are looked up in progress files and maps: none may be a name Object.prototype already has.
+  const ids: { where: PathSegment[]; id: string }[] = [{ where: ['id'], id: lesson.id }];
+  lesson.sources.forEach((s, i) => ids.push({ where: ['sources', i, 'id'], id: s.id }));
+  lesson.steps.forEach((step, i) => {
+    ids.push({ where: ['steps', i, 'id'], id: step.id });
+    if (step.type === 'quiz') step.choices.forEach((c, j) => ids.push({ where: ['steps', i, 'choices', j, 'id'], id: c.id }));
+    if (step.type === 'checklist') step.items.forEach((c, j) => ids.push({ where: ['steps', i, 'items', j, 'id'], id: c.id }));
+    if (step.type === 'choice') step.options.forEach((c, j) => ids.push({ where: ['steps', i, 'options', j, 'id'], id: c.id }));
+  });
+  for (const { where, id } of ids) if (isReservedId(id)) add(where, 'error', 'reserved-id', t('val.reservedId', { id }));
 
   if (path.basename(source.file) === 'lesson.yaml') {
     const folder = path.basename(path.dirname(source.file));

@@ -69,13 +69,54 @@ export async function readSource(file: string, t: Translate): Promise<ParsedSour
   if (size > MAX_LESSON_BYTES) {
     return fail('file-too-large', t('val.tooLarge', { size: Math.ceil(size / 1024), max: MAX_LESSON_BYTES / 1024 }));
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     return fail('file-unreadable', t('val.unreadable', { reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
   }
-  return parseSource(file, text, t, lines);
+  // Invalid UTF-8 would silently become U+FFFD: the author is told where it is instead.
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const before = bytes.subarray(0, bad);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const col = before.subarray(lineStart).toString('utf8').length + 1;
+    const byte = '0x' + bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+    return { file, doc: null, lines, value: undefined, problems: [{ file, line, col, severity: 'error', code: 'invalid-utf8', message: t('val.invalidUtf8', { byte }) }] };
+  }
+  return parseSource(file, bytes.toString('utf8'), t, lines);
+}
+
+/** The offset of the first byte that is not part of valid UTF-8 (no overlongs, no surrogates), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
 }
 
 export function parseSource(file: string, text: string, t: Translate, lines = new LineCounter()): ParsedSource {

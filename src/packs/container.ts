@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../crypto/passphrase-keys.js';
 import { fingerprint } from './fingerprint.js';
-import { ManifestProblem, parseManifest, PACK_FORMAT, type Manifest } from './manifest.js';
+import { ManifestProblem, NewerManifest, parseManifest, PACK_FORMAT, type Manifest, type ManifestIssue } from './manifest.js';
 import { sign, SIGNATURE_BYTES, verifySignature } from './signing.js';
 
 export const MAGIC = Buffer.from(`SAFESTEP PACK ${PACK_FORMAT}\n`, 'latin1');
@@ -28,7 +28,7 @@ export type PackFailure =
   | { code: 'too-large'; max: number }
   | { code: 'truncated'; expected: number; actual: number }
   | { code: 'trailing'; extra: number }
-  | { code: 'bad-manifest'; detail: string; path?: string }
+  | { code: 'bad-manifest'; issue: ManifestIssue; data?: Readonly<Record<string, string | number>>; path?: string }
   | { code: 'bad-signature' }
   | { code: 'signature-missing' }
   | { code: 'unexpected-signature' }
@@ -105,14 +105,14 @@ export function decodePack(data: Buffer): OpenedPack {
   need(4);
   const manifestLength = data.readUInt32BE(at);
   at += 4;
-  if (manifestLength === 0 || manifestLength > MAX_MANIFEST) fail({ code: 'bad-manifest', detail: 'impossible manifest length' });
+  if (manifestLength === 0 || manifestLength > MAX_MANIFEST) fail({ code: 'bad-manifest', issue: 'manifestLength' });
   need(manifestLength);
   const manifestBytes = data.subarray(at, at + manifestLength);
   at += manifestLength;
   need(4);
   const signatureLength = data.readUInt32BE(at);
   at += 4;
-  if (signatureLength !== 0 && signatureLength !== SIGNATURE_BYTES) fail({ code: 'bad-manifest', detail: 'impossible signature length' });
+  if (signatureLength !== 0 && signatureLength !== SIGNATURE_BYTES) fail({ code: 'bad-manifest', issue: 'signatureLength' });
   need(signatureLength);
   const signature = data.subarray(at, at + signatureLength);
   at += signatureLength;
@@ -121,14 +121,14 @@ export function decodePack(data: Buffer): OpenedPack {
   try {
     raw = JSON.parse(manifestBytes.toString('utf8'));
   } catch {
-    return fail({ code: 'bad-manifest', detail: 'not JSON' });
+    return fail({ code: 'bad-manifest', issue: 'notJson' });
   }
   // The signature is checked before anything else in the manifest is believed.
   const signerKey = typeof raw === 'object' && raw !== null && 'signer' in raw ? (raw as { signer: unknown }).signer : undefined;
   let publicKey: Buffer | undefined;
   if (signerKey !== null && signerKey !== undefined) {
     const hex = typeof signerKey === 'object' && 'publicKey' in signerKey ? (signerKey as { publicKey: unknown }).publicKey : undefined;
-    if (typeof hex !== 'string' || !/^[0-9a-f]{64}$/.test(hex)) return fail({ code: 'bad-manifest', detail: 'bad signer key' });
+    if (typeof hex !== 'string' || !/^[0-9a-f]{64}$/.test(hex)) return fail({ code: 'bad-manifest', issue: 'signerKey' });
     if (signatureLength === 0) fail({ code: 'signature-missing' });
     publicKey = Buffer.from(hex, 'hex');
     if (!verifySignature(publicKey, signedMessage(manifestBytes), signature)) fail({ code: 'bad-signature' });
@@ -140,13 +140,11 @@ export function decodePack(data: Buffer): OpenedPack {
   try {
     manifest = parseManifest(raw);
   } catch (err) {
-    if (err instanceof ManifestProblem) {
-      if (err.detail.startsWith('format ')) return fail({ code: 'newer-format' });
-      return fail({ code: 'bad-manifest', detail: err.detail, ...(err.path ? { path: err.path } : {}) });
-    }
+    if (err instanceof NewerManifest) return fail({ code: 'newer-format' });
+    if (err instanceof ManifestProblem) return fail({ code: 'bad-manifest', issue: err.issue, data: err.data, ...(err.path ? { path: err.path } : {}) });
     throw err;
   }
-  if (canonicalJson(manifest) !== manifestBytes.toString('utf8')) fail({ code: 'bad-manifest', detail: 'not in canonical form' });
+  if (canonicalJson(manifest) !== manifestBytes.toString('utf8')) fail({ code: 'bad-manifest', issue: 'notCanonical' });
 
   const expected = at + manifest.files.reduce((sum, f) => sum + f.size, 0);
   if (data.length < expected) fail({ code: 'truncated', expected, actual: data.length });

@@ -104,7 +104,7 @@ export const MESSAGES = defineMessages('packs', {
       other: 'В уроках {count} ошибки, поэтому пакет не собран:',
     },
   },
-  'build.lessonErrorsHint': { en: 'Fix them (safestep lesson validate {dir}), then build again.', ru: 'Исправьте их (safestep lesson validate {dir}) и соберите пакет снова.' },
+  'build.lessonErrorsHint': { en: 'Fix them (safestep lesson validate {dir:arg}), then build again.', ru: 'Исправьте их (safestep lesson validate {dir:arg}) и соберите пакет снова.' },
   'build.badId': { en: '"{id}" cannot be a pack id: use lower-case letters, digits and hyphens.', ru: '«{id}» не годится как id пакета: используйте строчные латинские буквы, цифры и дефисы.' },
   'build.badIdHint': { en: 'Give one with --id, e.g. --id tbilisi-workshop-2026', ru: 'Задайте его через --id, например --id tbilisi-workshop-2026' },
   'build.badName': { en: 'The pack name must be 1 to 200 characters, without control characters.', ru: 'Название пакета — от 1 до 200 символов, без управляющих символов.' },

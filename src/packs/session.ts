@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
 import type { TextOf } from '../i18n/messages.js';
-import { stripUnsafe } from '../sanitize.js';
 import { decodePack, MAX_PACK_BYTES, PackError, type OpenedPack } from './container.js';
 import { fingerprintBlock } from './fingerprint.js';
+import { MANIFEST_ISSUES } from './manifest.js';
 import type { KeyFileError } from './keyfile.js';
 import { MESSAGES, type MessageId } from './messages.js';
 
@@ -30,12 +30,13 @@ export function packFailure(ctx: AppContext, err: PackError, file: string): Safe
       return new SafestepError(m('fail.truncated', { expected: f.expected, actual: f.actual }), EXIT_PROBLEMS, hint);
     case 'trailing':
       return new SafestepError(m('fail.trailing', { count: f.extra }), EXIT_PROBLEMS, hint);
-    case 'bad-manifest':
-      return new SafestepError(
-        f.path ? m('fail.badManifestPath', { detail: f.detail, path: stripUnsafe(f.path).slice(0, 300) }) : m('fail.badManifest', { detail: f.detail }),
-        EXIT_PROBLEMS,
-        hint,
-      );
+    case 'bad-manifest': {
+      // A part name ("the signer") is itself a message; the rest of the data is from the file.
+      const data = { ...f.data };
+      if (typeof data.part === 'string' && MANIFEST_ISSUES.has(data.part)) data.part = MANIFEST_ISSUES.get(data.part, ctx.lang);
+      const detail = MANIFEST_ISSUES.get(f.issue, ctx.lang, data);
+      return new SafestepError(f.path ? m('fail.badManifestPath', { detail, path: f.path.slice(0, 300) }) : m('fail.badManifest', { detail }), EXIT_PROBLEMS, hint);
+    }
     case 'bad-signature':
       return new SafestepError(m('fail.badSignature'), EXIT_PROBLEMS, hint);
     case 'signature-missing':
@@ -89,7 +90,7 @@ export async function openPackFile(ctx: AppContext, file: string): Promise<Opene
 export function describePack(ctx: AppContext, opened: OpenedPack, trusted: boolean): string[] {
   const m = messages(ctx);
   const { manifest } = opened;
-  const out = [m('show.pack', { name: stripUnsafe(manifest.name), id: manifest.id }), m('show.created', { date: manifest.created.slice(0, 16).replace('T', ' ') + ' UTC' }), ''];
+  const out = [m('show.pack', { name: manifest.name, id: manifest.id }), m('show.created', { date: manifest.created.slice(0, 16).replace('T', ' ') + ' UTC' }), ''];
   if (opened.publicKey) out.push(m('show.signer'), '', fingerprintBlock(opened.publicKey), '', trusted ? m('show.trusted') : m('show.unknown'));
   else out.push(m('show.unsigned'));
   out.push('', m('show.lessons', { count: manifest.lessons.length }), ...manifest.lessons.map((l) => m('show.lesson', { id: l.id, version: l.version })));

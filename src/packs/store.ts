@@ -4,6 +4,7 @@
 // until the new one is in place.
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir, PRIVATE_DIR, PRIVATE_FILE, tightenTree } from '../fsutil/dirs.js';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { isRecord } from '../crypto/passphrase-keys.js';
@@ -74,13 +75,15 @@ export async function listInstalled(dataDir: string): Promise<{ packs: Installed
 /** Writes the pack's lessons into a new staging folder; returns its path. Never writes outside it. */
 export async function extractToStaging(dataDir: string, opened: OpenedPack, now: Date): Promise<string> {
   const root = packsDir(dataDir);
-  await mkdir(root, { recursive: true });
+  await ensureDir(root);
+  // Packs installed by an older safestep were readable by other accounts (0755/0644).
+  await tightenTree(root);
   const staging = path.join(root, `.staging-${opened.manifest.id}-${randomBytes(6).toString('hex')}`);
-  await mkdir(staging, { mode: 0o700 });
+  await mkdir(staging, { mode: PRIVATE_DIR });
   try {
     await writeTree(path.join(staging, 'lessons'), opened.files);
     const record: PackRecordFile = { version: 1, installed: now.toISOString(), manifest: opened.manifest, signature: opened.signature?.toString('hex') ?? null };
-    await writeFile(path.join(staging, 'pack.json'), JSON.stringify(record, null, 2) + '\n', { flag: 'wx', mode: 0o644 });
+    await writeFile(path.join(staging, 'pack.json'), JSON.stringify(record, null, 2) + '\n', { flag: 'wx', mode: PRIVATE_FILE });
     return staging;
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
@@ -186,5 +189,5 @@ export async function addTrusted(dataDir: string, publicKey: Buffer, firstPack: 
   if (signers.some((s) => s.publicKey === hex)) return;
   signers.push({ publicKey: hex, fingerprint: fingerprint(publicKey), added: now.toISOString(), firstPack });
   const file: SignersFile = { version: 1, signers };
-  await writeFileAtomic(signersFile(dataDir), JSON.stringify(file, null, 2) + '\n', 0o644);
+  await writeFileAtomic(signersFile(dataDir), JSON.stringify(file, null, 2) + '\n');
 }

@@ -1,7 +1,8 @@
 // Lessons from a pack are validated exactly like shipped ones, and on the exact
 // bytes that go into (or come out of) the pack: they are written to a staging
 // folder first and validated there.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { ensureDir, PRIVATE_FILE } from '../fsutil/dirs.js';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { findLessonFiles, loadCatalog, type LessonSummary } from '../lesson/catalog.js';
@@ -19,8 +20,8 @@ export async function writeTree(dir: string, files: readonly PackFile[]): Promis
     if (!isSafeEntryPath(file.path)) throw new Error(`unsafe path ${file.path}`);
     const target = path.resolve(base, ...file.path.split('/'));
     if (!target.startsWith(base + path.sep)) throw new Error(`unsafe path ${file.path}`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.data, { flag: 'wx', mode: 0o644 });
+    await ensureDir(path.dirname(target));
+    await writeFile(target, file.data, { flag: 'wx', mode: PRIVATE_FILE });
   }
 }
 

@@ -213,6 +213,27 @@ function feedback(
 const ONLINE_THROTTLED_PER_SECOND = 100 / 3600;
 const OFFLINE_FAST_PER_SECOND = 1e10;
 
+const DAY = 86400;
+/**
+ * The verdict follows from the same two crack times the person sees, so the
+ * words never contradict the numbers. zxcvbn's own score calls 10^8 guesses
+ * "safely unguessable", which a leaked fast-hash database gives up in a
+ * hundredth of a second: a password like "masha1987Ivanova" was "Strong" next to
+ * "less than a second". Here:
+ *   0 very weak    fewer than 10^3 guesses (a login page gives it up in hours)
+ *   1 weak         fewer than 10^6 (a login page with limits, within a year)
+ *   2 fair         safe at a login page, but a leaked database cracks it within an hour
+ *   3 strong       a leaked database needs an hour or more
+ *   4 very strong  a leaked database needs a century or more ("centuries")
+ */
+export const SCORE_GUESSES: readonly number[] = [1e3, 1e6, 3600 * OFFLINE_FAST_PER_SECOND, 100 * 365 * DAY * OFFLINE_FAST_PER_SECOND];
+
+export function scoreFor(guesses: number): Score {
+  let score = 0;
+  while (score < SCORE_GUESSES.length && guesses >= SCORE_GUESSES[score]!) score++;
+  return score as Score;
+}
+
 /**
  * Estimates how guessable `password` is. Pure and synchronous; the first call builds
  * the dictionaries (a fraction of a second), later calls take about a millisecond.
@@ -234,7 +255,7 @@ export function estimatePassword(password: string): PasswordEstimate {
   for (const d of details) {
     for (const id of [d.pattern, ...d.modifiers]) if (!patterns.includes(id)) patterns.push(id);
   }
-  const score = result.score;
+  const score = scoreFor(result.guesses);
   const { warning, suggestions } = feedback(score, details, sequence, analysed.length);
   return {
     score,

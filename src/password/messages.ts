@@ -1,17 +1,16 @@
 // English and Russian texts for the password estimator: verdicts, warnings,
-// suggestions, pattern descriptions and crack times in words.
-
-import type { Lang } from '../i18n/index.js';
+// suggestions, pattern descriptions and crack times in words. Every table is
+// registered with defineMessages, so tests/i18n/catalogues.test.ts checks it.
+//
+// Nothing here ever contains the password. A pattern is named ("a Russian word
+// typed with the English layout on"), never shown: the decoded word is added
+// only with `reveal`, which `safestep check password --reveal` asks for.
+import { defineMessages, type BilingualText, type Lang } from '../i18n/index.js';
 import type { PatternDetail, PatternId, Score, WordSource } from './patterns.js';
 
 export type { Lang };
 
-export interface Text {
-  readonly en: string;
-  readonly ru: string;
-}
-
-export const MESSAGES = {
+const WARNINGS = {
   'warning.empty': { en: 'The password is empty.', ru: 'Пароль пустой.' },
   'warning.too-short': {
     en: 'This password is short: short passwords are guessed quickly, whatever characters they use.',
@@ -125,12 +124,15 @@ export const MESSAGES = {
     en: 'A capital first letter helps very little: it is the first variation tried.',
     ru: 'Заглавная первая буква почти не помогает: этот вариант пробуют первым.',
   },
-} as const satisfies Record<string, Text>;
+} as const satisfies Record<string, BilingualText>;
 
-export type MessageId = keyof typeof MESSAGES;
+/** Warnings and suggestions, by message id (the estimator returns ids). */
+export const MESSAGES: Readonly<Record<keyof typeof WARNINGS, BilingualText>> = WARNINGS;
+defineMessages('password', WARNINGS);
 
-/** Texts for the export audit and the breach check ({placeholders} filled by fill()). */
-export const AUDIT_MESSAGES = {
+export type MessageId = keyof typeof WARNINGS;
+
+const AUDIT = {
   'csv.unterminated-quote': {
     en: 'Line {row}, character {column}: a quoted field is never closed.',
     ru: 'Строка {row}, символ {column}: поле в кавычках не закрыто.',
@@ -172,38 +174,65 @@ export const AUDIT_MESSAGES = {
     en: 'The breach check could not be done (no connection or the service did not answer). Nothing else was affected.',
     ru: 'Проверить утечки не удалось (нет связи или сервис не ответил). Больше ничего не затронуто.',
   },
-} as const satisfies Record<string, Text>;
+} as const satisfies Record<string, BilingualText>;
 
-export type AuditMessageId = keyof typeof AUDIT_MESSAGES;
+/** Texts for the export audit and the breach check ({placeholders} filled by fill()). */
+export const AUDIT_MESSAGES: Readonly<Record<keyof typeof AUDIT, BilingualText>> = AUDIT;
+defineMessages('password-audit', AUDIT);
+
+export type AuditMessageId = keyof typeof AUDIT;
 
 export { format as fill } from '../i18n/index.js';
 
+const COUNTS = defineMessages('password-counts', {
+  pwnedFound: {
+    en: { one: 'This password appears {count} time in known data breaches: do not use it anywhere.', other: 'This password appears {count} times in known data breaches: do not use it anywhere.' },
+    ru: {
+      one: 'Этот пароль встречается в известных утечках {count} раз: не используйте его нигде.',
+      few: 'Этот пароль встречается в известных утечках {count} раза: не используйте его нигде.',
+      many: 'Этот пароль встречается в известных утечках {count} раз: не используйте его нигде.',
+      other: 'Этот пароль встречается в известных утечках {count} раза: не используйте его нигде.',
+    },
+  },
+  second: { en: { one: '{count} second', other: '{count} seconds' }, ru: { one: '{count} секунда', few: '{count} секунды', many: '{count} секунд', other: '{count} секунды' } },
+  minute: { en: { one: '{count} minute', other: '{count} minutes' }, ru: { one: '{count} минута', few: '{count} минуты', many: '{count} минут', other: '{count} минуты' } },
+  hour: { en: { one: '{count} hour', other: '{count} hours' }, ru: { one: '{count} час', few: '{count} часа', many: '{count} часов', other: '{count} часа' } },
+  day: { en: { one: '{count} day', other: '{count} days' }, ru: { one: '{count} день', few: '{count} дня', many: '{count} дней', other: '{count} дня' } },
+  month: { en: { one: '{count} month', other: '{count} months' }, ru: { one: '{count} месяц', few: '{count} месяца', many: '{count} месяцев', other: '{count} месяца' } },
+  year: { en: { one: '{count} year', other: '{count} years' }, ru: { one: '{count} год', few: '{count} года', many: '{count} лет', other: '{count} года' } },
+  instant: { en: 'less than a second', ru: 'меньше секунды' },
+  centuries: { en: 'centuries', ru: 'века' },
+});
+
 /** "Seen 3 times in data breaches" / "Встречается в утечках 3 раза". */
 export function pwnedFound(count: number, lang: Lang): string {
-  const n = count.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US');
-  if (lang === 'en') return `This password appears ${n} ${count === 1 ? 'time' : 'times'} in known data breaches: do not use it anywhere.`;
-  return `Этот пароль встречается в известных утечках ${n} ${russianPlural(count, ['раз', 'раза', 'раз'])}: не используйте его нигде.`;
+  return COUNTS.get('pwnedFound', lang, { count });
 }
 
 /** Text of a warning or suggestion in `lang`. */
 export function message(ref: { readonly id: MessageId }, lang: Lang): string {
-  return MESSAGES[ref.id][lang];
+  return WARNINGS[ref.id][lang];
 }
 
-/** The verdict for each score, in words. */
-export const SCORE_LABELS: Readonly<Record<Score, Text>> = {
+const SCORES = {
   0: { en: 'Very weak: guessed almost at once', ru: 'Очень слабый: подбирается почти сразу' },
   1: { en: 'Weak: can be guessed even through a login page', ru: 'Слабый: его можно подобрать даже через страницу входа' },
   2: {
-    en: "Fair: holds against guessing through a login page, but falls quickly if the site's password database leaks",
-    ru: 'Средний: через страницу входа не подобрать, но при утечке базы паролей сайта взламывается быстро',
+    en: "Fair: holds against guessing through a login page, but not if the site's password database leaks",
+    ru: 'Средний: через страницу входа не подобрать, но при утечке базы паролей сайта его взломают',
   },
-  3: { en: 'Strong', ru: 'Надёжный' },
-  4: { en: 'Very strong', ru: 'Очень надёжный' },
-};
+  3: {
+    en: "Strong: holds against guessing through a login page, and is not cracked at once even if the site's password database leaks",
+    ru: 'Надёжный: через страницу входа не подобрать, и даже при утечке базы паролей сайта его не взломают сразу',
+  },
+  4: { en: "Very strong: cracking it would take centuries, even from a leaked password database", ru: 'Очень надёжный: на взлом уйдут века, даже при утечке базы паролей' },
+} as const satisfies Record<Score, BilingualText>;
 
-/** Short names of the patterns, for lists ("layout switch, year"). */
-export const PATTERN_LABELS: Readonly<Record<PatternId, Text>> = {
+/** The verdict for each score, in words. Each must agree with the crack times shown beside it (see estimate.ts). */
+export const SCORE_LABELS: Readonly<Record<Score, BilingualText>> = SCORES;
+defineMessages('password-scores', { 'score.0': SCORES[0], 'score.1': SCORES[1], 'score.2': SCORES[2], 'score.3': SCORES[3], 'score.4': SCORES[4] });
+
+const PATTERNS = {
   'common-password': { en: 'a common password', ru: 'распространённый пароль' },
   'english-word': { en: 'an English word', ru: 'английское слово' },
   'english-name': { en: 'a name', ru: 'имя' },
@@ -222,52 +251,50 @@ export const PATTERN_LABELS: Readonly<Record<PatternId, Text>> = {
   'word-sequence': { en: 'a series of words (one, two, three)', ru: 'ряд слов (один, два, три)' },
   l33t: { en: 'letters replaced by look-alike symbols', ru: 'буквы, заменённые похожими символами' },
   reversed: { en: 'spelled backwards', ru: 'задом наперёд' },
-};
+} as const satisfies Record<PatternId, BilingualText>;
 
-const SOURCE_LABELS: Readonly<Record<WordSource, Text>> = {
-  'common-password': { en: 'a common password', ru: 'распространённый пароль' },
-  'english-word': { en: 'an English word', ru: 'английское слово' },
-  'english-name': { en: 'a name', ru: 'имя' },
-  'russian-word': { en: 'a Russian word', ru: 'русское слово' },
-  'russian-name': { en: 'a Russian name', ru: 'русское имя' },
-};
+/** Short names of the patterns, for lists ("layout switch, year"). */
+export const PATTERN_LABELS: Readonly<Record<PatternId, BilingualText>> = PATTERNS;
+defineMessages('password-patterns', PATTERNS);
 
-/** Russian source labels in the form that agrees with "набранное"/"записанное". */
-const SOURCE_RU_NEUTER: Readonly<Record<WordSource, string>> = {
-  'common-password': 'распространённый пароль, набранный',
-  'english-word': 'английское слово, набранное',
-  'english-name': 'имя, набранное',
-  'russian-word': 'русское слово, набранное',
-  'russian-name': 'русское имя, набранное',
-};
+/** A word typed on the wrong layout or in Latin letters, per source; Russian agrees in gender with the source. */
+const TYPED = defineMessages('password-typed', {
+  'layout.common-password': { en: 'a common password typed with the {layout} layout on', ru: 'распространённый пароль, набранный в {layout} раскладке' },
+  'layout.english-word': { en: 'an English word typed with the {layout} layout on', ru: 'английское слово, набранное в {layout} раскладке' },
+  'layout.english-name': { en: 'a name typed with the {layout} layout on', ru: 'имя, набранное в {layout} раскладке' },
+  'layout.russian-word': { en: 'a Russian word typed with the {layout} layout on', ru: 'русское слово, набранное в {layout} раскладке' },
+  'layout.russian-name': { en: 'a Russian name typed with the {layout} layout on', ru: 'русское имя, набранное в {layout} раскладке' },
+  'translit.common-password': { en: 'a common password written in Latin letters', ru: 'распространённый пароль, записанный латиницей' },
+  'translit.english-word': { en: 'an English word written in Latin letters', ru: 'английское слово, записанное латиницей' },
+  'translit.english-name': { en: 'a name written in Latin letters', ru: 'имя, записанное латиницей' },
+  'translit.russian-word': { en: 'a Russian word written in Latin letters', ru: 'русское слово, записанное латиницей' },
+  'translit.russian-name': { en: 'a Russian name written in Latin letters', ru: 'русское имя, записанное латиницей' },
+  'typedOn.russian': { en: 'Russian', ru: 'русской' },
+  'typedOn.english': { en: 'English', ru: 'английской' },
+  and: { en: ' and ', ru: ' и ' },
+});
 
 /**
  * One line describing a recognised part, e.g. "a Russian word typed with the English
- * layout on: пароль". `reveal` adds the decoded word, which is part of the secret: pass
- * true only in the interactive single check.
+ * layout on". `reveal` adds the decoded word (": пароль"), which is part of the
+ * secret: only `safestep check password --reveal` asks for it.
  */
 export function describePattern(detail: PatternDetail, lang: Lang, options: { reveal: boolean } = { reveal: false }): string {
-  const source = detail.source ?? 'russian-word';
+  const source: WordSource = detail.source ?? 'russian-word';
   let text: string;
   if (detail.pattern === 'layout-switch') {
-    const typedOn = detail.layout === 'ru-to-en' ? { en: 'Russian', ru: 'русской' } : { en: 'English', ru: 'английской' };
-    text =
-      lang === 'en'
-        ? `${SOURCE_LABELS[source].en} typed with the ${typedOn.en} layout on`
-        : `${SOURCE_RU_NEUTER[source]} в ${typedOn.ru} раскладке`;
+    const layout = TYPED.get(detail.layout === 'ru-to-en' ? 'typedOn.russian' : 'typedOn.english', lang);
+    text = TYPED.get(`layout.${source}`, lang, { layout });
   } else if (detail.pattern === 'transliteration') {
-    text =
-      lang === 'en'
-        ? `${SOURCE_LABELS[source].en} written in Latin letters`
-        : `${SOURCE_RU_NEUTER[source].replace('набранн', 'записанн')} латиницей`;
+    text = TYPED.get(`translit.${source}`, lang);
   } else {
-    text = PATTERN_LABELS[detail.pattern][lang];
+    text = PATTERNS[detail.pattern][lang];
   }
-  const extras = detail.modifiers.map((m) => PATTERN_LABELS[m][lang]);
+  const extras = detail.modifiers.map((m) => PATTERNS[m][lang]);
   if (extras.length > 0) {
     // An ending ("1987!") lists its parts; a word lists its tricks in brackets.
     const ending = ['year', 'date', 'digits', 'symbols'].includes(detail.pattern);
-    text = ending ? [text, ...extras].join(lang === 'en' ? ' and ' : ' и ') : `${text} (${extras.join(', ')})`;
+    text = ending ? [text, ...extras].join(TYPED.get('and', lang)) : `${text} (${extras.join(', ')})`;
   }
   if (options.reveal && detail.decoded) text += `: ${detail.decoded}`;
   return text;
@@ -277,33 +304,23 @@ export function describePattern(detail: PatternDetail, lang: Lang, options: { re
 // Crack times in words
 
 const UNITS = [
-  { seconds: 1, en: ['second', 'seconds'], ru: ['секунда', 'секунды', 'секунд'] },
-  { seconds: 60, en: ['minute', 'minutes'], ru: ['минута', 'минуты', 'минут'] },
-  { seconds: 3600, en: ['hour', 'hours'], ru: ['час', 'часа', 'часов'] },
-  { seconds: 86400, en: ['day', 'days'], ru: ['день', 'дня', 'дней'] },
-  { seconds: 86400 * 31, en: ['month', 'months'], ru: ['месяц', 'месяца', 'месяцев'] },
-  { seconds: 86400 * 365, en: ['year', 'years'], ru: ['год', 'года', 'лет'] },
+  { seconds: 1, key: 'second' },
+  { seconds: 60, key: 'minute' },
+  { seconds: 3600, key: 'hour' },
+  { seconds: 86400, key: 'day' },
+  { seconds: 86400 * 31, key: 'month' },
+  { seconds: 86400 * 365, key: 'year' },
 ] as const;
-
-/** Russian plural form: 1 минута, 2 минуты, 5 минут, 11 минут, 21 минута. */
-export function russianPlural(n: number, forms: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
-}
 
 /**
  * A duration in words: "less than a second", "1 minute", "5 минут", "centuries".
  * Rounds to the largest whole unit (as zxcvbn does); 100 years and more is "centuries".
  */
 export function formatCrackTime(seconds: number, lang: Lang): string {
-  if (!Number.isFinite(seconds) || seconds >= 100 * 86400 * 365) return lang === 'en' ? 'centuries' : 'века';
-  if (seconds < 1) return lang === 'en' ? 'less than a second' : 'меньше секунды';
+  if (!Number.isFinite(seconds) || seconds >= 100 * 86400 * 365) return COUNTS.get('centuries', lang);
+  if (seconds < 1) return COUNTS.get('instant', lang);
   let unit: (typeof UNITS)[number] = UNITS[0];
   for (const u of UNITS) if (seconds >= u.seconds) unit = u;
   const count = Math.max(1, Math.round(seconds / unit.seconds));
-  if (lang === 'en') return `${count} ${count === 1 ? unit.en[0] : unit.en[1]}`;
-  return `${count} ${russianPlural(count, unit.ru)}`;
+  return COUNTS.get(unit.key, lang, { count });
 }

@@ -1,10 +1,15 @@
-// Learner progress: which steps are done, quiz correctness, ticked checklist
-// items and the branch taken at each choice. Ids only, never free text, so the
-// file says nothing personal if someone else reads it.
+// Learner progress: which steps are done, whether quiz answers were right, and
+// which checklist items are ticked (so `safestep progress <id>` can show what
+// is left). Ids only, never free text. What a person says about their own
+// situation (the branch taken at a choice, such as "my phone was taken at the
+// border") is kept in memory while the lesson runs and never written, and
+// lessons on private topics leave no record at all: the file is readable by
+// anyone who searches the computer (see docs/data-folder.md).
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { isLang, type Lang } from '../i18n/index.js';
+import { dict, isReservedId } from '../text/ids.js';
 
 /**
  * 1: steps per lesson. 2: each lesson also keeps the language it is taken in,
@@ -48,28 +53,30 @@ export interface LoadResult {
 }
 
 export function emptyProgress(): ProgressData {
-  return { format: PROGRESS_FORMAT, lessons: {} };
+  return { format: PROGRESS_FORMAT, lessons: dict() };
 }
 
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Lesson and step ids as the validator allows them; never a name every object already has. */
+const isId = (id: string): boolean => ID_PATTERN.test(id) && !isReservedId(id);
 
 /** Accepts only the shape we write: a hand-edited or foreign file must not smuggle in anything else. */
 export function parseProgress(text: string): ProgressData {
   const raw = JSON.parse(text) as unknown;
   if (!isRecord(raw) || typeof raw.format !== 'number' || !READABLE_FORMATS.has(raw.format) || !isRecord(raw.lessons)) throw new Error('not a safestep progress file');
   const data = emptyProgress();
-  if (typeof raw.current === 'string' && ID.test(raw.current)) data.current = raw.current;
+  if (typeof raw.current === 'string' && isId(raw.current)) data.current = raw.current;
   for (const [id, lesson] of Object.entries(raw.lessons)) {
-    if (!ID.test(id) || !isRecord(lesson) || !isRecord(lesson.steps)) throw new Error(`bad entry for lesson ${JSON.stringify(id.slice(0, 64))}`);
-    const clean: LessonProgress = { version: Number(lesson.version) || 1, steps: {}, updated: String(lesson.updated ?? '') };
+    if (!isId(id) || !isRecord(lesson) || !isRecord(lesson.steps)) throw new Error(`bad entry for lesson ${JSON.stringify(id.slice(0, 64))}`);
+    const clean: LessonProgress = { version: Number(lesson.version) || 1, steps: dict(), updated: String(lesson.updated ?? '') };
     if (typeof lesson.finished === 'string') clean.finished = lesson.finished;
     if (typeof lesson.lang === 'string' && isLang(lesson.lang)) clean.lang = lesson.lang;
     for (const [stepId, step] of Object.entries(lesson.steps)) {
-      if (!ID.test(stepId) || !isRecord(step)) throw new Error(`bad step entry in lesson ${id}`);
+      if (!isId(stepId) || !isRecord(step)) throw new Error(`bad step entry in lesson ${id}`);
       const s: StepProgress = { done: step.done === true, v: Number(step.v) || 1 };
       if (typeof step.correct === 'boolean') s.correct = step.correct;
-      if (Array.isArray(step.ticked)) s.ticked = step.ticked.filter((x): x is string => typeof x === 'string' && ID.test(x));
-      if (typeof step.chose === 'string' && ID.test(step.chose)) s.chose = step.chose;
+      if (Array.isArray(step.ticked)) s.ticked = step.ticked.filter((x): x is string => typeof x === 'string' && isId(x));
+      if (typeof step.chose === 'string' && isId(step.chose)) s.chose = step.chose;
       clean.steps[stepId] = s;
     }
     data.lessons[id] = clean;
@@ -107,12 +114,26 @@ export class ProgressStore {
   }
 
   async save(data: ProgressData): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(data, null, 1) + '\n');
+    await writeFileAtomic(this.file, JSON.stringify(atRest(data), null, 1) + '\n');
   }
 }
 
+/** What may be written to disk: the same progress without the choices a person made about their own situation. */
+export function atRest(data: ProgressData): ProgressData {
+  const out: ProgressData = { ...data, lessons: dict() };
+  for (const [id, lesson] of Object.entries(data.lessons)) {
+    const steps = dict<StepProgress>();
+    for (const [stepId, step] of Object.entries(lesson.steps)) {
+      const { chose: _chose, ...kept } = step;
+      steps[stepId] = kept;
+    }
+    out.lessons[id] = { ...lesson, steps };
+  }
+  return out;
+}
+
 export function markStep(data: ProgressData, lessonId: string, lessonVersion: number, stepId: string, step: Omit<StepProgress, 'v'>, now = new Date()): void {
-  const lesson = (data.lessons[lessonId] ??= { version: lessonVersion, steps: {}, updated: now.toISOString() });
+  const lesson = (data.lessons[lessonId] ??= { version: lessonVersion, steps: dict(), updated: now.toISOString() });
   lesson.version = lessonVersion;
   lesson.steps[stepId] = { ...step, v: lessonVersion };
   lesson.updated = now.toISOString();

@@ -59,7 +59,9 @@ export function resumePoint(lesson: Lesson, record: LessonProgress | undefined):
     let goto: string | undefined;
     if (branchesOf(step)) {
       goto = stepModule(step).taken?.(step, saved);
-      if (goto === undefined) return { index, done };
+      // The branch taken is not written to disk (it says what happened to the person):
+      // a finished lesson stays finished, an unfinished one asks the choice again.
+      if (goto === undefined) return record?.finished ? { index: null, done } : { index, done };
     }
     done++;
     index = nextIndex(lesson, index, goto);

@@ -81,3 +81,27 @@ export function renderMarkdown(source: string, width: number, style: Style = pla
   while (out.length && out[out.length - 1] === '') out.pop();
   return out.join('\n');
 }
+
+// ---- Markdown files written for people (reports, exports) ------------------
+
+/**
+ * Text from outside (a journal entry, a file name, a check's data) for a
+ * Markdown file: unsafe characters removed (src/sanitize.ts, like every other
+ * printer), kept on one line, and every character that could start emphasis,
+ * code, a link, a table cell, a heading or HTML escaped.
+ */
+export function markdownText(s: string): string {
+  return stripUnsafe(s.replace(/\r/g, ''))
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|~#!&]/g, (c) => '\\' + c)
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)\./, '$1\\.');
+}
+
+/** A block kept exactly as written: a fence longer than any run of backticks inside. */
+export function markdownVerbatim(s: string): string {
+  const text = stripUnsafe(s.replace(/\r/g, ''));
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
+}

@@ -11,9 +11,9 @@ const modules = import.meta.glob(['../../src/**/*.ts', '../../checks/**/*.ts', '
 await Promise.all(Object.values(modules).map((load) => load()));
 
 const forms = (p: Phrase): string[] => (typeof p === 'string' ? [p] : Object.values(p).filter((v): v is string => typeof v === 'string'));
-const placeholders = (p: Phrase): string[] => [...new Set(forms(p).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))].sort();
+const placeholders = (p: Phrase): string[] => [...new Set(forms(p).flatMap((s) => [...s.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]!)))].sort();
 /** Text with no words to translate (a number format, an acronym such as SHA-256) stays as it is. */
-const hasWords = (s: string): boolean => /\p{Ll}/u.test(s.replace(/\{\w+\}/g, ''));
+const hasWords = (s: string): boolean => /\p{Ll}/u.test(s.replace(/\{\w+(?::\w+)?\}/g, ''));
 
 describe('message tables', () => {
   it('finds the tables', () => {

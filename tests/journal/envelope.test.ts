@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CryptoFailure, deriveKeys, KDF_MINIMUM, newKdfParams, parseKdfParams, type DerivedKeys } from '../../src/crypto/passphrase-keys.js';
-import { CHUNK, MAGIC, openBuffer, openFileStream, sealBuffer, sealFile, type Sealer } from '../../src/journal/envelope.js';
+import { CHUNK, MAGIC, openBuffer, openFileStream, sealBuffer, sealFile, type Sealer } from '../../src/crypto/envelope.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 async function sealer(passphrase = 'correct horse battery'): Promise<Sealer> {

@@ -9,7 +9,7 @@ import { showRecord } from '../../src/commands/journal-show.js';
 import { verifyJournal } from '../../src/commands/journal-verify.js';
 import { wipeJournal } from '../../src/commands/journal-wipe.js';
 import { KDF_DEFAULT, KDF_MINIMUM } from '../../src/crypto/passphrase-keys.js';
-import { MAGIC } from '../../src/journal/envelope.js';
+import { MAGIC } from '../../src/crypto/envelope.js';
 import { textPrompter } from '../../src/journal/prompts.js';
 import { journalDir } from '../../src/journal/store.js';
 import { inquirerPrompter } from '../../src/prompter.js';

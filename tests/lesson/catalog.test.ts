@@ -13,7 +13,7 @@ describe('lesson catalog cache', () => {
     const t = translator('en');
     const file = writeLesson(lessons, sampleLesson(), sampleTranslation());
     writeLesson(lessons, sampleLesson('other-lesson'), sampleTranslation('other-lesson'), 'financial');
-    const first = await loadCatalog([lessons], dataDir, t);
+    const first = await loadCatalog([lessons], dataDir, t, { cacheDirs: [lessons] });
     expect(first.lessons.map((l) => [l.id, l.title.ru])).toEqual([
       ['sample-lesson', 'Пробный урок'],
       ['other-lesson', 'Пробный урок'],
@@ -23,13 +23,13 @@ describe('lesson catalog cache', () => {
     writeFileSync(ru, stringify({ ...sampleTranslation(), title: 'Новое название' }));
     utimesSync(ru, new Date(), new Date(Date.now() + 5000));
     rmSync(path.join(lessons, 'financial'), { recursive: true });
-    const second = await loadCatalog([lessons], dataDir, t);
+    const second = await loadCatalog([lessons], dataDir, t, { cacheDirs: [lessons] });
     expect(second.lessons.map((l) => [l.id, l.title.ru])).toEqual([['sample-lesson', 'Новое название']]);
 
     const cacheFile = path.join(dataDir, 'cache', 'lesson-index.json');
     expect(JSON.parse(readFileSync(cacheFile, 'utf8')).entries).toHaveProperty([file]);
     writeFileSync(cacheFile, '{not json');
-    expect((await loadCatalog([lessons], dataDir, t)).lessons.map((l) => l.id)).toEqual(['sample-lesson']);
+    expect((await loadCatalog([lessons], dataDir, t, { cacheDirs: [lessons] })).lessons.map((l) => l.id)).toEqual(['sample-lesson']);
   });
 
   it('lists a broken lesson apart instead of failing', async () => {

@@ -7,6 +7,7 @@ import { closestIds, loadCatalog, type CatalogResult } from '../../lesson/catalo
 import type { Localized } from '../../lesson/localize.js';
 import type { Lesson, Translation } from '../../lesson/types.js';
 import type { Lang } from '../../i18n/index.js';
+import { formatProblem } from '../lesson-validate.js';
 
 export async function catalog(ctx: AppContext): Promise<CatalogResult> {
   const result = await loadCatalog(ctx.paths.lessonDirs, ctx.paths.dataDir, ctx.t);
@@ -62,7 +63,7 @@ export async function openLesson(ctx: AppContext, idOrFile: string): Promise<Ope
   if (!report.lesson || errors.length > 0) {
     const first = errors[0];
     throw new SafestepError(
-      ctx.t('lesson.hasErrors', { file, count: errors.length }) + (first ? `\n${first.file}:${first.line}:${first.col}: ${first.code}: ${first.message}` : ''),
+      ctx.t('lesson.hasErrors', { file, count: errors.length }) + (first ? `\n${formatProblem(first, process.cwd())}` : ''),
       EXIT_PROBLEMS,
       ctx.t('lesson.hintValidate', { file }),
     );

@@ -1,4 +1,5 @@
-// The encrypted file format of the journal: its index and every attached file.
+// The encrypted file format of the journal (its index and every attached file)
+// and of the saved plan answers.
 //
 //   "SAFESTEP-ENC 1\n"  magic and format version (15 bytes)
 //   u32 big-endian       header length (at most 4 KiB)
@@ -13,8 +14,8 @@
 // streams, so a video does not need to fit in memory twice.
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
-import { canonicalJson, checkMatches, CryptoFailure, decodeBase64, fileKey, gcmOpen, gcmSeal, isRecord, keyCheck, parseKdfParams, TAG_BYTES, type DerivedKeys, type KdfParams } from '../crypto/passphrase-keys.js';
+import { tempNameFor } from '../fsutil/atomic.js';
+import { canonicalJson, checkMatches, CryptoFailure, decodeBase64, fileKey, gcmOpen, gcmSeal, isRecord, keyCheck, parseKdfParams, TAG_BYTES, type DerivedKeys, type KdfParams } from './passphrase-keys.js';
 
 export const MAGIC = Buffer.from('SAFESTEP-ENC 1\n', 'latin1');
 const MAGIC_PREFIX = Buffer.from('SAFESTEP-ENC ', 'latin1');
@@ -22,7 +23,7 @@ export const CHUNK = 64 * 1024;
 const MAX_HEADER = 4096;
 const FILE_KEY_LABEL = 'safestep journal file v1';
 
-export type EnvelopeKind = 'journal' | 'attachment';
+export type EnvelopeKind = 'journal' | 'attachment' | 'plan';
 
 export interface EnvelopeMeta {
   kind: EnvelopeKind;
@@ -178,7 +179,7 @@ export async function openFileStream(file: string, wanted: EnvelopeMeta, keys: D
  * the target is untouched.
  */
 export async function writeStreamAtomic(file: string, produce: (write: (data: Uint8Array) => Promise<void>) => Promise<void>, mode = 0o600): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempNameFor(file);
   const handle = await open(tmp, 'wx', mode);
   let ok = false;
   try {
