@@ -87,7 +87,7 @@ const M = defineMessages('check.state-root-certificates', {
   },
   userRootLinux: {
     en: 'A root certificate was added to this system by hand: "{name}" ({path}). Whoever holds its key can impersonate websites to this computer.',
-    ru: 'В эту систему вручную добавлен корневой сертификат «{name}» ({path}). Владелец его ключа может выдавать себя за сайты перед этим компьютером.',
+    ru: 'В эту систему вручную добавлен корневой сертификат «{name}» ({path}). Владелец его ключа может подделывать для этого компьютера любые сайты.',
   },
   userRootNss: {
     en: 'The browser certificate database {path} trusts a certificate authority added by hand: "{nickname}".',
