@@ -83,59 +83,81 @@ export function terminalFilter(options: TerminalFilterOptions): (chunk: string) 
   type State = 'text' | 'esc' | 'csi' | 'string' | 'string-esc';
   let state: State = 'text';
   let csi = '';
+  // Plain text runs (no control, ESC, C1, bidi or invisible character) are copied in one piece:
+  // a character-by-character string built from a large JSON document costs more than the scan.
+  const SPECIAL = new RegExp(`[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f${BIDI_CLASS}]`, 'g');
   return (chunk: string): string => {
-    let out = '';
-    for (const ch of chunk) {
-      const code = ch.codePointAt(0)!;
-      switch (state) {
-        case 'text':
-          if (ch === ESC) state = 'esc';
-          else if (code === 0x9b) {
-            // An 8-bit CSI: safestep never writes one, so the whole sequence goes.
-            state = 'csi';
-            csi = '\u0000';
-          } else if (code === 0x90 || code === 0x98 || code === 0x9d || code === 0x9e || code === 0x9f) state = 'string';
-          else if (ch === '\n' || ch === '\t' || ch === '\r') out += ch;
-          else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
-            // other controls (BEL, backspace, C1) are dropped
-          } else if (INVISIBLE.test(ch)) {
-            if (options.keepInvisible) out += ch;
-          } else out += ch;
-          break;
-        case 'esc':
-          if (ch === '[') {
-            state = 'csi';
-            csi = ESC + '[';
-          } else if (ch === ']' || ch === 'P' || ch === 'X' || ch === '^' || ch === '_') state = 'string';
-          else {
-            // ESC 7 / ESC 8 (save and restore the cursor) and ESC = / ESC > (keypad) come from readline.
-            if (options.keepCsi && (ch === '7' || ch === '8' || ch === '=' || ch === '>')) out += ESC + ch;
-            state = ch === ESC ? 'esc' : 'text';
-          }
-          break;
-        case 'csi':
-          if (code >= 0x20 && code <= 0x3f) {
-            csi += ch;
-            if (csi.length > 64) state = 'text'; // nothing legitimate is this long
-          } else {
-            if (code >= 0x40 && code <= 0x7e && !csi.startsWith('\u0000')) {
-              const params = csi.slice(2);
-              const sgr = ch === 'm' && /^[0-9;]*$/.test(params);
-              if (sgr ? options.keepSgr : options.keepCsi) out += csi + ch;
-            }
-            // A byte that cannot be part of a CSI ends it; an ESC may start the next sequence.
-            state = ch === ESC ? 'esc' : 'text';
-          }
-          break;
-        case 'string':
-          if (ch === BEL || code === 0x9c) state = 'text';
-          else if (ch === ESC) state = 'string-esc';
-          break;
-        case 'string-esc':
-          state = ch === '\\' ? 'text' : ch === ESC ? 'string-esc' : 'string';
-          break;
+    const parts: string[] = [];
+    let i = 0;
+    while (i < chunk.length) {
+      if (state === 'text') {
+        SPECIAL.lastIndex = i;
+        const hit = SPECIAL.exec(chunk);
+        const end = hit ? hit.index : chunk.length;
+        if (end > i) parts.push(chunk.slice(i, end));
+        i = end;
+        if (i >= chunk.length) break;
       }
+      const ch = String.fromCodePoint(chunk.codePointAt(i)!);
+      i += ch.length;
+      const out = step(ch);
+      if (out) parts.push(out);
+    }
+    return parts.join('');
+  };
+
+  /** One character outside a plain run; returns what to write for it. */
+  function step(ch: string): string {
+    let out = '';
+    const code = ch.codePointAt(0)!;
+    switch (state) {
+      case 'text':
+        if (ch === ESC) state = 'esc';
+        else if (code === 0x9b) {
+          // An 8-bit CSI: safestep never writes one, so the whole sequence goes.
+          state = 'csi';
+          csi = '\u0000';
+        } else if (code === 0x90 || code === 0x98 || code === 0x9d || code === 0x9e || code === 0x9f) state = 'string';
+        else if (ch === '\n' || ch === '\t' || ch === '\r') out += ch;
+        else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+          // other controls (BEL, backspace, C1) are dropped
+        } else if (INVISIBLE.test(ch)) {
+          if (options.keepInvisible) out += ch;
+        } else out += ch;
+        break;
+      case 'esc':
+        if (ch === '[') {
+          state = 'csi';
+          csi = ESC + '[';
+        } else if (ch === ']' || ch === 'P' || ch === 'X' || ch === '^' || ch === '_') state = 'string';
+        else {
+          // ESC 7 / ESC 8 (save and restore the cursor) and ESC = / ESC > (keypad) come from readline.
+          if (options.keepCsi && (ch === '7' || ch === '8' || ch === '=' || ch === '>')) out += ESC + ch;
+          state = ch === ESC ? 'esc' : 'text';
+        }
+        break;
+      case 'csi':
+        if (code >= 0x20 && code <= 0x3f) {
+          csi += ch;
+          if (csi.length > 64) state = 'text'; // nothing legitimate is this long
+        } else {
+          if (code >= 0x40 && code <= 0x7e && !csi.startsWith('\u0000')) {
+            const params = csi.slice(2);
+            const sgr = ch === 'm' && /^[0-9;]*$/.test(params);
+            if (sgr ? options.keepSgr : options.keepCsi) out += csi + ch;
+          }
+          // A byte that cannot be part of a CSI ends it; an ESC may start the next sequence.
+          state = ch === ESC ? 'esc' : 'text';
+        }
+        break;
+      case 'string':
+        if (ch === BEL || code === 0x9c) state = 'text';
+        else if (ch === ESC) state = 'string-esc';
+        break;
+      case 'string-esc':
+        state = ch === '\\' ? 'text' : ch === ESC ? 'string-esc' : 'string';
+        break;
     }
     return out;
-  };
+  }
 }
