@@ -269,7 +269,7 @@ export default defineCheck({
     const base: UpdatesData = {
       platform: ctx.platform === 'linux' || ctx.platform === 'darwin' || ctx.platform === 'win32' ? ctx.platform : 'other',
       environment: 'host',
-      now: Date.now(),
+      now: ctx.now?.() ?? Date.now(),
       lastUpdate: null,
       pendingSecurity: null,
       pendingOther: null,

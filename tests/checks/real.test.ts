@@ -6,18 +6,24 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIds, loadCheck } from '../../checks/index.js';
-import { replay } from '../../src/audit/collect.js';
+import { replay, type RealCase } from '../../src/audit/collect.js';
 import { caseNames, loadCase, REAL_DIR } from './real-cases.js';
 
 const names = caseNames();
 
+/** When the output was captured: its own time if the sidecar gives one, else the end of the source's day. */
+function captureTime(sidecar: RealCase): string {
+  return sidecar.now ?? `${sidecar.source.date}T23:59:59Z`;
+}
+
 describe('real captures', () => {
   it('there are captures, each sidecar names its source and its output files exist', () => {
-    expect(names.filter((n) => !n.startsWith('collected-')).length).toBeGreaterThanOrEqual(9);
+    expect(names.filter((n) => !n.startsWith('collected-')).length).toBeGreaterThanOrEqual(18);
     for (const name of names) {
       const { sidecar } = loadCase(REAL_DIR, name);
       expect(sidecar.source.title, name).toBeTruthy();
       expect(sidecar.source.date, name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (sidecar.now !== undefined) expect(Number.isNaN(Date.parse(sidecar.now)), `${name}: now`).toBe(false);
       if (!name.startsWith('collected-')) expect(sidecar.source.url, name).toMatch(/^https:\/\//);
       for (const a of sidecar.answers) {
         for (const file of [a.stdout, a.stderr]) if (file) expect(existsSync(path.join(REAL_DIR, file)), `${name}: ${file}`).toBe(true);
@@ -35,7 +41,7 @@ describe('real captures', () => {
           const check = await loadCheck(id);
           if (!check) throw new Error(`no check ${id}`);
           const { answers } = loadCase(REAL_DIR, name, ending);
-          const verdict = await replay(check, { platform: sidecar.platform, env: sidecar.env ?? {}, facts: sidecar.facts ?? {}, answers });
+          const verdict = await replay(check, { platform: sidecar.platform, env: sidecar.env ?? {}, facts: sidecar.facts ?? {}, answers, now: captureTime(sidecar) });
           expect(verdict).toEqual({ status: expected.status, findings: expected.findings });
           if (expected.truth === 'off' || expected.truth === 'unknown') expect(verdict.status).not.toBe('pass');
         });
