@@ -2,7 +2,7 @@
 // (public sources named in each sidecar, or `safestep audit --collect`),
 // replayed through gather and evaluate. Every capture must get its verdict,
 // and none whose true state is off or unknown may read as a pass.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIds, loadCheck } from '../../checks/index.js';
@@ -18,7 +18,7 @@ function captureTime(sidecar: RealCase): string {
 
 describe('real captures', () => {
   it('there are captures, each sidecar names its source and its output files exist', () => {
-    expect(names.filter((n) => !n.startsWith('collected-')).length).toBeGreaterThanOrEqual(18);
+    expect(names.filter((n) => !n.startsWith('collected-')).length).toBeGreaterThanOrEqual(19);
     for (const name of names) {
       const { sidecar } = loadCase(REAL_DIR, name);
       expect(sidecar.source.title, name).toBeTruthy();
@@ -30,6 +30,26 @@ describe('real captures', () => {
       }
       for (const id of Object.keys(sidecar.checks)) expect(checkIds, name).toContain(id);
     }
+  });
+
+  it('docs/checks.md and the README give the number of captures there are, per check and platform', () => {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const name of names.filter((n) => !n.startsWith('collected-'))) {
+      const { sidecar } = loadCase(REAL_DIR, name);
+      total++;
+      for (const id of Object.keys(sidecar.checks)) counts.set(`${id} ${sidecar.platform}`, (counts.get(`${id} ${sidecar.platform}`) ?? 0) + 1);
+    }
+    const root = path.join(REAL_DIR, '..', '..', '..');
+    const docs = readFileSync(path.join(root, 'docs', 'checks.md'), 'utf8');
+    const platforms: Record<string, string> = { macOS: 'darwin', Windows: 'win32' };
+    const rows = [...docs.matchAll(/^\| ([a-z-]+) \| (macOS|Windows) \| (\d+) \|/gm)];
+    expect(rows.length).toBeGreaterThan(0);
+    const documented = new Map(rows.map((r) => [`${r[1]} ${platforms[r[2] ?? ''] ?? ''}`, Number(r[3])]));
+    for (const [key, count] of counts) expect(documented.get(key), key).toBe(count);
+    for (const [key, count] of documented) expect(counts.get(key) ?? 0, key).toBe(count);
+    expect(docs).toContain(`Today there are ${total} public captures`);
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`(${total} captures today`);
   });
 
   for (const name of names) {
