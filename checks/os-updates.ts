@@ -53,6 +53,34 @@ export function lastPacmanUpgrade(log: string): number | null {
   return last;
 }
 
+/**
+ * How many entries the `RecommendedUpdates = ( {…}, {…} );` array of the
+ * Software Update plist holds; null when the key is missing or cut short.
+ * Quoted values may hold brackets ("10.15.7 (19H2)"), so strings are skipped.
+ */
+export function countRecommendedUpdates(text: string): number | null {
+  const start = /(?<![A-Za-z])RecommendedUpdates\s*=\s*\(/.exec(text);
+  if (!start) return null;
+  let entries = 0;
+  let braces = 0;
+  for (let i = start.index + start[0].length; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '{') {
+      if (braces === 0) entries++;
+      braces++;
+    } else if (c === '}') {
+      braces--;
+    } else if (c === ')' && braces === 0) {
+      return entries;
+    }
+  }
+  return null;
+}
+
 /** `defaults read /Library/Preferences/com.apple.SoftwareUpdate` (old-style plist text). */
 export function parseSoftwareUpdatePlist(text: string): MacUpdateSettings {
   const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*"?([^";]*)"?;`, 'm').exec(text)?.[1];
@@ -69,9 +97,21 @@ export function parseSoftwareUpdatePlist(text: string): MacUpdateSettings {
   return {
     automaticCheck: bool('AutomaticCheckEnabled'),
     criticalUpdates: bool('CriticalUpdateInstall'),
-    recommendedPending: count !== undefined && /^\d+$/.test(count) ? Number(count) : null,
+    recommendedPending: pendingOf(count !== undefined && /^\d+$/.test(count) ? Number(count) : null, countRecommendedUpdates(text)),
     lastSuccessfulCheck: Number.isNaN(lastTime) ? null : lastTime,
   };
+}
+
+/**
+ * The updates waiting at the last check. macOS 15.4 stopped keeping
+ * LastUpdatesAvailable up to date while still listing RecommendedUpdates
+ * (root3nl/SupportApp#208), so the list counts too, and the larger number
+ * wins: a stale zero must not hide a listed update.
+ */
+function pendingOf(counter: number | null, listed: number | null): number | null {
+  if (counter === null) return listed;
+  if (listed === null) return counter;
+  return Math.max(counter, listed);
 }
 
 async function mtime(ctx: CheckContext, file: string): Promise<number | null> {
@@ -269,7 +309,7 @@ export default defineCheck({
     const base: UpdatesData = {
       platform: ctx.platform === 'linux' || ctx.platform === 'darwin' || ctx.platform === 'win32' ? ctx.platform : 'other',
       environment: 'host',
-      now: Date.now(),
+      now: ctx.now?.() ?? Date.now(),
       lastUpdate: null,
       pendingSecurity: null,
       pendingOther: null,

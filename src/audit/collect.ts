@@ -170,6 +170,8 @@ export interface ReplayInput {
   env?: Readonly<Record<string, string>>;
   facts?: CollectedFacts;
   answers: Readonly<Record<string, Answer>>;
+  /** ISO time of the capture: checks that judge age see this as "now", so a verdict does not change as the capture grows old. */
+  now?: string;
 }
 
 export interface Verdict {
@@ -204,7 +206,8 @@ export async function replay(check: AnyCheck, input: ReplayInput): Promise<Verdi
     }
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(input.env ?? {})) env[k] = v === 'set' && (k === 'DISPLAY' || k === 'WAYLAND_DISPLAY') ? ':0' : v;
-    const ctx: CheckContext = { home, root, platform: input.platform, env, run: replayRunner(input.answers), paths: [] };
+    const at = input.now === undefined ? NaN : Date.parse(input.now);
+    const ctx: CheckContext = { home, root, platform: input.platform, env, run: replayRunner(input.answers), paths: [], ...(Number.isNaN(at) ? {} : { now: () => at }) };
     const result = check.evaluate(await check.gather(ctx, {}), {});
     return { status: result.status, findings: result.findings.map((f) => f.message) };
   } finally {
@@ -217,6 +220,8 @@ export interface RealCase {
   system: string;
   platform: Platform;
   source: { title: string; date: string; url?: string };
+  /** ISO time the output was captured (from the output itself or its source); replays judge ages as of then. */
+  now?: string;
   env?: Record<string, string>;
   facts?: CollectedFacts;
   answers: { command: string; exit: number | null; stdout?: string; stderr?: string; notFound?: boolean; timedOut?: boolean; published?: string }[];
@@ -246,12 +251,13 @@ export async function fixtureFromCollection(
   const verdicts: RealCase['checks'] = {};
   for (const check of checks) {
     if (!collection.checks.includes(check.meta.id)) continue;
-    verdicts[check.meta.id] = await replay(check, { platform: collection.platform, env: collection.env, facts: collection.facts, answers: answersOf(collection.commands) });
+    verdicts[check.meta.id] = await replay(check, { platform: collection.platform, env: collection.env, facts: collection.facts, answers: answersOf(collection.commands), now: collection.collected });
   }
   const sidecar: RealCase = {
     system: `${collection.platform} ${collection.release}`,
     platform: collection.platform,
     source: { title: `safestep audit --collect (safestep ${collection.safestep})`, date: collection.collected.slice(0, 10) },
+    now: collection.collected,
     ...(Object.keys(collection.env).length ? { env: collection.env } : {}),
     ...(Object.keys(collection.facts).length ? { facts: collection.facts } : {}),
     answers,

@@ -50,6 +50,12 @@ export interface CheckContext {
   paths: readonly string[];
   /** Present only when the user is at a terminal and asked for an interactive check. */
   input?: CheckInput;
+  /**
+   * The current time (ms since 1970) for checks that judge how old something
+   * is. Replays of real captures set it to the moment of the capture; absent
+   * in real runs, where the system clock is used.
+   */
+  now?: () => number;
 }
 
 /** A JSON-Schema subset describing a check's options; lesson `check` steps are validated against it. */

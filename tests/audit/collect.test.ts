@@ -65,10 +65,23 @@ describe('audit --collect', () => {
     for (const [id, verdict] of Object.entries(loaded.sidecar.checks)) {
       const check = await loadCheck(id);
       if (!check) throw new Error(id);
-      const again = await replay(check, { platform: loaded.sidecar.platform, env: loaded.sidecar.env ?? {}, facts: loaded.sidecar.facts ?? {}, answers: loaded.answers });
+      const again = await replay(check, { platform: loaded.sidecar.platform, env: loaded.sidecar.env ?? {}, facts: loaded.sidecar.facts ?? {}, answers: loaded.answers, now: loaded.sidecar.now });
       expect(again, id).toEqual({ status: verdict.status, findings: verdict.findings });
     }
     expect(Object.keys(answersOf(collection.commands))).toEqual([...new Set(collection.commands.map((c) => c.command))]);
+  });
+
+  it('replays a capture as of its own time, so a verdict about age does not drift as the capture grows old', async () => {
+    const check = await loadCheck('os-updates');
+    if (!check) throw new Error('os-updates');
+    const plist = '{\n    LastRecommendedUpdatesAvailable = 0;\n    LastSuccessfulDate = "2020-01-01 10:00:00 +0000";\n}\n';
+    const answers = { 'defaults read /Library/Preferences/com.apple.SoftwareUpdate': { stdout: plist } };
+    expect(await replay(check, { platform: 'darwin', answers, now: '2020-01-02T00:00:00Z' })).toEqual({ status: 'pass', findings: [] });
+    expect(await replay(check, { platform: 'darwin', answers, now: '2020-06-01T00:00:00Z' })).toEqual({ status: 'warn', findings: ['macNoRecentCheck'] });
+    const collection = parseCollection({ format: 'safestep-collection/1', safestep: '0', collected: '2020-01-02T00:00:00.000Z', platform: 'darwin', release: '19', facts: {}, env: {}, checks: ['os-updates'], commands: [{ command: 'defaults read /Library/Preferences/com.apple.SoftwareUpdate', exit: 0, stdout: plist, stderr: '' }] });
+    const { sidecar } = await fixtureFromCollection(collection, [check], 'dated');
+    expect(sidecar.now).toBe('2020-01-02T00:00:00.000Z');
+    expect(sidecar.checks['os-updates']).toEqual({ status: 'pass', findings: [] });
   });
 
   it('refuses a file that is not a collection', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import check, { lastPacmanUpgrade, parseAptCheck, parseSoftwareUpdatePlist, parseWindowsUpdates, type UpdatesData } from '../../checks/os-updates.js';
+import check, { countRecommendedUpdates, lastPacmanUpgrade, parseAptCheck, parseSoftwareUpdatePlist, parseWindowsUpdates, type UpdatesData } from '../../checks/os-updates.js';
 import { CheckTester } from '../helpers/check-tester.js';
 
 const tester = new CheckTester(check);
@@ -94,6 +94,14 @@ describe('os-updates parsers', () => {
     const yes = parseSoftwareUpdatePlist('{\n    AutomaticCheckEnabled = YES;\n    CriticalUpdateInstall = no;\n    AutomaticDownload = True;\n}\n');
     expect([yes.automaticCheck, yes.criticalUpdates]).toEqual([true, false]);
     expect(parseSoftwareUpdatePlist('{ AutomaticCheckEnabled = maybe; }').automaticCheck).toBeNull();
+    // macOS 15.4 stopped updating the counters; the list of recommended updates is still kept.
+    const stale = '{\n    LastRecommendedUpdatesAvailable = 0;\n    RecommendedUpdates =     (\n                {\n            "Display Name" = "macOS Sequoia 15.5 (a) {b}";\n            Identifier = "x";\n        },\n                {\n            "Display Name" = Safari;\n        }\n    );\n}\n';
+    expect(countRecommendedUpdates(stale)).toBe(2);
+    expect(parseSoftwareUpdatePlist(stale).recommendedPending).toBe(2);
+    expect(countRecommendedUpdates('{\n    RecommendedUpdates =     (\n    );\n}\n')).toBe(0);
+    expect(countRecommendedUpdates('{\n    RecommendedUpdates = (\n  {\n')).toBeNull();
+    expect(countRecommendedUpdates(plist)).toBeNull();
+    expect(countRecommendedUpdates('{ LastRecommendedUpdates = ( {}, {} ); }')).toBeNull();
     expect(parseWindowsUpdates('INSTALL 2026-05-01T00:00:00.0000000Z\r\nHOTFIX 2026-05-10T00:00:00.0000000Z\r\n')).toBe(Date.parse('2026-05-10T00:00:00Z'));
   });
 });
