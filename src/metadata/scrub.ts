@@ -139,8 +139,9 @@ async function writePackage(src: Source, zip: ZipArchive, plan: PackagePlan, out
   await w.finish();
 }
 
-async function writeTemp(temp: string, data: Uint8Array): Promise<void> {
-  const fh = await open(temp, 'r+');
+/** Replaces the whole content of an existing file in place (its inode, and so every name it has, stays). */
+async function overwrite(file: string, data: Uint8Array): Promise<void> {
+  const fh = await open(file, 'r+');
   try {
     await writeAll(fh, data);
     await fh.truncate(data.length);
@@ -161,7 +162,7 @@ function scrubIo(path: string, temp: string, budget: Budget): ScrubIo {
       return new Uint8Array(await readFile(path));
     },
     withSource: (fn, other) => withSource(other ?? path, other ? new Budget(budget.maxBytes, budget.timeoutMs, budget.maxInflate) : budget, fn),
-    writeCopy: (data) => writeTemp(temp, data),
+    writeCopy: (data) => overwrite(temp, data),
     patchedCopy: async (patches) => {
       // Same bytes, then overwrite the metadata in place: nothing moves, nothing is re-encoded.
       await copyFile(path, temp, fsc.COPYFILE_FICLONE);
@@ -220,15 +221,7 @@ async function placeNoClobber(temp: string, dest: string): Promise<boolean> {
  * until the rewrite is complete and synced.
  */
 async function rewriteInode(target: string, copy: string): Promise<void> {
-  const data = new Uint8Array(await readFile(copy));
-  const fh = await open(target, 'r+');
-  try {
-    await writeAll(fh, data);
-    await fh.truncate(data.length);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+  await overwrite(target, new Uint8Array(await readFile(copy)));
 }
 
 /** The first output name not written earlier in this run (and, without force, not there at all). */

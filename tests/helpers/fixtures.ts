@@ -117,3 +117,25 @@ export async function testContext(opts: { io: IO; lang?: Lang; lessonDirs: strin
     now: () => new Date('2026-11-27T10:00:00Z'),
   });
 }
+
+/** The head of a lesson written by hand (19 lines, up to `steps:`), so tests can predict line and column numbers. */
+export const TINY_LESSON_HEAD = `id: tiny
+version: 1
+lang: en
+title: Tiny
+summary: Tiny lesson.
+topic: identity
+level: basic
+minutes: 3
+reviewed: "2026-11-01"
+audience: Anyone.
+objectives:
+  - Learn.
+trainer_notes: None.
+sources:
+  - id: s
+    title: Source
+    url: https://example.org
+    accessed: "2026-11-01"
+steps:
+`;

@@ -7,7 +7,7 @@ import { translator } from '../../src/i18n/index.js';
 import { findGlossaryTerms, glossaryProblems, loadGlossary, type Glossary } from '../../src/lesson/glossary.js';
 import { readSource } from '../../src/lesson/yaml-source.js';
 import { validateLessonFile } from '../../src/lesson/validate.js';
-import { tempDir, writeLesson } from '../helpers/fixtures.js';
+import { TINY_LESSON_HEAD, tempDir, writeLesson } from '../helpers/fixtures.js';
 
 const glossary: Glossary = {
   lang: 'ru',
@@ -51,26 +51,7 @@ describe('glossary matching', () => {
 });
 
 // A lesson written by hand so the translation's line and column numbers are known.
-const LESSON = `id: tiny
-version: 1
-lang: en
-title: Tiny
-summary: Tiny lesson.
-topic: identity
-level: basic
-minutes: 3
-reviewed: "2026-11-01"
-audience: Anyone.
-objectives:
-  - Learn.
-trainer_notes: None.
-sources:
-  - id: s
-    title: Source
-    url: https://example.org
-    accessed: "2026-11-01"
-steps:
-  - id: one
+const LESSON = `${TINY_LESSON_HEAD}  - id: one
     type: text
     body: |
       Turn on two-factor authentication.

@@ -12,31 +12,12 @@ import type { PromptChoice, StepPrompts } from '../../src/lesson/steps/types.js'
 import type { Problem } from '../../src/lesson/types.js';
 import { validateLessonFile } from '../../src/lesson/validate.js';
 import { plainStyle, renderMarkdown } from '../../src/text/markdown.js';
-import { tempDir, writeLesson } from '../helpers/fixtures.js';
+import { TINY_LESSON_HEAD, tempDir, writeLesson } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const WIDTH = 44;
 
-const HEAD = `id: tiny
-version: 1
-lang: en
-title: Tiny
-summary: Tiny lesson.
-topic: identity
-level: basic
-minutes: 3
-reviewed: "2026-11-01"
-audience: Anyone.
-objectives:
-  - Learn.
-trainer_notes: None.
-sources:
-  - id: s
-    title: Source
-    url: https://example.org
-    accessed: "2026-11-01"
-steps:
-`;
+const HEAD = `${TINY_LESSON_HEAD}`;
 /** Line numbers in expected problems count from the first step line (line 20 of the file). */
 const FIRST_STEP_LINE = HEAD.split('\n').length;
 

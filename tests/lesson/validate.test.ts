@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { translator } from '../../src/i18n/index.js';
 import { crossFileProblems, validateLessonFile, type ValidateOptions } from '../../src/lesson/validate.js';
 import type { Problem } from '../../src/lesson/types.js';
-import { sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
+import { TINY_LESSON_HEAD, sampleLesson, sampleTranslation, tempDir, writeLesson } from '../helpers/fixtures.js';
 
 const options: ValidateOptions = {
   t: translator('en'),
@@ -14,26 +14,7 @@ const options: ValidateOptions = {
 };
 
 // A minimal lesson written by hand so line and column numbers are predictable.
-const BASE = `id: tiny
-version: 1
-lang: en
-title: Tiny
-summary: Tiny lesson.
-topic: identity
-level: basic
-minutes: 3
-reviewed: "2026-11-01"
-audience: Anyone.
-objectives:
-  - Learn.
-trainer_notes: None.
-sources:
-  - id: s
-    title: Source
-    url: https://example.org
-    accessed: "2026-11-01"
-steps:
-  - id: one
+const BASE = `${TINY_LESSON_HEAD}  - id: one
     type: text
     body: Hello.
 `;
