@@ -13,6 +13,7 @@ export const checkLoaders: Readonly<Record<string, Loader>> = {
   'os-updates': () => import('./os-updates.js'),
   password: () => import('./password.js'),
   passwords: () => import('./passwords.js'),
+  phone: () => import('./phone.js'),
   'screen-lock': () => import('./screen-lock.js'),
   'shell-history-secrets': () => import('./shell-history-secrets.js'),
   'ssh-key-passphrase': () => import('./ssh-key-passphrase.js'),

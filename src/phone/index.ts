@@ -12,7 +12,7 @@ export { evaluatePhone, LESSON_BORDER, LESSON_WATCHED, monthsSince, type Evaluat
 export { buildIndex, INDICATOR_FORMAT, mergeSets, parseIndicatorSet, validateIndicatorSet, type IndicatorFamily, type IndicatorIndex, type IndicatorLoad, type IndicatorProblem, type IndicatorSet } from './indicators.js';
 export { backupRoots, findIosBackups, maskName, type IosLocations } from './ios.js';
 export { toJson, type PhoneJson } from './json.js';
-export { notReadKey, PHONE_MESSAGES, phoneText, type PhoneMessageKey } from './messages.js';
+export { adbInstallKey, captureProblemKey, notReadKey, PHONE, PHONE_MESSAGES, phoneText, pickProblemKey, type PhoneMessageKey } from './messages.js';
 export type { AndroidApp, AndroidData, AndroidDevice, AndroidPart, AndroidSettings, AndroidSource, IosBackup, IosData } from './types.js';
 
 /** The sets compiled into safestep: Echap's stalkerware and watchware, and our sourced state-spyware list. */

@@ -5,12 +5,14 @@
 // sanitises them: package names and labels come from the phone.
 import { defineMessages, type TextOf } from '../i18n/messages.js';
 import type { Lang } from '../i18n/lang.js';
+import type { PickProblem } from './adb.js';
+import type { CaptureProblem } from './capture.js';
 import type { AndroidPart } from './types.js';
 
 const HELPLINE_EN = "Access Now's Digital Security Helpline (help@accessnow.org, free for activists, journalists and civil society)";
 const HELPLINE_RU = 'Линия помощи по цифровой безопасности Access Now (help@accessnow.org; бесплатно для активистов, журналистов и гражданского общества)';
 
-export const PHONE = defineMessages('phone', {
+export const PHONE = defineMessages('check.phone', {
   // --- known bad apps -------------------------------------------------------
   stalkerware: {
     en: '{app} is {family}, known stalkerware: it can send your messages, calls and location to someone else.',
@@ -215,8 +217,13 @@ export const PHONE = defineMessages('phone', {
     },
   },
   limits: {
-    en: 'What this check cannot see: spyware on iPhones, zero-click attacks that install no app, and apps that are in no list yet. No detection does not mean no spyware. If you are worried, a forensic check can go further: ' + HELPLINE_EN + ', or an organisation from safestep contacts.',
-    ru: 'Чего эта проверка не видит: шпионские программы на iPhone, атаки без единого клика, которые не ставят приложений, и приложения, которых ещё нет ни в одном списке. Если ничего не найдено, это не значит, что шпиона нет. Если вы тревожитесь, экспертиза может больше: ' + HELPLINE_RU + ' или организации из safestep contacts.',
+    en: 'What this check cannot see: spyware on iPhones, zero-click attacks that install no app, and apps that are in no list yet. No detection does not mean no spyware. If you are worried, a forensic check can go further: ' + HELPLINE_EN + ', or an organisation from {cmd} contacts.',
+    ru: 'Чего эта проверка не видит: шпионские программы на iPhone, атаки без единого клика, которые не ставят приложений, и приложения, которых ещё нет ни в одном списке. Если ничего не найдено, это не значит, что шпиона нет. Если вы тревожитесь, экспертиза может больше: ' + HELPLINE_RU + ' или организации из {cmd} contacts.',
+  },
+
+  androidNotChecked: {
+    en: 'No Android phone was checked in this run. To check one, connect it with a cable and run {cmd} check phone, or give an androidqf acquisition: {cmd} check phone --from FOLDER.',
+    ru: 'Телефон Android в этот раз не проверялся. Чтобы проверить его, подключите телефон кабелем и запустите {cmd} check phone или укажите выгрузку androidqf: {cmd} check phone --from ПАПКА.',
   },
 
   // --- iPhone ------------------------------------------------------------------------
@@ -395,4 +402,40 @@ const NOT_READ: Readonly<Record<AndroidPart, PhoneMessageKey>> = {
 /** The sentence saying that `part` could not be read. */
 export function notReadKey(part: AndroidPart): PhoneMessageKey {
   return NOT_READ[part];
+}
+
+const CAPTURE_PROBLEM: Readonly<Record<CaptureProblem, PhoneMessageKey>> = {
+  missing: 'captureMissing',
+  unreadable: 'captureUnreadable',
+  'not-a-capture': 'captureNotCapture',
+  encrypted: 'captureEncrypted',
+  'too-large': 'captureTooLarge',
+  corrupt: 'captureCorrupt',
+  timeout: 'captureTimeout',
+};
+
+/** The sentence for a capture that could not be read (placeholder: {path}). */
+export function captureProblemKey(problem: CaptureProblem): PhoneMessageKey {
+  return CAPTURE_PROBLEM[problem];
+}
+
+const PICK_PROBLEM: Readonly<Record<PickProblem, PhoneMessageKey>> = {
+  'no-adb': 'adbMissing',
+  'adb-failed': 'adbFailed',
+  none: 'adbNone',
+  unauthorized: 'adbUnauthorized',
+  offline: 'adbOffline',
+  'no-permissions': 'adbNoPermissions',
+  several: 'adbSeveral',
+  'not-found': 'adbNotFound',
+};
+
+/** The sentence for a phone that cannot be read over adb (placeholders: {serials}, {serial}). */
+export function pickProblemKey(problem: PickProblem): PhoneMessageKey {
+  return PICK_PROBLEM[problem];
+}
+
+/** Where to get adb on this system. */
+export function adbInstallKey(platform: NodeJS.Platform): PhoneMessageKey {
+  return platform === 'darwin' ? 'adbMissingMac' : platform === 'win32' ? 'adbMissingWindows' : 'adbMissingLinux';
 }
