@@ -56,6 +56,11 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     throw new SafestepError(ctx.t('check.unknown', { id }), EXIT_USAGE, near.length ? ctx.t('lesson.didYouMean', { ids: near.join(', ') }) : ctx.t('check.seeList'));
   }
   if (opts.reveal && (id !== 'password' || opts.json || opts.stdin)) throw new SafestepError(ctx.t('password.revealOnlyHere'), EXIT_USAGE);
+  if (id === 'phone') {
+    // The phone has its own flow: a guided live read or a capture, its own report and --explain.
+    const { default: checkPhone } = await import('./check-phone.js');
+    return checkPhone(ctx, paths, opts);
+  }
   if (opts.explain) {
     const out = [chalk.bold(found.meta.title[ctx.lang]), ...wrap(found.meta.description[ctx.lang], ctx.io.width), '', chalk.bold(ctx.t('check.reads'))];
     out.push(...renderExplain(found.meta, ['linux', 'darwin', 'win32'], { lang: ctx.lang, width: ctx.io.width }));
