@@ -17,6 +17,8 @@ export const spec = defineCommand({
     scan: list('--scan <folder...>', { en: 'also scan these folders for metadata in photos and documents', ru: 'заодно проверить метаданные фото и документов в этих папках' }),
     collect: value('--collect <file>', { en: 'write what the system tools answered to a file you can send (shown first)', ru: 'записать ответы системных программ в файл, который можно отправить (сначала показывается)' }),
     yes: flag('--yes', { en: 'with --collect: write without asking', ru: 'с --collect: записать без вопроса' }),
+    phone: flag('--phone', { en: 'also check the Android phone connected by cable (read only, over adb)', ru: 'заодно проверить телефон Android, подключённый кабелем (только чтение, через adb)' }),
+    phoneFrom: value('--phone-from <path>', { en: 'also check an androidqf acquisition or an Android bug report', ru: 'заодно проверить выгрузку androidqf или отчёт об ошибке Android' }),
     history: flag('--history', { en: 'show the scores of earlier audits', ru: 'показать оценки прошлых проверок' }),
   },
 });

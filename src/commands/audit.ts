@@ -1,6 +1,6 @@
 // `safestep audit`: every check that applies here, findings grouped by how
 // serious they are, a score, the three things to do next, reports and history.
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
@@ -16,6 +16,7 @@ import { findingLines, renderExplain, resultTitle } from '../check-kit/render.js
 import { wrap } from '../text/markdown.js';
 import { reachesFailOn } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
+import { packIndicatorSets } from './shared/phone-indicators.js';
 import { severityLabel, statusLabel, type Platform } from '../i18n/labels.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './audit.cli.js';
@@ -85,7 +86,19 @@ export default async function audit(ctx: AppContext, opts: Options): Promise<num
   }
 
   const home = homeOf(ctx);
-  const results = await runChecks(checks, checkContext(ctx, scan), { ...(onlyWithScan ? { only: onlyWithScan } : {}), ...(skip ? { skip } : {}) });
+  // A phone asked for by name is checked whatever --only says, with time for a live read.
+  const phoneAsked = Boolean(opts.phone) || opts.phoneFrom !== undefined;
+  if (opts.phoneFrom !== undefined) await stat(opts.phoneFrom);
+  const mainSkip = phoneAsked ? [...(skip ?? []), 'phone'] : skip;
+  const results = await runChecks(checks, checkContext(ctx, scan), { ...(onlyWithScan ? { only: onlyWithScan } : {}), ...(mainSkip ? { skip: mainSkip } : {}) });
+  if (phoneAsked) {
+    const indicatorSets = (await packIndicatorSets(ctx.paths.dataDir)).sets.map((p) => p.set);
+    const options = opts.phoneFrom !== undefined ? { from: opts.phoneFrom, indicatorSets } : { live: true, indicatorSets };
+    const phone = await runChecks(checks, checkContext(ctx), { only: ['phone'], options: { phone: options }, timeoutMs: 20 * 60_000 });
+    const at = results.findIndex((r) => r.id === 'phone');
+    results.splice(at < 0 ? results.length : at, at < 0 ? 0 : 1, ...phone);
+    results.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
   const ran = results.filter((r) => !r.skipped);
   const score = scoreResults(ran);
   await appendHistory(ctx.paths.dataDir, summarizeRun(ran, { platform: process.platform, time: ctx.now() }));
