@@ -1,12 +1,12 @@
 // Gathers the files of a lesson folder for `pack build`: every lesson.yaml and
-// its translations, nothing else. Symbolic links are refused outright (a link
+// its translations, and phone indicator sets in indicators/*.json; nothing else. Symbolic links are refused outright (a link
 // could pull a file from anywhere on the trainer's computer into the pack), and
 // paths must already follow the rules installation will enforce.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS } from '../i18n/index.js';
 import { translationPath } from '../lesson/translation-path.js';
-import { isSafeEntryPath, MAX_FILE_BYTES } from './manifest.js';
+import { isIndicatorEntryPath, isSafeEntryPath, MAX_FILE_BYTES } from './manifest.js';
 
 export interface CollectedFile {
   /** Path inside the pack, with forward slashes. */
@@ -55,6 +55,15 @@ export async function collect(root: string): Promise<Collection> {
       else if (info.size > MAX_FILE_BYTES) result.refused.push({ file: abs, reason: 'too-large' });
       else result.files.push({ path: rel, abs });
     }
+  }
+  // Phone indicator sets (indicators/<name>.json) travel with the lessons.
+  for (const abs of [...lessonish]) {
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    if (!isIndicatorEntryPath(rel)) continue;
+    lessonish.delete(abs);
+    const info = await lstat(abs);
+    if (info.size > MAX_FILE_BYTES) result.refused.push({ file: abs, reason: 'too-large' });
+    else result.files.push({ path: rel, abs });
   }
   result.ignored += lessonish.size;
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

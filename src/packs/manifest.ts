@@ -56,11 +56,21 @@ export function isPackId(id: string): boolean {
  * drive letters, no dot files, no upper case that could clash on case-insensitive disks.
  */
 export function isSafeEntryPath(p: string): boolean {
+  if (isIndicatorEntryPath(p)) return true;
   if (p.length > 300) return false;
   const parts = p.split('/');
   const name = parts.pop()!;
   if (parts.length < 1 || parts.length > 3 || !FILE_NAME.test(name)) return false;
   return parts.every((s) => s.length <= 64 && SEGMENT.test(s) && !RESERVED.test(s) && !isReservedId(s));
+}
+
+/**
+ * A phone indicator set a pack carries (`indicators/<kebab-name>.json`, format
+ * safestep-phone-indicators): the only entry that is not part of a lesson.
+ * The phone check reads it from trusted signed packs and validates it there.
+ */
+export function isIndicatorEntryPath(p: string): boolean {
+  return p.length <= 100 && /^indicators\/[a-z0-9]+(-[a-z0-9]+)*\.json$/.test(p);
 }
 
 /** What can be wrong with a manifest, in words for the person installing the pack. */
@@ -178,7 +188,7 @@ export function parseManifest(value: unknown): Manifest {
   const lessonPaths = new Set(lessons.map((l) => l.path));
   for (const f of files) {
     const folder = f.path.slice(0, f.path.lastIndexOf('/') + 1);
-    if (!lessonPaths.has(folder + 'lesson.yaml')) throw new ManifestProblem('noLesson', {}, f.path);
+    if (!isIndicatorEntryPath(f.path) && !lessonPaths.has(folder + 'lesson.yaml')) throw new ManifestProblem('noLesson', {}, f.path);
   }
   return { format: PACK_FORMAT, id, name, created, signer, lessons, files };
 }

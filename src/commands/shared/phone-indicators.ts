@@ -8,10 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isIndicatorEntryPath } from '../../packs/manifest.js';
 import { listInstalled, loadTrusted } from '../../packs/store.js';
 import { INDICATOR_LIMITS, parseIndicatorSet, type IndicatorProblem, type IndicatorSet } from '../../phone/indicators.js';
-
-const INDICATOR_PATH = /^indicators\/[a-z0-9]+(?:-[a-z0-9]+)*\.json$/;
 
 export interface PackIndicatorSet {
   set: IndicatorSet;
@@ -51,7 +50,7 @@ export async function packIndicatorSets(dataDir: string): Promise<PackIndicators
     const signer = pack.manifest.signer;
     if (!signer || !keys.has(signer.publicKey)) continue;
     for (const entry of pack.manifest.files) {
-      if (!INDICATOR_PATH.test(entry.path)) continue;
+      if (!isIndicatorEntryPath(entry.path)) continue;
       const problem = (field: string): void => void out.problems.push({ pack: pack.id, file: entry.path, field });
       if (entry.size > INDICATOR_LIMITS.bytes) {
         problem('too-large');
