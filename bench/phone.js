@@ -2,10 +2,12 @@
 // acquisition of 300 apps (packages.json with certificates, getprop, a full
 // dumpsys with accessibility, device policy, notification, app ops and package
 // services, settings) and a bug report of the same phone, then times reading
-// and evaluating each against the built-in indicator tables. The issue's goal
-// is under a second for 300 apps. Always exits 0; prints the numbers.
+// and evaluating each against the built-in indicator tables, then the whole
+// `safestep check phone --from` command against bare `node -e 0` in the same
+// run. The issue's goal is under a second for 300 apps. Always exits 0.
 //
 // Build first: npx tsc -p tsconfig.build.json   Run: node bench/phone.js [apps]
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -93,6 +95,32 @@ try {
   await time('androidqf folder', dir);
   await time('bug report zip', bugZip);
   await rm(bugZip, { force: true });
+
+  // The whole command as a person runs it, against bare Node started the same way in the same run.
+  const bin = join(root, 'bin', 'safestep.js');
+  if (existsSync(join(root, 'dist', 'bundle'))) {
+    const env = { ...process.env, NO_COLOR: '1', SAFESTEP_HOME: await mkdtemp(join(tmpdir(), 'safestep-bench-phone-home-')) };
+    const spawnTime = (args) => {
+      const start = performance.now();
+      const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      // 1: findings (the capture holds stalkerware); anything else is a broken run.
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+      return performance.now() - start;
+    };
+    const median = (args) => {
+      spawnTime(args);
+      const runs = Array.from({ length: 9 }, () => spawnTime(args)).sort((a, b) => a - b);
+      return runs[4];
+    };
+    const bare = median(['-e', '0']);
+    const cli = median([bin, 'check', 'phone', '--from', dir, '--json']);
+    const ratio = cli / bare;
+    console.log(`node -e 0 (baseline): ${bare.toFixed(0)} ms`);
+    console.log(`safestep check phone --from (${COUNT} apps): ${cli.toFixed(0)} ms, ${ratio.toFixed(1)}x bare node (target <= 6x) ${ratio <= 6 ? 'ok' : 'OVER'}`);
+    await rm(env.SAFESTEP_HOME, { recursive: true, force: true });
+  } else {
+    console.log('bench/phone.js: npm run build for the command timing');
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
