@@ -181,11 +181,19 @@ function progress(ctx: AppContext): { onProgress: (part: AndroidPart, done?: num
   };
 }
 
-function pickError(ctx: AppContext, pick: Exclude<DevicePick, { ok: true }>, serial: string | undefined): SafestepError {
+/** Why no phone can be read: one calm message (and where to get adb), wrapped, on stderr. */
+class NotReady extends Error {
+  constructor(readonly lines: string[]) {
+    super('phone not ready');
+  }
+}
+
+function notReady(ctx: AppContext, pick: Exclude<DevicePick, { ok: true }>, serial: string | undefined): NotReady {
   const t = phoneText(ctx.lang);
-  const message = t(pickProblemKey(pick.problem), { serials: pick.devices.map((d) => d.serial).join(', '), serial: serial ?? '' });
-  const hint = pick.problem === 'no-adb' ? `${t(adbInstallKey(process.platform))} ${M.get('adbHint', ctx.lang)}` : undefined;
-  return new SafestepError(message, EXIT_USAGE, hint);
+  const w = ctx.io.width;
+  const lines = wrap(t(pickProblemKey(pick.problem), { serials: pick.devices.map((d) => d.serial).join(', '), serial: serial ?? '' }), w);
+  if (pick.problem === 'no-adb') lines.push(...wrap(`${t(adbInstallKey(process.platform))} ${M.get('adbHint', ctx.lang)}`, w));
+  return new NotReady(lines);
 }
 
 async function guideBefore(ctx: AppContext, prompter: Prompter, bold: (s: string) => string): Promise<void> {
@@ -209,16 +217,22 @@ async function guideAfter(ctx: AppContext, prompter: Prompter | undefined, bold:
 
 async function readLive(ctx: AppContext, run: CommandRunner, opts: CheckPhoneOptions, prompter: Prompter | undefined, bold: (s: string) => string): Promise<{ data: AndroidData; serial: string }> {
   const t = phoneText(ctx.lang);
-  if (prompter) await guideBefore(ctx, prompter, bold);
   const adbOptions = { ...(opts.adb !== undefined ? { adb: opts.adb } : {}), ...(opts.serial !== undefined ? { serial: opts.serial } : {}) };
   let pick = await pickDevice(run, adbOptions);
-  // At a terminal, a phone that is not ready yet is a step to take, not the end.
-  while (!pick.ok && prompter && RETRYABLE.has(pick.problem)) {
-    ctx.io.stdout.write(wrap(t(pickProblemKey(pick.problem), { serials: '', serial: opts.serial ?? '' }), ctx.io.width).join('\n') + '\n');
-    if (!(await prompter.confirm(M.get('retry', ctx.lang), true))) break;
+  if (prompter && !pick.ok && pick.problem !== 'no-adb') {
+    // Not ready yet: walk the person through it, then look again.
+    await guideBefore(ctx, prompter, bold);
     pick = await pickDevice(run, adbOptions);
+    // At a terminal, a phone that is not ready yet is a step to take, not the end.
+    while (!pick.ok && RETRYABLE.has(pick.problem)) {
+      ctx.io.stdout.write(wrap(t(pickProblemKey(pick.problem), { serials: '', serial: opts.serial ?? '' }), ctx.io.width).join('\n') + '\n');
+      if (!(await prompter.confirm(M.get('retry', ctx.lang), true))) break;
+      pick = await pickDevice(run, adbOptions);
+    }
+  } else if (prompter && pick.ok) {
+    ctx.io.stdout.write(wrap(t('guideReadOnly'), ctx.io.width).join('\n') + '\n');
   }
-  if (!pick.ok) throw pickError(ctx, pick, opts.serial);
+  if (!pick.ok) throw notReady(ctx, pick, opts.serial);
   const shown = progress(ctx);
   const data = await acquireAndroid(run, {
     serial: pick.device.serial,
@@ -293,7 +307,9 @@ export default async function checkPhone(ctx: AppContext, paths: readonly string
       origin = M.get('fromLive', ctx.lang, { serial: live.serial });
     } catch (err) {
       if (isPromptExit(err)) return EXIT_OK;
-      throw err;
+      if (!(err instanceof NotReady)) throw err;
+      ctx.io.stderr.write(err.lines.join('\n') + '\n');
+      return EXIT_USAGE;
     }
   }
 

@@ -282,16 +282,29 @@ describe.runIf(posix)('safestep check phone, live over a fake adb', () => {
     expect(widest(r.out)).toBeLessThanOrEqual(80);
   });
 
+  it('at a terminal, goes straight to the read when the phone is ready, saying it only reads', async () => {
+    const term = fakeTerminal({ width: 80 });
+    const env = { HOME: tempDir(), SAFESTEP_HOME: tempDir(), ...fakePhone(READY) };
+    const done = run(['check', 'phone', '--no-certificates'], { io: term.io, lang: 'en', env, paths: { dataDir: env.SAFESTEP_HOME, lessonDirs: [] }, writeErr: () => undefined });
+    await term.answer('Have you turned USB debugging off?', 'n', KEY.enter);
+    expect(await done).toBe(1);
+    const screen = term.screen();
+    expect(screen).toContain('This check only reads');
+    expect(screen).not.toContain('Press Enter when the phone is connected');
+    expect(screen.replace(/\s+/g, ' ')).toContain('Please do it before the phone leaves this table');
+  });
+
   it('says calmly, in one message and exit 2, when the phone is not ready (en and ru)', async () => {
     const unauthorized = await cli(['check', 'phone'], { env: fakePhone(`${SERIAL}\tunauthorized usb:1-1 transport_id:3\n`) });
     expect(unauthorized.code).toBe(2);
-    expect(unauthorized.err).toContain('tap “Allow” on “Allow USB debugging?”');
+    expect(unauthorized.err.replace(/\s+/g, ' ')).toContain('tap “Allow” on “Allow USB debugging?”');
+    expect(widest(unauthorized.err)).toBeLessThanOrEqual(80);
     const offline = await cli(['check', 'phone'], { env: fakePhone(`${SERIAL}\toffline\n`), lang: 'ru' });
     expect(offline.code).toBe(2);
     expect(offline.err).toContain('Телефон подключён, но не отвечает');
     const several = await cli(['check', 'phone'], { env: fakePhone(`${READY}emulator-5554\tdevice\n`) });
     expect(several.code).toBe(2);
-    expect(several.err).toContain(`Several phones are connected (${SERIAL}, emulator-5554); choose one with --serial.`);
+    expect(several.err.replace(/\s+/g, ' ')).toContain(`Several phones are connected (${SERIAL}, emulator-5554); choose one with --serial.`);
     const none = await cli(['check', 'phone', '--json'], { env: fakePhone('') });
     expect(none.code).toBe(2);
     expect(none.out).toBe('');
@@ -299,6 +312,7 @@ describe.runIf(posix)('safestep check phone, live over a fake adb', () => {
     expect(noAdb.code).toBe(2);
     expect(noAdb.err).toContain('Не установлена программа adb');
     expect(noAdb.err).toMatch(/Platform-Tools|apt install adb|brew/);
+    expect(widest(noAdb.err)).toBeLessThanOrEqual(80);
   });
 
   it('reports a phone that disconnects mid-run as unknown, never clean', async () => {
@@ -311,11 +325,17 @@ describe.runIf(posix)('safestep check phone, live over a fake adb', () => {
     expect(ru.flat).toContain('Телефон отключился во время проверки');
   });
 
-  it('guides a person at a terminal before and after the read (ru)', async () => {
+  it('guides a person at a terminal before and after the read, waiting for the key to be accepted (ru)', async () => {
     const term = fakeTerminal({ width: 80 });
-    const env = { HOME: tempDir(), SAFESTEP_HOME: tempDir(), ...fakePhone(READY) };
+    const env = { HOME: tempDir(), SAFESTEP_HOME: tempDir(), ...fakePhone(`${SERIAL}\tunauthorized usb:1-1 transport_id:3\n`) };
     const done = run(['check', 'phone', '--no-certificates'], { io: term.io, lang: 'ru', env, paths: { dataDir: env.SAFESTEP_HOME, lessonDirs: [] }, writeErr: () => undefined });
     await term.answer('Нажмите Enter, когда телефон подключён и разблокирован', KEY.enter);
+    await term.waitFor('Попробовать ещё раз?');
+    expect(term.screen()).toContain('Телефон ещё не разрешил доступ этому компьютеру');
+    // The person taps Allow on the phone, then answers yes.
+    put(env.FAKE_ADB_STATE!, 'devices', READY);
+    await new Promise((r) => setTimeout(r, 15));
+    term.type(KEY.enter);
     await term.answer('Вы выключили отладку по USB?', 'y', KEY.enter);
     expect(await done).toBe(1);
     const screen = term.screen();

@@ -8,7 +8,7 @@ import type { IndicatorSet } from '../indicators.js';
 
 export const STATE_SPYWARE: IndicatorSet = {
   id: 'state-spyware',
-  source: 'Amnesty International, RSF and RESIDENT.NGO, Google TAG, Lookout, Citizen Lab (MVT indicators)',
+  source: 'Amnesty International, RSF, RESIDENT.NGO, Google TAG, Lookout, Citizen Lab (MVT)',
   date: '2026-01-22',
   families: [
     // Amnesty International, "A Digital Prison": Surveillance and the suppression of
