@@ -327,13 +327,14 @@ describe.runIf(posix)('safestep check phone, live over a fake adb', () => {
 
   it('guides a person at a terminal before and after the read, waiting for the key to be accepted (ru)', async () => {
     const term = fakeTerminal({ width: 80 });
-    const env = { HOME: tempDir(), SAFESTEP_HOME: tempDir(), ...fakePhone(`${SERIAL}\tunauthorized usb:1-1 transport_id:3\n`) };
+    const phone = fakePhone(`${SERIAL}\tunauthorized usb:1-1 transport_id:3\n`);
+    const env = { HOME: tempDir(), SAFESTEP_HOME: tempDir(), ...phone };
     const done = run(['check', 'phone', '--no-certificates'], { io: term.io, lang: 'ru', env, paths: { dataDir: env.SAFESTEP_HOME, lessonDirs: [] }, writeErr: () => undefined });
     await term.answer('Нажмите Enter, когда телефон подключён и разблокирован', KEY.enter);
     await term.waitFor('Попробовать ещё раз?');
     expect(term.screen()).toContain('Телефон ещё не разрешил доступ этому компьютеру');
     // The person taps Allow on the phone, then answers yes.
-    put(env.FAKE_ADB_STATE!, 'devices', READY);
+    put(phone.FAKE_ADB_STATE!, 'devices', READY);
     await new Promise((r) => setTimeout(r, 15));
     term.type(KEY.enter);
     await term.answer('Вы выключили отладку по USB?', 'y', KEY.enter);
