@@ -98,7 +98,7 @@ export const M = defineMessages('check-phone', {
   fromPack: { en: 'from the pack {pack}, {file}', ru: 'из пакета {pack}, {file}' },
   packsNote: {
     en: 'A newer set can come in a signed lesson pack you trust ({cmd} pack install): it replaces the built-in set with the same id.',
-    ru: 'Более новый набор может прийти в подписанном пакете уроков, которому вы доверяете ({cmd} pack install): он заменяет встроенный набор с тем же id.',
+    ru: 'Более новый набор может прийти в подписанном пакете уроков, которому вы доверяете ({cmd} pack install): он заменяет встроенный набор с тем же идентификатором.',
   },
   iosNote: {
     en: 'iPhone backups on this computer are checked by {cmd} audit.',
