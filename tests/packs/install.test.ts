@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { inquirerPrompter } from '../../src/prompter.js';
 import { sampleLesson, SCHEMA_COMMENT, tempDir, testContext, writeLesson } from '../helpers/fixtures.js';
 import { fakeTerminal, KEY } from '../helpers/terminal.js';
 import { build, lessonsFolder, makeKey, quietContext, refusal } from './helpers.js';
+import { packIndicatorSets } from '../../src/commands/shared/phone-indicators.js';
 
 async function signedPack(name = 'tbilisi-workshop', key?: { file: string }): Promise<{ file: string; key: { file: string; printed: string } }> {
   const k = key ?? (await makeKey());
@@ -194,6 +195,25 @@ describe('pack install', () => {
     writeFileSync(file, craftedPack([{ path: goodEntry, data: good }], pair, [{ id: 'good-lesson', version: 9, path: goodEntry }]));
     const lie = await refusal(installPack(await quietContext(dataDir), file, { yes: true }));
     expect(lie.message).toContain('do not match its table of contents');
+  });
+});
+
+describe('phone indicator sets in packs', () => {
+  it('pack build takes indicators/*.json beside the lessons, install keeps them, and the phone check reads them from the trusted pack', async () => {
+    const folder = lessonsFolder('indicator-update');
+    const set = { format: 'safestep-phone-indicators', version: 1, id: 'state-spyware', source: 'Trainer update', date: '2099-01-01', families: [{ name: 'NewSpy', type: 'spyware', packages: ['com.newspy.agent'] }] };
+    writeFileSync(path.join(folder, 'indicators.json'), '{}'); // not in indicators/: left out
+    const dir = path.join(folder, 'indicators');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'update.json'), JSON.stringify(set));
+    const key = await makeKey();
+    const file = path.join(tempDir(), 'indicator-update.pack');
+    await build(folder, file, key.file);
+    const dataDir = tempDir();
+    expect(await installPack(await quietContext(dataDir), file, { yes: true })).toBe(0);
+    const found = await packIndicatorSets(dataDir);
+    expect(found.problems).toEqual([]);
+    expect(found.sets.map((s) => [s.pack, s.file, s.set.families[0]?.name])).toEqual([['indicator-update', 'indicators/update.json', 'NewSpy']]);
   });
 });
 
