@@ -17,7 +17,8 @@ import { fingerprintBlock } from '../packs/fingerprint.js';
 import { packsDir } from '../paths.js';
 import { knownLessons, validateTree, writeTree, type TreeValidation } from '../packs/validate.js';
 import { KeyFileError, readKeyFile, unlockKeyFile } from '../packs/keyfile.js';
-import { isPackId, PACK_FORMAT, type Manifest, type ManifestLesson } from '../packs/manifest.js';
+import { isIndicatorEntryPath, isPackId, PACK_FORMAT, type Manifest, type ManifestLesson } from '../packs/manifest.js';
+import { parseIndicatorSet } from '../phone/indicators.js';
 import { keyFailure, messages } from '../packs/session.js';
 import type { KeyPair } from '../packs/signing.js';
 import type { Prompter } from '../prompter.js';
@@ -71,6 +72,14 @@ export async function buildPack(ctx: AppContext, dir: string, opts: BuildOptions
     const reasons = { symlink: 'build.symlink', 'not-a-file': 'build.notAFile', 'unsafe-name': 'build.unsafeName', 'too-large': 'build.tooLarge' } as const;
     const lines = found.refused.map((r) => m(reasons[r.reason], { file: stripUnsafe(r.file) }));
     throw new SafestepError(lines.join('\n'), EXIT_PROBLEMS, m('build.refused'));
+  }
+  // Phone indicator sets are checked now, so a broken one is found here, not at the clinic table.
+  for (const f of found.files.filter((x) => isIndicatorEntryPath(x.path))) {
+    const load = parseIndicatorSet(await readCollected(f));
+    if (!load.ok) {
+      const field = load.problem.code === 'bad-field' ? load.problem.field : load.problem.code;
+      throw new SafestepError(m('build.badIndicators', { file: stripUnsafe(f.abs), field }), EXIT_PROBLEMS, m('build.refused'));
+    }
   }
   if (found.lessonFiles.length === 0) throw new SafestepError(m('build.noLessons', { dir: root }), EXIT_PROBLEMS);
 

@@ -92,6 +92,10 @@ export const MESSAGES = defineMessages('packs', {
     en: '{file}: each lesson must sit in a folder named after its id, at most three folders deep, with lower-case names (topic/lesson-id/lesson.yaml).',
     ru: '{file}: каждый урок должен лежать в папке с именем, равным его id, не глубже трёх папок, имена строчными буквами (тема/id-урока/lesson.yaml).',
   },
+  'build.badIndicators': {
+    en: '{file} is not a valid phone indicator set ({field}); see src/phone/README.md for the format.',
+    ru: '{file} — некорректный набор индикаторов для телефона ({field}); формат описан в src/phone/README.md.',
+  },
   'build.tooLarge': { en: '{file} is too large for a lesson file.', ru: '{file} слишком велик для файла урока.' },
   'build.refused': { en: 'The pack was not built.', ru: 'Пакет не собран.' },
   'build.noLessons': { en: 'There are no lessons in {dir} (looked for topic/lesson-id/lesson.yaml).', ru: 'В {dir} нет уроков (искали тема/id-урока/lesson.yaml).' },

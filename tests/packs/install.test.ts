@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { buildPack } from '../../src/commands/pack-build.js';
 import { installPack } from '../../src/commands/pack-install.js';
 import packList from '../../src/commands/pack-list.js';
 import packRemove from '../../src/commands/pack-remove.js';
@@ -214,6 +215,15 @@ describe('phone indicator sets in packs', () => {
     const found = await packIndicatorSets(dataDir);
     expect(found.problems).toEqual([]);
     expect(found.sets.map((s) => [s.pack, s.file, s.set.families[0]?.name])).toEqual([['indicator-update', 'indicators/update.json', 'NewSpy']]);
+  });
+
+  it('pack build refuses an indicator set that is not valid', async () => {
+    const folder = lessonsFolder('bad-indicators');
+    mkdirSync(path.join(folder, 'indicators'));
+    writeFileSync(path.join(folder, 'indicators', 'update.json'), JSON.stringify({ format: 'safestep-phone-indicators', version: 1, id: 'x', source: 'S', date: '2099-01-01', families: [{ name: 'N', type: 'spyware', packages: ['not a package'] }] }));
+    const ctx = await quietContext(tempDir());
+    const err = await refusal(buildPack(ctx, folder, { out: path.join(tempDir(), 'x.pack'), unsigned: true }));
+    expect(err.message).toContain('update.json is not a valid phone indicator set (families[0].packages[0])');
   });
 });
 
