@@ -20,6 +20,8 @@ export interface HandoutOptions {
   title: string;
   /** Include trainer notes (off for participants' copies). */
   trainer: boolean;
+  /** Print the quiz answers after each lesson (off by default: people answer for themselves). */
+  answers?: boolean;
   contacts: readonly Contact[];
   /** Printed on the cover: the date the handout was made. */
   date: string;
@@ -92,7 +94,7 @@ function lessonHtml(h: HandoutLesson, opts: HandoutOptions): string {
   const hc = handoutContext(h, opts, numberOf);
   const answers: string[] = [];
   lesson.steps.forEach((step, i) => parts.push(stepHtml(step, i, hc, answers)));
-  if (answers.length) parts.push(`<section class="answers"><h3>${escapeHtml(t('export.answers'))}</h3>`, ...answers, '</section>');
+  if (answers.length && opts.answers) parts.push(`<section class="answers"><h3>${escapeHtml(t('export.answers'))}</h3>`, ...answers, '</section>');
   if (opts.trainer) parts.push(`<section class="answers"><h3>${escapeHtml(t('preview.trainerNotes'))}</h3>${markdownToHtml(lesson.trainer_notes)}</section>`);
   parts.push(`<section class="answers"><h3>${escapeHtml(t('preview.sources'))}</h3><ol>`);
   for (const s of lesson.sources) parts.push(`<li>${escapeHtml(s.title)}. <span class="url">${escapeHtml(s.url)}</span> (${escapeHtml(t('preview.accessed'))} ${escapeHtml(s.accessed)})</li>`);
@@ -135,7 +137,7 @@ export function renderHandoutMarkdown(lessons: readonly HandoutLesson[], opts: H
       const note = flowNote(step, hc);
       if (note) out.push(step.end ? `*${note}*` : note, '');
     });
-    if (answers.length) out.push(`### ${t('export.answers')}`, '', ...answers);
+    if (answers.length && opts.answers) out.push(`### ${t('export.answers')}`, '', ...answers);
     if (opts.trainer) out.push(`### ${t('preview.trainerNotes')}`, '', stripUnsafe(lesson.trainer_notes).trim(), '');
     out.push(`### ${t('preview.sources')}`, '', ...lesson.sources.map((s, i) => `${i + 1}. ${mdInline(s.title)}. <${s.url}> (${t('preview.accessed')} ${s.accessed})`), '');
   }
