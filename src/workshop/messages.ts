@@ -53,8 +53,8 @@ export const W = defineMessages('workshop', {
     ru: 'Если кажется, что кто-то пришёл, чтобы докладывать о других (фотографирует, выспрашивает имена, адреса, родственников в России), не обвиняйте его при всех. Остановите упражнения с личными данными, продолжайте на общих примерах и тихо поговорите с организатором. После занятия спокойно скажите участникам, что им стоит проверить.',
   },
   'room.distress': {
-    en: 'If a participant is in distress: pause, offer a quiet corner and a second person from the team, never press for details. Point to the lessons "finding-support" and "news-overload" and to the printed contacts ({cmd} contacts --need psychological). A threat or an emergency comes before the agenda.',
-    ru: 'Если участнику тяжело: сделайте паузу, предложите тихий угол и второго человека из команды, не выспрашивайте подробности. Подскажите уроки «finding-support» и «news-overload» и распечатанные контакты ({cmd} contacts --need psychological). Угроза или срочная ситуация важнее программы.',
+    en: 'If a participant is in distress: pause, offer a quiet corner and a second person from the team, never press for details. Point to the lessons "finding-support" and "news-overload" (they say where to find psychological help) and to the printed contacts. A threat or an emergency comes before the agenda: call the local emergency number first.',
+    ru: 'Если участнику тяжело: сделайте паузу, предложите тихий угол и второго человека из команды, не выспрашивайте подробности. Подскажите уроки «finding-support» и «news-overload» (там сказано, где найти психологическую помощь) и распечатанные контакты. Угроза или срочная ситуация важнее программы: сначала звоните в местную экстренную службу.',
   },
 
   // The trainer's checklist (a plan adds its own after these)

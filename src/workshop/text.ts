@@ -25,11 +25,8 @@ export function planText(view: PlanView, width: number, t: Translate, style: Sty
   const m = W.text(view.lang);
   const out: string[] = [];
   const heading = (s: string): void => void out.push('', ...wrap(s, width).map((l) => style.heading(l)));
-  const bullets = (items: readonly string[], numbered = false): void => {
-    items.forEach((item, i) => {
-      const mark = numbered ? `${i + 1}. ` : '- ';
-      out.push(...wrap(item, width, ' '.repeat(mark.length), mark));
-    });
+  const bullets = (items: readonly string[], mark = '- '): void => {
+    for (const item of items) out.push(...wrap(item, width, ' '.repeat(mark.length), mark));
   };
   out.push(...wrap(view.title, width).map((l) => style.bold(l)));
   out.push(...wrap(`${m('sec.audience')}: ${view.audience}`, width, '  '));
@@ -43,7 +40,7 @@ export function planText(view: PlanView, width: number, t: Translate, style: Sty
     out.push(...agendaLines(row, width, t, style));
     if (row.notes) out.push(...renderMarkdown(row.notes, width - row.when.length - 2, style).split('\n').filter((l, i, a) => l || i < a.length - 1).map((l) => (l ? ' '.repeat(row.when.length + 2) + l : l)));
   }
-  out.push(`${view.end}  ${t('workshop.total', { total: duration(view.minutes, t), end: view.end })}`);
+  out.push(...wrap(t('workshop.total', { total: duration(view.minutes, t), end: view.end }), width));
   if (view.materials.length) {
     heading(m('sec.materials'));
     bullets(view.materials);
@@ -56,7 +53,7 @@ export function planText(view: PlanView, width: number, t: Translate, style: Sty
   heading(m('sec.roomSafety'));
   bullets(view.roomSafety);
   heading(m('sec.checklist'));
-  bullets(view.checklist.map((c) => `[ ] ${c}`));
+  bullets(view.checklist, '[ ] ');
   out.push('', ...wrap(m('sec.present', { id: cmdRef }), width).map((l) => style.dim(l)), ...wrap(m('sec.print', { id: cmdRef }), width).map((l) => style.dim(l)));
   return out;
 }
