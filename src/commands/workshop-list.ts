@@ -34,7 +34,7 @@ export default async function workshopList(ctx: AppContext, opts: Options): Prom
   for (const row of rows) {
     out.push(chalk.bold(row.id), ...wrap(`${row.title} · ${duration(row.minutes, t)} · ${m('list.lessons', { count: row.lessons.length })}`, width, '  ', '  '), ...wrap(row.audience, width, '  ', '  ').map((l) => chalk.dim(l)), '');
   }
-  out.push(...wrap(m('list.hint'), width));
+  for (const key of ['list.hintShow', 'list.hintRun', 'list.hintPrint'] as const) out.push(...wrap(m(key), width, '  '));
   ctx.io.stdout.write(out.join('\n') + '\n');
   return EXIT_OK;
 }

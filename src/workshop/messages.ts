@@ -20,7 +20,9 @@ export const W = defineMessages('workshop', {
   'plan.seeList': { en: 'The shipped plans: {cmd} workshop list', ru: 'Готовые планы: {cmd} workshop list' },
   'list.heading': { en: 'Ready workshop plans ({count}):', ru: 'Готовые планы тренингов ({count}):' },
   'list.lessons': { en: '{count} lessons', ru: 'уроков: {count}' },
-  'list.hint': { en: 'Read a plan: {cmd} workshop show <id>. Present it: {cmd} workshop run <id>. Print it: {cmd} export --plan <id> --lang en+ru --out handouts', ru: 'Прочитать план: {cmd} workshop show <id>. Показать на проекторе: {cmd} workshop run <id>. Напечатать: {cmd} export --plan <id> --lang en+ru --out handouts' },
+  'list.hintShow': { en: 'Read a plan: {cmd} workshop show <id>', ru: 'Прочитать план: {cmd} workshop show <id>' },
+  'list.hintRun': { en: 'Present it: {cmd} workshop run <id>', ru: 'Показать на проекторе: {cmd} workshop run <id>' },
+  'list.hintPrint': { en: 'Print it: {cmd} export --plan <id> --lang en+ru --out handouts', ru: 'Напечатать: {cmd} export --plan <id> --lang en+ru --out handouts' },
 
   // Sections of a plan
   'sec.audience': { en: 'Who it is for', ru: 'Для кого' },
