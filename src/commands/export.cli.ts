@@ -10,9 +10,11 @@ export const spec = defineCommand({
     listArg('[ids...]', { en: 'lesson ids', ru: 'id уроков' }),
   ],
   options: {
-    plan: value('--plan <plan>', { en: 'take the lessons from this workshop plan', ru: 'взять уроки из этого плана тренинга' }),
+    plan: value('--plan <plan>', { en: 'a workshop plan (id or file): its lessons, the plan, a take-home page and a feedback form', ru: 'план тренинга (id или файл): его уроки, сам план, памятка и анкета для отзыва' }),
     format: choice('--format <format>', ['html', 'md'], { en: 'html or md', ru: 'html или md' }, 'html'),
     out: required('--out <dir>', { en: 'folder to write the handout into', ru: 'папка, куда записать материалы' }),
-    trainer: flag('--trainer', { en: 'include the notes for trainers', ru: 'добавить заметки для тренера' }),
+    country: value('--country <code>', { en: 'the take-home page lists help for this country (two-letter code, e.g. GE)', ru: 'в памятке — помощь в этой стране (двухбуквенный код, например GE)' }),
+    withAnswers: flag('--with-answers', { en: 'print the quiz answers after each lesson', ru: 'напечатать ответы к тестам после каждого урока' }),
+    trainerNotes: flag('--trainer-notes', { en: 'include the notes for trainers', ru: 'добавить заметки для тренера' }),
   },
 });

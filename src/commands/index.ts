@@ -16,6 +16,8 @@ import { spec as lessonPreview } from './lesson-preview.cli.js';
 import { spec as workshop } from './workshop.cli.js';
 import { spec as workshopCheck } from './workshop-check.cli.js';
 import { spec as workshopRun } from './workshop-run.cli.js';
+import { spec as workshopList } from './workshop-list.cli.js';
+import { spec as workshopShow } from './workshop-show.cli.js';
 import { spec as exportHandouts } from './export.cli.js';
 import { spec as pack } from './pack.cli.js';
 import { spec as packKeygen } from './pack-keygen.cli.js';
@@ -51,6 +53,8 @@ export const COMMANDS: readonly Registered[] = [
   command(lessonNew, () => import('./lesson-new.js')),
   command(lessonPreview, () => import('./lesson-preview.js')),
   group(workshop),
+  command(workshopList, () => import('./workshop-list.js')),
+  command(workshopShow, () => import('./workshop-show.js')),
   command(workshopCheck, () => import('./workshop-check.js')),
   command(workshopRun, () => import('./workshop-run.js')),
   command(exportHandouts, () => import('./export.js')),

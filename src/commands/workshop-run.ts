@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { translator, type Lang } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
 import type { Lesson } from '../lesson/types.js';
 import { present } from '../workshop/presenter.js';
 import { buildSlides, type PresenterState } from '../workshop/slides.js';
@@ -36,14 +36,13 @@ async function readState(file: string): Promise<PresenterState> {
 }
 
 export default async function workshopRun(ctx: AppContext, planFile: string, opts: Options): Promise<number> {
-  const { plan, minutes } = await openWorkshop(ctx, planFile);
+  const { plan, minutes, file: resolved, lang } = await openWorkshop(ctx, planFile);
   if (!ctx.io.canPrompt) throw new SafestepError(ctx.t('presenter.needsTerminal'), EXIT_USAGE, ctx.t('presenter.hint', { plan: planFile }));
-  // The room reads the plan's first language.
-  const lang: Lang = plan.languages[0] ?? ctx.lang;
+  // The room reads the language asked for when the plan has it, else the plan's first.
   const roomCtx = { ...ctx, lang, t: translator(lang) };
   const lessons = new Map<string, Lesson>();
   for (const item of plan.agenda) if ('lesson' in item && !lessons.has(item.lesson)) lessons.set(item.lesson, (await openLesson(roomCtx, item.lesson)).lesson);
-  const file = stateFile(ctx, planFile);
+  const file = stateFile(ctx, resolved);
   const state = opts.restart ? { slide: 0, spent: {} } : await readState(file);
   const { items } = timeline(plan, minutes);
   const end = await present({
@@ -51,7 +50,7 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
     t: roomCtx.t,
     lang,
     style: await markdownStyle(ctx),
-    slides: buildSlides(plan.agenda, lessons),
+    slides: buildSlides(plan.agenda, lessons, lang),
     planned: items.map((i) => i.minutes),
     state,
     save: (s) => writeFileAtomic(file, JSON.stringify(s) + '\n'),

@@ -20,29 +20,40 @@ export interface HandoutOptions {
   title: string;
   /** Include trainer notes (off for participants' copies). */
   trainer: boolean;
+  /** Print the quiz answers after each lesson (off by default: people answer for themselves). */
+  answers?: boolean;
   contacts: readonly Contact[];
   /** Printed on the cover: the date the handout was made. */
   date: string;
 }
 
+// Compact on purpose: a 20-minute lesson must fit on four A4 pages per language
+// (tests/export/chromium.test.ts measures it), and a trainer prints for a room.
 const CSS = `
-@page { size: A4; margin: 16mm 16mm 18mm 16mm; }
+@page { size: A4; margin: 11mm 12mm 12mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0; }
-h1 { font-size: 20pt; margin: 0 0 4mm; }
-h2 { font-size: 16pt; margin: 0 0 2mm; page-break-before: always; break-before: page; }
+body { font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 9pt; line-height: 1.27; color: #111; margin: 0; }
+@media screen { body { max-width: 184mm; margin: 8mm auto; padding: 0 6mm; } }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 14pt; margin: 0 0 1mm; page-break-before: always; break-before: page; }
 article:first-of-type h2 { page-break-before: auto; break-before: auto; }
-h3 { font-size: 12pt; margin: 5mm 0 1.5mm; }
-h4 { font-size: 11pt; margin: 3mm 0 1mm; }
+h3 { font-size: 10.5pt; margin: 2.4mm 0 0.6mm; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 9.5pt; margin: 2mm 0 0.5mm; }
+p { margin: 0 0 1.3mm; }
+ul, ol { margin: 0.5mm 0 1.6mm; padding-left: 5mm; }
+li { margin: 0.3mm 0; }
 p, li { overflow-wrap: anywhere; }
-.meta, .url, .small { color: #444; font-size: 9pt; }
-.step { break-inside: avoid; page-break-inside: avoid; }
+.meta, .url, .small { color: #444; font-size: 8.5pt; }
 ul.boxes { list-style: none; padding-left: 0; }
-ul.boxes li { padding-left: 7mm; text-indent: -7mm; margin: 1.2mm 0; }
-.box { display: inline-block; width: 4mm; height: 4mm; border: 0.35mm solid #111; margin-right: 3mm; vertical-align: -0.6mm; text-indent: 0; }
-.answers { border-top: 0.3mm solid #999; margin-top: 5mm; padding-top: 2mm; }
-.contact { border-left: 1mm solid #999; padding-left: 3mm; margin: 2mm 0; }
-code { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
+ul.boxes li { padding-left: 6mm; text-indent: -6mm; margin: 0.8mm 0; }
+.box { display: inline-block; width: 3.4mm; height: 3.4mm; border: 0.3mm solid #111; margin-right: 2.6mm; vertical-align: -0.5mm; text-indent: 0; }
+.answers { border-top: 0.3mm solid #999; margin-top: 3mm; padding-top: 1mm; }
+.sources { font-size: 7pt; line-height: 1.18; }
+.sources li { margin: 0; }
+.sources .url { font-size: 7pt; }
+.sources ol { column-count: 2; column-gap: 6mm; padding-left: 4mm; }
+.contact { border-left: 1mm solid #999; padding-left: 3mm; margin: 1.5mm 0; }
+code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 a { color: #111; }
 `;
 
@@ -50,14 +61,24 @@ function stepTitle(step: Step, index: number): string {
   return `${index + 1}. ${step.title ? stripUnsafe(step.title) : ''}`.trim();
 }
 
-function handoutContext(h: HandoutLesson, opts: HandoutOptions, numberOf: ReadonlyMap<string, number>): HandoutContext {
+function handoutContext(h: HandoutLesson, opts: HandoutOptions, numberOf: ReadonlyMap<string, number>): HandoutContext & { at(step: number): void } {
+  // A contact is printed in full once per lesson; later mentions point back to that step.
+  const firstShown = new Map<string, number>();
+  let current = 0;
   return {
     t: h.t,
     lang: h.lang,
+    at(step) {
+      current = step;
+    },
     seeStep: (id) => h.t('export.seeStep', { n: numberOf.get(id) ?? '?' }),
     contact(id) {
       const c = opts.contacts.find((x) => x.id === id);
-      return c && { name: c.name, what: c.what[h.lang], reach: c.reach[h.lang] };
+      if (!c) return undefined;
+      const first = firstShown.get(id);
+      if (first !== undefined && first !== current) return { name: c.name, what: c.what[h.lang], reach: c.reach[h.lang], shownIn: h.t('export.seeStep', { n: first }) };
+      firstShown.set(id, current);
+      return { name: c.name, what: c.what[h.lang], reach: c.reach[h.lang] };
     },
   };
 }
@@ -91,11 +112,15 @@ function lessonHtml(h: HandoutLesson, opts: HandoutOptions): string {
   parts.push(`<h3>${escapeHtml(t('runner.objectives'))}</h3><ul>${lesson.objectives.map((o) => `<li>${inlineHtml(o)}</li>`).join('')}</ul>`);
   const hc = handoutContext(h, opts, numberOf);
   const answers: string[] = [];
-  lesson.steps.forEach((step, i) => parts.push(stepHtml(step, i, hc, answers)));
-  if (answers.length) parts.push(`<section class="answers"><h3>${escapeHtml(t('export.answers'))}</h3>`, ...answers, '</section>');
+  lesson.steps.forEach((step, i) => {
+    hc.at(i + 1);
+    parts.push(stepHtml(step, i, hc, answers));
+  });
+  if (answers.length && opts.answers) parts.push(`<section class="answers"><h3>${escapeHtml(t('export.answers'))}</h3>`, ...answers, '</section>');
   if (opts.trainer) parts.push(`<section class="answers"><h3>${escapeHtml(t('preview.trainerNotes'))}</h3>${markdownToHtml(lesson.trainer_notes)}</section>`);
-  parts.push(`<section class="answers"><h3>${escapeHtml(t('preview.sources'))}</h3><ol>`);
-  for (const s of lesson.sources) parts.push(`<li>${escapeHtml(s.title)}. <span class="url">${escapeHtml(s.url)}</span> (${escapeHtml(t('preview.accessed'))} ${escapeHtml(s.accessed)})</li>`);
+  parts.push(`<section class="answers sources"><h3>${escapeHtml(t('preview.sources'))}</h3><ol>`);
+  // The participants' copy keeps every source and its address; the dates each was read go in the trainer's copy.
+  for (const s of lesson.sources) parts.push(`<li>${escapeHtml(s.title)}. <span class="url">${escapeHtml(s.url)}</span>${opts.trainer ? ` (${escapeHtml(t('preview.accessed'))} ${escapeHtml(s.accessed)})` : ''}</li>`);
   parts.push('</ol></section></article>');
   return parts.join('\n');
 }
@@ -129,13 +154,14 @@ export function renderHandoutMarkdown(lessons: readonly HandoutLesson[], opts: H
     const hc = handoutContext(h, opts, numberOf);
     const answers: string[] = [];
     lesson.steps.forEach((step, i) => {
+      hc.at(i + 1);
       const part = stepModule(step).handoutMarkdown(step, hc);
       out.push(`### ${stepTitle(step, i)}`, '', ...part.body);
       if (part.answers) answers.push(`**${t('export.stepN', { n: i + 1 })}**`, '', ...part.answers);
       const note = flowNote(step, hc);
       if (note) out.push(step.end ? `*${note}*` : note, '');
     });
-    if (answers.length) out.push(`### ${t('export.answers')}`, '', ...answers);
+    if (answers.length && opts.answers) out.push(`### ${t('export.answers')}`, '', ...answers);
     if (opts.trainer) out.push(`### ${t('preview.trainerNotes')}`, '', stripUnsafe(lesson.trainer_notes).trim(), '');
     out.push(`### ${t('preview.sources')}`, '', ...lesson.sources.map((s, i) => `${i + 1}. ${mdInline(s.title)}. <${s.url}> (${t('preview.accessed')} ${s.accessed})`), '');
   }

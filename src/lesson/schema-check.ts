@@ -87,7 +87,9 @@ export function schemaProblems(
           code = 'unknown-step-type';
           message = t('val.unknownStepType', { allowed: (params.allowedValues as string[]).join(', ') });
         } else {
-          message = t('val.schema.enum', { field, allowed: (params.allowedValues as unknown[]).join(', ') });
+          // In a list the index means nothing to the author: name the value ("de" must be one of: en, ru).
+          const shown = /^\d+$/.test(field) ? String(target.doc.getIn(where) ?? field) : field;
+          message = t('val.schema.enum', { field: shown, allowed: (params.allowedValues as unknown[]).join(', ') });
         }
         break;
       case 'type':

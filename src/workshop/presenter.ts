@@ -67,8 +67,14 @@ export function slideLines(slide: Slide, view: SlideView): { header: string[]; b
   if (slide.kind === 'break') {
     return { header: [], body: [...heading(`${t('workshop.break')}${slide.title ? `: ${slide.title}` : ''}`), '', minutes] };
   }
+  if (slide.kind === 'activity') {
+    // An activity's notes are for the trainer: shown with n, like a lesson's.
+    const notes = show.notes && slide.notes ? ['', style.bold(t('preview.trainerNotes')), ...md(slide.notes)] : [];
+    return { header: [], body: [...heading(slide.title), '', minutes, ...notes] };
+  }
   const { lesson } = slide;
-  const notes = show.notes ? ['', style.bold(t('preview.trainerNotes')), ...md(lesson.trainer_notes)] : [];
+  const planNotes = slide.kind === 'lesson-title' && slide.notes ? [...md(slide.notes), ''] : [];
+  const notes = show.notes ? ['', style.bold(t('preview.trainerNotes')), ...planNotes, ...md(lesson.trainer_notes)] : [];
   if (slide.kind === 'lesson-title') {
     return { header: [], body: [...heading(lesson.title), '', minutes, '', style.bold(t('runner.objectives')), ...md(lesson.objectives.map((o) => `- ${o}`).join('\n')), ...notes] };
   }

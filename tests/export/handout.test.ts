@@ -23,7 +23,8 @@ describe('handouts', () => {
   });
 
   it('renders a self-contained A4 page with every step, tick boxes, answers and sources', () => {
-    const html = renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], options);
+    const html = renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], { ...options, answers: true });
+    expect(renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], options)).not.toContain('Answers and explanations');
     expect(html).toContain('@page { size: A4');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
@@ -51,7 +52,7 @@ describe('handouts', () => {
     const out = tempDir();
     const dataDir = tempDir();
     const io = memoryIO();
-    const code = await run(['export', 'sample-lesson', '--lang', 'en+ru', '--out', out], { io, env: { SAFESTEP_HOME: dataDir, LANG: 'en_US.UTF-8' }, paths: { dataDir, lessonDirs: [lessons] } });
+    const code = await run(['export', 'sample-lesson', '--lang', 'en+ru', '--with-answers', '--out', out], { io, env: { SAFESTEP_HOME: dataDir, LANG: 'en_US.UTF-8' }, paths: { dataDir, lessonDirs: [lessons] } });
     expect(code).toBe(0);
     const html = readFileSync(path.join(out, 'sample-lesson.en+ru.html'), 'utf8');
     expect(html).toContain('<article lang="en"');

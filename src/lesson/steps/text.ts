@@ -60,7 +60,8 @@ export const textStep: StepModule<TextStep> = {
     const parts = [markdownToHtml(step.body)];
     for (const id of step.contacts ?? []) {
       const c = h.contact(id);
-      if (c) parts.push(`<div class="contact"><strong>${escapeHtml(c.name)}</strong><br>${escapeHtml(c.what)}<br>${escapeHtml(h.t('contacts.reach'))} ${escapeHtml(c.reach)}</div>`);
+      if (c?.shownIn) parts.push(`<div class="contact"><strong>${escapeHtml(c.name)}</strong> (${escapeHtml(c.shownIn)})</div>`);
+      else if (c) parts.push(`<div class="contact"><strong>${escapeHtml(c.name)}</strong><br>${escapeHtml(c.what)}<br>${escapeHtml(h.t('contacts.reach'))} ${escapeHtml(c.reach)}</div>`);
     }
     return { body: parts.join('\n') };
   },
@@ -69,7 +70,8 @@ export const textStep: StepModule<TextStep> = {
     const out = [stripUnsafe(step.body).trim(), ''];
     for (const id of step.contacts ?? []) {
       const c = h.contact(id);
-      if (c) out.push(`> **${mdInline(c.name)}**: ${mdInline(c.what)} ${h.t('contacts.reach')} ${mdInline(c.reach)}`, '');
+      if (c?.shownIn) out.push(`> **${mdInline(c.name)}** (${c.shownIn})`, '');
+      else if (c) out.push(`> **${mdInline(c.name)}**: ${mdInline(c.what)} ${h.t('contacts.reach')} ${mdInline(c.reach)}`, '');
     }
     return { body: out };
   },

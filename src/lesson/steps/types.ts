@@ -121,8 +121,12 @@ export interface HandoutContext {
   lang: Lang;
   /** "see step 6" for a step id. */
   seeStep(id: string): string;
-  /** A help-directory entry in the handout's language. */
-  contact(id: string): { name: string; what: string; reach: string } | undefined;
+  /**
+   * A help-directory entry in the handout's language. `shownIn` is set when the
+   * same lesson already printed this entry in full (a handout names it once more
+   * and points back, so a long lesson stays within its pages).
+   */
+  contact(id: string): { name: string; what: string; reach: string; shownIn?: string } | undefined;
 }
 
 /** A step in a handout: its body, and what goes in the answers section, if anything. */
