@@ -215,8 +215,8 @@ export const PHONE = defineMessages('phone', {
     },
   },
   limits: {
-    en: 'What this check cannot see: spyware on iPhones, zero-click attacks that install no app, and apps that are in no list yet. No detection does not mean no spyware. If you are worried, a forensic check can go further: ' + HELPLINE_EN + ', or an organisation from safestep contacts.',
-    ru: 'Чего эта проверка не видит: шпионские программы на iPhone, атаки без единого клика, которые не ставят приложений, и приложения, которых ещё нет ни в одном списке. Если ничего не найдено, это не значит, что шпиона нет. Если вы тревожитесь, экспертиза может больше: ' + HELPLINE_RU + ' или организации из safestep contacts.',
+    en: 'What this check cannot see: spyware on iPhones, zero-click attacks that install no app, and apps that are in no list yet. No detection does not mean no spyware. If you are worried, a forensic check can go further: ' + HELPLINE_EN + ', or an organisation from {cmd} contacts.',
+    ru: 'Чего эта проверка не видит: шпионские программы на iPhone, атаки без единого клика, которые не ставят приложений, и приложения, которых ещё нет ни в одном списке. Если ничего не найдено, это не значит, что шпиона нет. Если вы тревожитесь, экспертиза может больше: ' + HELPLINE_RU + ' или организации из {cmd} contacts.',
   },
 
   // --- iPhone ------------------------------------------------------------------------
