@@ -9,6 +9,7 @@ export const ui = defineMessages('ui', {
   'prompt.selectHelp': { en: 'Arrow keys to move, Enter to choose, Ctrl+C to stop', ru: 'Стрелки — выбор, Enter — подтвердить, Ctrl+C — выйти' },
   'prompt.checkboxHelp': { en: 'Arrow keys to move, Space to tick, Enter when done', ru: 'Стрелки — выбор, Пробел — отметить, Enter — готово' },
   'prompt.ticked': { en: { one: 'ticked {count} of {total}', other: 'ticked {count} of {total}' }, ru: { one: 'отмечен {count} из {total}', few: 'отмечено {count} из {total}', many: 'отмечено {count} из {total}', other: 'отмечено {count} из {total}' } },
+  'prompt.hiddenInput': { en: '(typing stays hidden)', ru: '(ввод не отображается)' },
   'prompt.yes': { en: 'Yes', ru: 'Да' },
   'prompt.no': { en: 'No', ru: 'Нет' },
   // topics, levels, step types, severities, statuses
