@@ -204,7 +204,7 @@ export const ui = defineMessages('ui', {
   'preview.requires': { en: 'Take first', ru: 'Сначала пройти' },
   'preview.audience': { en: 'For whom', ru: 'Для кого' },
   'preview.trainerNotes': { en: 'Notes for trainers', ru: 'Заметки для тренера' },
-  'preview.sources': { en: 'Sources', ru: 'Источники' },
+  'preview.sources': { en: 'Sources', ru: 'Источники (названия даны на языке оригинала)' },
   'preview.accessed': { en: 'accessed', ru: 'просмотрено' },
   'preview.backedBy': { en: 'sources', ru: 'источники' },
   'preview.ends': { en: '■ the lesson ends here', ru: '■ здесь урок заканчивается' },
