@@ -197,6 +197,14 @@ export const ui = defineMessages('ui', {
   'new.idHint': { en: 'Use lowercase letters, digits and hyphens, for example: telegram-two-step', ru: 'Используйте строчные латинские буквы, цифры и дефисы, например: telegram-two-step' },
   'new.exists': { en: '{path} already exists; nothing was changed', ru: '{path} уже существует; ничего не изменено' },
   'new.created': { en: 'Created {file}', ru: 'Создан {file}' },
+  'val.draft': {
+    en: 'learners do not see this lesson yet. To publish it, delete the line draft: true.',
+    ru: 'учащиеся пока не видят этот урок. Чтобы опубликовать его, удалите строку draft: true.',
+  },
+  'new.draft': {
+    en: 'It is a draft (draft: true): learners do not see it in their lesson list. To publish it, delete that line once {cmd} lesson validate reports no errors.',
+    ru: 'Это черновик (draft: true): в списке уроков у учащихся его нет. Чтобы опубликовать урок, удалите эту строку, когда {cmd} lesson validate перестанет находить ошибки.',
+  },
   'new.next': { en: 'Next: edit it, then run: {cmd} lesson validate {dir:arg}   and   {cmd} lesson preview {file:arg}', ru: 'Дальше: отредактируйте его, затем выполните: {cmd} lesson validate {dir:arg}   и   {cmd} lesson preview {file:arg}' },
   'preview.id': { en: 'id', ru: 'идентификатор' },
   'preview.version': { en: 'version', ru: 'версия' },
