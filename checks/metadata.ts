@@ -31,20 +31,20 @@ const INPUT = {
 const M = defineMessages('check.metadata', {
   file: { en: '{path}: found {categories}', ru: '{path}: найдено — {categories}' },
   fix: {
-    en: 'Make a clean copy before you send or publish it: safestep scrub "{path}" (the original is kept).',
-    ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: safestep scrub "{path}" (оригинал сохранится).',
+    en: 'Make a clean copy before you send or publish it: {cmd} scrub "{path}" (the original is kept).',
+    ru: 'Сделайте очищенную копию, прежде чем отправлять или публиковать: {cmd} scrub "{path}" (оригинал сохранится).',
   },
   summary: {
     en: 'Files: {total}; checked: {checked}; with metadata: {withFindings}; not checked: {notChecked}.',
     ru: 'Файлов: {total}; проверено: {checked}; с метаданными: {withFindings}; не проверено: {notChecked}.',
   },
   notChecked: {
-    en: { one: '{count} file could not be checked (unsupported type, unreadable, damaged or over a safety limit): run safestep check metadata on the folder to see which and why.', other: '{count} files could not be checked (unsupported type, unreadable, damaged or over a safety limit): run safestep check metadata on the folder to see which and why.' },
+    en: { one: '{count} file could not be checked (unsupported type, unreadable, damaged or over a safety limit): run {cmd} check metadata on the folder to see which and why.', other: '{count} files could not be checked (unsupported type, unreadable, damaged or over a safety limit): run {cmd} check metadata on the folder to see which and why.' },
     ru: {
-      one: 'Не удалось проверить {count} файл (неизвестный тип, нет доступа, повреждён или превышен предел безопасности). Чтобы узнать, какой и почему, запустите safestep check metadata для этой папки.',
-      few: 'Не удалось проверить {count} файла (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
-      many: 'Не удалось проверить {count} файлов (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
-      other: 'Не удалось проверить {count} файла (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите safestep check metadata для этой папки.',
+      one: 'Не удалось проверить {count} файл (неизвестный тип, нет доступа, повреждён или превышен предел безопасности). Чтобы узнать, какой и почему, запустите {cmd} check metadata для этой папки.',
+      few: 'Не удалось проверить {count} файла (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите {cmd} check metadata для этой папки.',
+      many: 'Не удалось проверить {count} файлов (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите {cmd} check metadata для этой папки.',
+      other: 'Не удалось проверить {count} файла (неизвестный тип, нет доступа, повреждены или превышен предел безопасности). Чтобы узнать, какие и почему, запустите {cmd} check metadata для этой папки.',
     },
   },
 });

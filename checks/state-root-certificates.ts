@@ -62,8 +62,8 @@ const M = defineMessages('check.state-root-certificates', {
     ru: 'Удалите файл и пересоберите хранилище. Debian, Ubuntu: sudo rm {path:arg} && sudo update-ca-certificates --fresh. Fedora: sudo rm {path:arg} && sudo update-ca-trust. Arch: sudo trust anchor --remove {path:arg}. Сайты, которым нужен этот сертификат (Госуслуги, некоторые российские банки), можно открывать в отдельном профиле браузера или на отдельном устройстве.',
   },
   fixLinuxBundle: {
-    en: '{path} is a bundle built from other files, so the certificate has to be removed at its source. `safestep check state-root-certificates /usr/share/ca-certificates /etc/pki/ca-trust/source` shows which file holds it. Delete that file (or unselect it in /etc/ca-certificates.conf), then run sudo update-ca-certificates --fresh (Debian, Ubuntu) or sudo update-ca-trust (Fedora, Arch).',
-    ru: '{path} — набор, собранный из других файлов, поэтому удалять сертификат нужно в исходном файле. `safestep check state-root-certificates /usr/share/ca-certificates /etc/pki/ca-trust/source` покажет, в каком он файле. Удалите этот файл (или снимите отметку в /etc/ca-certificates.conf), затем выполните sudo update-ca-certificates --fresh (Debian, Ubuntu) или sudo update-ca-trust (Fedora, Arch).',
+    en: '{path} is a bundle built from other files, so the certificate has to be removed at its source. `{cmd} check state-root-certificates /usr/share/ca-certificates /etc/pki/ca-trust/source` shows which file holds it. Delete that file (or unselect it in /etc/ca-certificates.conf), then run sudo update-ca-certificates --fresh (Debian, Ubuntu) or sudo update-ca-trust (Fedora, Arch).',
+    ru: '{path} — набор, собранный из других файлов, поэтому удалять сертификат нужно в исходном файле. `{cmd} check state-root-certificates /usr/share/ca-certificates /etc/pki/ca-trust/source` покажет, в каком он файле. Удалите этот файл (или снимите отметку в /etc/ca-certificates.conf), затем выполните sudo update-ca-certificates --fresh (Debian, Ubuntu) или sudo update-ca-trust (Fedora, Arch).',
   },
   fixNss: {
     en: 'Firefox: Settings > Privacy & Security > Certificates > View Certificates > Authorities, select "{nickname}" and press Delete or Distrust. Chromium and Chrome on Linux: Settings > Privacy and security > Security > Manage certificates. Or close the browser and run: certutil -d sql:{path} -D -n "{nickname}"',
@@ -82,8 +82,8 @@ const M = defineMessages('check.state-root-certificates', {
     ru: 'Запустите certmgr.msc (для вашей учётной записи) и certlm.msc (для всего компьютера), откройте «Доверенные корневые центры сертификации > Сертификаты» и удалите «{name}». Или в PowerShell: Remove-Item Cert:\\CurrentUser\\Root\\{sha1}, а от имени администратора Remove-Item Cert:\\LocalMachine\\Root\\{sha1}.',
   },
   fixFile: {
-    en: 'Do not install this certificate. If a site or app asks you to, use it on a separate device or browser profile you keep only for that. If you already installed it, remove it; `safestep learn state-root-certificates` shows how on each system.',
-    ru: 'Не устанавливайте этот сертификат. Если сайт или приложение этого требует, пользуйтесь им на отдельном устройстве или в отдельном профиле браузера только для этого. Если уже установили — удалите; `safestep learn state-root-certificates` покажет, как это сделать в каждой системе.',
+    en: 'Do not install this certificate. If a site or app asks you to, use it on a separate device or browser profile you keep only for that. If you already installed it, remove it; `{cmd} learn state-root-certificates` shows how on each system.',
+    ru: 'Не устанавливайте этот сертификат. Если сайт или приложение этого требует, пользуйтесь им на отдельном устройстве или в отдельном профиле браузера только для этого. Если уже установили — удалите; `{cmd} learn state-root-certificates` покажет, как это сделать в каждой системе.',
   },
   userRootLinux: {
     en: 'A root certificate was added to this system by hand: "{name}" ({path}). Whoever holds its key can impersonate websites to this computer.',

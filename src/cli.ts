@@ -7,7 +7,7 @@ import { COMMANDS } from './commands/index.js';
 import type { AnySpec, OptionSpec, Registered } from './commands/spec.js';
 import { createContext, pickLang, type AppContext, type GlobalOptions } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SafestepError, UserAbort } from './errors.js';
-import { defineMessages, isLang, langFromEnv, type Lang, type TextOf } from './i18n/index.js';
+import { defineMessages, format, isLang, langFromEnv, type Lang, type TextOf } from './i18n/index.js';
 import { guardedStream } from './io.js';
 import { resolvePaths } from './paths.js';
 import { wrap } from './text/width.js';
@@ -122,7 +122,7 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const both = bothLangs(flag);
   if (flag !== undefined && !isLang(flag) && !both) {
     const m = M.text(langFromEnv(env));
-    writeErr(`safestep: ${m('badLang', { lang: flag })}\n${m('hintHelp', { command: 'safestep' })}\n`);
+    writeErr(`safestep: ${m('badLang', { lang: flag })}\n${m('hintHelp', { command: format('{cmd}') })}\n`);
     return EXIT_USAGE;
   }
   let lang: Lang;
@@ -134,13 +134,13 @@ export async function run(argv: readonly string[], overrides: RunOverrides = {})
   const m = M.text(lang);
   let debug = argv.includes('--debug');
   let exitCode = EXIT_OK;
-  let current = `safestep ${commandNamed(argv)}`.trimEnd();
+  let current = `${format('{cmd}')} ${commandNamed(argv)}`.trimEnd();
 
   const program = buildProgram(lang, { writeOut, writeErr, width: overrides.io?.width }, async (entry, globals, values) => {
     debug = Boolean(globals.debug);
-    current = `safestep ${entry.spec.name}`;
+    current = `${format('{cmd}')} ${entry.spec.name}`;
     if (both && !entry.spec.bothLangs) {
-      const commands = COMMANDS.filter((c) => c.spec.bothLangs).map((c) => `safestep ${c.spec.name}`);
+      const commands = COMMANDS.filter((c) => c.spec.bothLangs).map((c) => `${format('{cmd}')} ${c.spec.name}`);
       throw new SafestepError(m('bothLangsHere', { lang: flag ?? '', commands: commands.join(', ') }), EXIT_USAGE);
     }
     const ctx = await createContext({ ...globals, lang }, { ...stripRunOnly(overrides), lang, langChosen: flag !== undefined && !both, ...(both ? { langs: both } : {}) });
@@ -354,7 +354,7 @@ export function buildProgram(lang: Lang, output: Output, dispatch: Dispatch): Co
     }
     if (spec.more) cmd.addHelpText('after', `\n${paragraphs(spec.more[lang], output.width ?? 80)}`);
     if (spec.examples?.length) {
-      const lines = spec.examples.map((e) => `  ${e.command}\n      ${e.help[lang]}`);
+      const lines = spec.examples.map((e) => `  ${e.command.replace(/^safestep(?= |$)/, format('{cmd}'))}\n      ${e.help[lang]}`);
       cmd.addHelpText('after', `\n${m('examples')}\n${lines.join('\n')}`);
     }
     if (!entry.load) continue;

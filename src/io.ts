@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { terminalFilter } from './sanitize.js';
+import { fitText } from './text/width.js';
 
 export interface IO {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -35,14 +36,19 @@ export function decideColor({ flag, env, isTTY }: ColorChoice): boolean {
  * src/sanitize.ts): the last line of defence for text that was never
  * sanitised where it was put together. Everything else (isTTY, columns,
  * events) is the real stream's, so prompts work as before.
+ *
+ * On a terminal, plain text (no escape sequence but colours) is also fitted to
+ * the terminal's current width, so no message, hint or error is ever broken
+ * mid-word by the terminal. Prompts draw with cursor movements and wrap
+ * themselves (src/prompter.ts); they pass through untouched.
  */
-export function guardedStream<S extends Writable & { isTTY?: boolean }>(stream: S, color: boolean): S {
+export function guardedStream<S extends Writable & { isTTY?: boolean; columns?: number }>(stream: S, color: boolean): S {
   const filter = terminalFilter({ keepCsi: Boolean(stream.isTTY), keepSgr: color, keepInvisible: !stream.isTTY });
   const decoder = new StringDecoder('utf8');
   const write = (chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
     const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? decoder.write(Buffer.from(chunk)) : String(chunk);
     const done = typeof encoding === 'function' ? encoding : callback;
-    return stream.write(filter(text), done as (err?: Error | null) => void);
+    return stream.write(fitToTerminal(filter(text), stream), done as (err?: Error | null) => void);
   };
   return new Proxy(stream, {
     get(target, key) {
@@ -66,6 +72,16 @@ export function processIO(color: boolean): IO {
       return Math.min(process.stdout.columns || 80, 100);
     },
   };
+}
+
+/** Any escape sequence other than a colour (SGR): cursor movement belongs to a prompt drawing itself. */
+const NOT_COLOUR = /\u001b(?!\[[0-9;]*m)/;
+
+/** Plain text for a terminal, wrapped at its width; anything else (a pipe, a prompt's drawing) as it is. */
+export function fitToTerminal(text: string, stream: { isTTY?: boolean; columns?: number }): string {
+  const columns = stream.isTTY ? stream.columns : undefined;
+  if (!columns || columns < 20 || NOT_COLOUR.test(text)) return text;
+  return fitText(text, columns);
 }
 
 let chalkCache: { color: boolean; chalk: ChalkInstance } | undefined;

@@ -92,7 +92,15 @@ export function inquirerPrompter(io: IO, t: Translate): Prompter {
     },
     async password(message) {
       const { password } = await import('@inquirer/prompts');
-      return password({ message: hang(message, 2, columns(io)), theme: theme() }, context);
+      // inquirer's own note is English ("[input is masked]"): ours is in the person's language, and the
+      // message is wrapped with room left for it, so the note never pushes the line past the edge.
+      const note = t('prompt.hiddenInput');
+      const wrapped = hang(`${message} ${'x'.repeat(displayWidth(note))}`, 2, columns(io));
+      const dim = (s: string): string => (io.color ? `\u001b[2m${s}\u001b[22m` : s);
+      return password(
+        { message: wrapped.slice(0, wrapped.length - displayWidth(note) - 1), theme: theme({ help: (s: string) => (s === '[input is masked]' ? dim(note) : dim(s)) }) },
+        context,
+      );
     },
     async input(message) {
       const { input } = await import('@inquirer/prompts');

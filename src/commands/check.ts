@@ -6,7 +6,7 @@ import { checkIds, loadCheck } from '../../checks/index.js';
 import { runChecks } from '../audit/run.js';
 import { toJsonReport } from '../audit/report.js';
 import { renderCheckResult, renderExplain } from '../check-kit/render.js';
-import { severityRank } from '../check-kit/format.js';
+import { describeFinding, severityRank } from '../check-kit/format.js';
 import type { Severity } from '../check-kit/types.js';
 import { closestIds } from '../lesson/catalog.js';
 import { wrap } from '../text/markdown.js';
@@ -99,6 +99,14 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     ...(found.meta.interactive ? { timeoutMs: 30 * 60_000 } : {}),
   });
   if (!result) throw new SafestepError(ctx.t('check.notForThisSystem', { id }), EXIT_USAGE);
+  // An export that cannot be read as one is bad input, not an unknown result: one line with the file and
+  // the position, exit 2, and for a header it does not know, the columns it looks for.
+  const badCsv = id === 'passwords' ? result.findings.find((f) => String(f.message).startsWith('csv.')) : undefined;
+  if (badCsv) {
+    const text = describeFinding(found.meta, badCsv, ctx.lang, home);
+    const header = badCsv.message === 'csv.unknown-format' || badCsv.message === 'csv.missing-column' || badCsv.message === 'csv.empty';
+    throw new SafestepError(`${text.path ?? paths[0] ?? ''}: ${text.message}`, EXIT_USAGE, header ? ctx.t('passwords.expectedColumns') : undefined);
+  }
   if (ctx.debug && result.error) ctx.io.stderr.write(`debug: ${result.error.message}\n`);
   if (opts.json) {
     ctx.io.stdout.write(JSON.stringify(toJsonReport([result], { lang: ctx.lang, home }), null, 2) + '\n');

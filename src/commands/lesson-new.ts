@@ -30,6 +30,7 @@ export default async function lessonNew(ctx: AppContext, id: string, opts: Optio
   await ensureDir(folder);
   await writeFileAtomic(file, scaffoldLesson(id, opts.topic, ctx.now().toISOString().slice(0, 10)));
   ctx.io.stdout.write(ctx.t('new.created', { file: path.relative(process.cwd(), file) || file }) + '\n');
+  ctx.io.stdout.write(ctx.t('new.draft') + '\n');
   ctx.io.stdout.write(ctx.t('new.next', { dir: path.relative(process.cwd(), folder) || folder, file: path.relative(process.cwd(), file) || file }) + '\n');
   return EXIT_OK;
 }

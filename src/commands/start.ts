@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import { CryptoFailure } from '../crypto/passphrase-keys.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SafestepError } from '../errors.js';
+import { format } from '../i18n/format.js';
 import { styler } from '../io.js';
 import { passphraseSource, readAllStdin, type PassphraseSource } from '../journal/passphrase.js';
 import { PLAN } from '../plan/messages.js';
@@ -55,18 +56,18 @@ async function renderPlan(ctx: AppContext, plan: Plan, answers: Answers, limit =
     const state = lessonState(lesson, progress).state;
     const mark = state === 'done' ? ` (${ctx.t('lessons.done')})` : '';
     out.push(...wrap(`${titleOf(lesson, ctx.lang)}${mark}`, ctx.io.width, '     ', `${String(i + 1).padStart(2)}. `));
-    out.push(`     safestep learn ${lesson.id}  ·  ${ctx.t('lessons.minutes', { count: lesson.minutes })}`);
+    out.push(`     ${format('{cmd}')} learn ${lesson.id}  ·  ${ctx.t('lessons.minutes', { count: lesson.minutes })}`);
     const why = entry.why[0];
     if (why) out.push(...wrap(why[ctx.lang], ctx.io.width, '     ', '     '));
   });
   if (plan.lessons.length > limit) out.push('', ctx.t('start.more', { count: plan.lessons.length - limit }));
   if (plan.checks.length > 0) {
     out.push('', chalk.bold(ctx.t('start.checksTitle')));
-    for (const id of plan.checks) out.push(`  safestep check ${id}${id === 'metadata' ? ` ${ctx.t('start.folderArg')}` : ''}`);
+    for (const id of plan.checks) out.push(`  ${format('{cmd}')} check ${id}${id === 'metadata' ? ` ${ctx.t('start.folderArg')}` : ''}`);
   }
   const country = answers.country?.[0];
   out.push('', chalk.bold(ctx.t('start.helpTitle')));
-  out.push(`  safestep contacts${country && !['eu', 'other'].includes(country) ? ` --country ${country.toUpperCase()}` : ''}`);
+  out.push(`  ${format('{cmd}')} contacts${country && !['eu', 'other'].includes(country) ? ` --country ${country.toUpperCase()}` : ''}`);
   return out;
 }
 

@@ -10,7 +10,10 @@ export type Need = (typeof NEEDS)[number];
 
 export interface Contact {
   id: string;
+  /** The organisation's name as it writes it in English. */
   name: string;
+  /** Its name on Russian screens. */
+  names?: { ru: string };
   needs: Need[];
   countries: string[];
   languages: string[];
@@ -18,6 +21,11 @@ export interface Contact {
   reach: Record<Lang, string>;
   source: { title: string; url: string };
   checked: string;
+}
+
+/** The name to show on a screen in `lang`. */
+export function contactName(c: Pick<Contact, 'name' | 'names'>, lang: Lang): string {
+  return lang === 'ru' && c.names?.ru ? c.names.ru : c.name;
 }
 
 export const CONTACTS_FILE = path.join(PACKAGE_ROOT, 'data', 'contacts.yaml');

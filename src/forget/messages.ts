@@ -28,8 +28,8 @@ export const FORGET = defineMessages('forget', {
   noKeep: { en: 'No, keep everything', ru: 'Нет, ничего не удалять' },
   cancelled: { en: 'Nothing was removed.', ru: 'Ничего не удалено.' },
   journalWhy: {
-    en: 'The incident journal may be evidence you need later, and nobody can bring it back once it is deleted. If you want a copy, export it first (safestep journal export) and keep it somewhere safe.',
-    ru: 'Журнал инцидентов может понадобиться позже как доказательство, и после удаления его не вернуть. Если нужна копия, сначала выгрузите его (safestep journal export) и сохраните в надёжном месте.',
+    en: 'The incident journal may be evidence you need later, and nobody can bring it back once it is deleted. If you want a copy, export it first ({cmd} journal export) and keep it somewhere safe.',
+    ru: 'Журнал инцидентов может понадобиться позже как доказательство, и после удаления его не вернуть. Если нужна копия, сначала выгрузите его ({cmd} journal export) и сохраните в надёжном месте.',
   },
   journalAsk: { en: 'Delete the journal too?', ru: 'Удалить и журнал?' },
   journalKeep: { en: 'No, keep the journal', ru: 'Нет, оставить журнал' },
@@ -45,7 +45,7 @@ export const FORGET = defineMessages('forget', {
   needsYesHint: { en: 'Run it in a terminal, or add --yes (and --keep-journal to keep the journal).', ru: 'Запустите команду в терминале или добавьте --yes (и --keep-journal, чтобы оставить журнал).' },
   removed: { en: 'Removed: {list}.', ru: 'Удалено: {list}.' },
   keptPrecious: { en: 'Kept, as you asked: {list}.', ru: 'Оставлено по вашему выбору: {list}.' },
-  failed: { en: 'Could not remove {file}: {code}. Delete it yourself, or run safestep forget again.', ru: 'Не удалось удалить {file}: {code}. Удалите его сами или запустите safestep forget ещё раз.' },
+  failed: { en: 'Could not remove {file}: {code}. Delete it yourself, or run {cmd} forget again.', ru: 'Не удалось удалить {file}: {code}. Удалите его сами или запустите {cmd} forget ещё раз.' },
   unreadable: { en: 'Could not look inside {dir}, so anything there is still in place.', ru: 'Не удалось заглянуть в {dir}, поэтому всё, что там есть, осталось на месте.' },
   folderGone: { en: 'The folder {dir} is gone.', ru: 'Папки {dir} больше нет.' },
   overwritten: {
@@ -87,8 +87,8 @@ export const FORGET = defineMessages('forget', {
     ru: 'В резервных копиях и синхронизированных папках (Time Machine, история файлов Windows, облачные папки) могут быть старые копии этих файлов. Что сделать: проверьте резервные копии, сделанные, пока вы пользовались safestep.',
   },
   'remains.disk': {
-    en: 'Old blocks on SSDs and copy-on-write disks can only be protected, not erased, from here. Next step: keep full-disk encryption on (safestep check disk-encryption tells you whether it is), then they are unreadable without your password.',
-    ru: 'Старые блоки на SSD и дисках с копированием при записи отсюда можно только защитить, но не стереть. Что сделать: держите включённым шифрование всего диска (safestep check disk-encryption покажет, включено ли оно) — тогда без вашего пароля их не прочитать.',
+    en: 'Old blocks on SSDs and copy-on-write disks can only be protected, not erased, from here. Next step: keep full-disk encryption on ({cmd} check disk-encryption tells you whether it is), then they are unreadable without your password.',
+    ru: 'Старые блоки на SSD и дисках с копированием при записи отсюда можно только защитить, но не стереть. Что сделать: держите включённым шифрование всего диска ({cmd} check disk-encryption покажет, включено ли оно) — тогда без вашего пароля их не прочитать.',
   },
   'after.offer': {
     en: 'Before a crossing you can remove everything safestep keeps on this computer: progress, settings, caches, installed packs and, if you choose, the journal.',
@@ -96,7 +96,7 @@ export const FORGET = defineMessages('forget', {
   },
   'after.ask': { en: 'Do it now?', ru: 'Сделать это сейчас?' },
   'after.now': { en: 'Yes, show me what will be removed', ru: 'Да, покажите, что будет удалено' },
-  'after.later': { en: 'Not now (later: safestep forget)', ru: 'Не сейчас (позже: safestep forget)' },
+  'after.later': { en: 'Not now (later: {cmd} forget)', ru: 'Не сейчас (позже: {cmd} forget)' },
 });
 
 export type ForgetKey = keyof typeof FORGET.table;

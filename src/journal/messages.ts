@@ -36,7 +36,7 @@ export const MESSAGES = defineMessages('journal', {
     ru: 'На этом компьютере ещё нет журнала, сейчас он будет создан. Всё в нём шифруется парольной фразой, которую вы придумаете. Без неё журнал не откроет никто, даже авторы safestep: запишите её и храните в надёжном месте.',
   },
   'err.noJournal': { en: 'There is no incident journal on this computer yet.', ru: 'На этом компьютере пока нет журнала инцидентов.' },
-  'err.noJournalHint': { en: 'Start one with: safestep journal add', ru: 'Начните его командой: safestep journal add' },
+  'err.noJournalHint': { en: 'Start one with: {cmd} journal add', ru: 'Начните его командой: {cmd} journal add' },
   'err.wrongPassphrase': { en: 'Wrong passphrase: the journal was not opened.', ru: 'Неверная парольная фраза: журнал не открыт.' },
   'err.wrongPassphraseHint': {
     en: 'Nothing was changed. Check the keyboard layout and Caps Lock, then try again.',
@@ -92,8 +92,8 @@ export const MESSAGES = defineMessages('journal', {
   'add.saved': { en: 'Record {n} is saved in the encrypted journal.', ru: 'Запись {n} сохранена в зашифрованном журнале.' },
   'add.attached': { en: 'Attached: {name} ({size}), SHA-256 {sha256}', ru: 'Приложено: {name} ({size}), SHA-256 {sha256}' },
   'add.originalsKept': {
-    en: 'The original files are still where they were, unencrypted. If they should not stay on this computer, delete them yourself after checking the journal with: safestep journal verify',
-    ru: 'Исходные файлы остались на своих местах без шифрования. Если им не место на этом компьютере, удалите их сами, когда проверите журнал командой: safestep journal verify',
+    en: 'The original files are still where they were, unencrypted. If they should not stay on this computer, delete them yourself after checking the journal with: {cmd} journal verify',
+    ru: 'Исходные файлы остались на своих местах без шифрования. Если им не место на этом компьютере, удалите их сами, когда проверите журнал командой: {cmd} journal verify',
   },
 
   // journal list / show
@@ -106,7 +106,7 @@ export const MESSAGES = defineMessages('journal', {
     en: { one: '{count} file', other: '{count} files' },
     ru: { one: '{count} файл', few: '{count} файла', many: '{count} файлов', other: '{count} файла' },
   },
-  'list.hint': { en: 'To see a record in full: safestep journal show <number>', ru: 'Чтобы увидеть запись целиком: safestep journal show <номер>' },
+  'list.hint': { en: 'To see a record in full: {cmd} journal show <number>', ru: 'Чтобы увидеть запись целиком: {cmd} journal show <номер>' },
   'show.badNumber': { en: 'There is no record {n}: records are numbered 1 to {count}.', ru: 'Записи {n} нет: записи пронумерованы от 1 до {count}.' },
   'show.noRecords': { en: 'There is no record {n}: the journal has no records yet.', ru: 'Записи {n} нет: в журнале пока нет записей.' },
   'show.title': { en: 'Record {n}', ru: 'Запись {n}' },
@@ -147,14 +147,14 @@ export const MESSAGES = defineMessages('journal', {
   },
   'verify.leftovers': {
     en: {
-      one: 'An interrupted save left {count} temporary file ({size}) in {dir}. It holds only encrypted data; the next safestep journal add removes it.',
-      other: 'An interrupted save left {count} temporary files ({size}) in {dir}. They hold only encrypted data; the next safestep journal add removes them.',
+      one: 'An interrupted save left {count} temporary file ({size}) in {dir}. It holds only encrypted data; the next {cmd} journal add removes it.',
+      other: 'An interrupted save left {count} temporary files ({size}) in {dir}. They hold only encrypted data; the next {cmd} journal add removes them.',
     },
     ru: {
-      one: 'Прерванное сохранение оставило {count} временный файл ({size}) в {dir}. В нём только зашифрованные данные; следующий safestep journal add его удалит.',
-      few: 'Прерванное сохранение оставило {count} временных файла ({size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
-      many: 'Прерванное сохранение оставило {count} временных файлов ({size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
-      other: 'Прерванное сохранение оставило временные файлы ({count}, {size}) в {dir}. В них только зашифрованные данные; следующий safestep journal add их удалит.',
+      one: 'Прерванное сохранение оставило {count} временный файл ({size}) в {dir}. В нём только зашифрованные данные; следующий {cmd} journal add его удалит.',
+      few: 'Прерванное сохранение оставило {count} временных файла ({size}) в {dir}. В них только зашифрованные данные; следующий {cmd} journal add их удалит.',
+      many: 'Прерванное сохранение оставило {count} временных файлов ({size}) в {dir}. В них только зашифрованные данные; следующий {cmd} journal add их удалит.',
+      other: 'Прерванное сохранение оставило временные файлы ({count}, {size}) в {dir}. В них только зашифрованные данные; следующий {cmd} journal add их удалит.',
     },
   },
 
@@ -169,7 +169,7 @@ export const MESSAGES = defineMessages('journal', {
     en: 'The attached file {name} (record {n}) could not be exported: {reason}. Nothing was written.',
     ru: 'Не удалось выгрузить приложенный файл {name} (запись {n}): {reason}. Ничего не записано.',
   },
-  'export.failedHint': { en: 'Run safestep journal verify to see which files are affected.', ru: 'Запустите safestep journal verify, чтобы увидеть, какие файлы затронуты.' },
+  'export.failedHint': { en: 'Run {cmd} journal verify to see which files are affected.', ru: 'Запустите {cmd} journal verify, чтобы увидеть, какие файлы затронуты.' },
   'export.done': { en: 'Report written: {file}', ru: 'Отчёт сохранён: {file}' },
   'export.evidence': {
     en: 'Attached files, decrypted, with their checksums in SHA256SUMS: {dir}',

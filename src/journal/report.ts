@@ -87,7 +87,7 @@ export function renderMarkdown(input: ReportInput): string {
     r.attachments.forEach((a, ai) => {
       const item = input.evidence.find((e) => e.record === i + 1 && e.index === ai + 1);
       const where = item?.file && input.evidenceDir ? ` → \`${input.evidenceDir}/${item.file}\`` : '';
-      out.push(`${ai + 1}. ${mdInline(a.name)} (${a.size} B)${where}  `, `   SHA-256: \`${a.sha256}\``);
+      out.push(`${ai + 1}. ${mdInline(a.name)} (${m('size.bytes', { n: a.size })})${where}  `, `   SHA-256: \`${a.sha256}\``);
     });
     out.push('');
   });
@@ -154,7 +154,7 @@ export function renderHtml(input: ReportInput): string {
       r.attachments.forEach((a, ai) => {
         const item = input.evidence.find((e) => e.record === i + 1 && e.index === ai + 1);
         const where = item?.file && input.evidenceDir ? ` → <code>${escapeHtml(`${input.evidenceDir}/${item.file}`)}</code>` : '';
-        out.push(`<li>${escapeHtml(a.name)} (${a.size} B)${where}<br>SHA-256: <span class="hash">${a.sha256}</span></li>`);
+        out.push(`<li>${escapeHtml(a.name)} (${m('size.bytes', { n: a.size })})${where}<br>SHA-256: <span class="hash">${a.sha256}</span></li>`);
       });
       out.push('</ol>');
     }

@@ -23,6 +23,8 @@ export interface LessonSummary {
   summary: Partial<Record<Lang, string>>;
   requires: string[];
   stepIds: string[];
+  /** A lesson being written (`draft: true`): not in the learners' list. */
+  draft?: true;
 }
 
 export interface BrokenLesson {
@@ -31,11 +33,14 @@ export interface BrokenLesson {
 }
 
 export interface CatalogResult {
+  /** Lessons learners see: every readable lesson that is not a draft. */
   lessons: LessonSummary[];
+  /** Drafts (`draft: true`): found, readable, kept out of the list until published. */
+  drafts: LessonSummary[];
   broken: BrokenLesson[];
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const MAX_DEPTH = 3;
 
 interface CacheEntry {
@@ -106,6 +111,7 @@ async function summarise(file: string, t: Translate): Promise<CacheEntry> {
     summary: { [lang]: String(value.summary ?? '') },
     requires: Array.isArray(value.requires) ? value.requires.map(String) : [],
     stepIds: steps.map((s) => String(s.id)),
+    ...(value.draft === true ? { draft: true as const } : {}),
   };
   for (const other of LANGS) {
     if (other === lang) continue;
@@ -141,7 +147,7 @@ export async function loadCatalog(dirs: readonly string[], dataDir: string, t: T
   const files = await findLessonFiles(dirs);
   const next: CacheFile = { version: CACHE_VERSION, entries: {} };
   let changed = Object.keys(cache.entries).length !== files.filter(cacheable).length;
-  const result: CatalogResult = { lessons: [], broken: [] };
+  const result: CatalogResult = { lessons: [], drafts: [], broken: [] };
   for (const file of files) {
     let entry = Object.prototype.hasOwnProperty.call(cache.entries, file) ? cache.entries[file] : undefined;
     const stamp = stampOf(file, entry?.summary?.lang);
@@ -151,7 +157,8 @@ export async function loadCatalog(dirs: readonly string[], dataDir: string, t: T
       changed = true;
     }
     if (cacheable(file)) next.entries[file] = entry;
-    if (entry.summary) result.lessons.push(entry.summary);
+    if (entry.summary?.draft) result.drafts.push(entry.summary);
+    else if (entry.summary) result.lessons.push(entry.summary);
     else result.broken.push({ file, reason: entry.reason ?? 'invalid' });
   }
   if (changed) await writeCache(cacheFile, next);

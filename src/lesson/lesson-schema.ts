@@ -60,6 +60,7 @@ export function lessonSchema(): object {
       reviewed: { $ref: '#/$defs/date', description: 'The date the facts were last checked against the sources.' },
       audience: { $ref: '#/$defs/text' },
       requires: { type: 'array', items: { $ref: '#/$defs/id' }, uniqueItems: true, description: 'Ids of lessons to take first.' },
+      draft: { const: true, description: 'A lesson being written: learners do not see it in their list. Delete the line to publish, once lesson validate reports no errors.' },
       objectives: { type: 'array', minItems: 1, maxItems: 8, items: { $ref: '#/$defs/text' } },
       trainer_notes: { $ref: '#/$defs/text', description: 'Markdown for trainers: timing, discussion prompts, pitfalls.' },
       sources: {

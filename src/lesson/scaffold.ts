@@ -17,6 +17,7 @@ minutes: 10
 reviewed: "${today}"    # the day you last checked every fact against the sources below
 audience: Who this lesson is for.
 requires: []            # ids of lessons to take first
+draft: true             # learners do not see a draft; delete this line to publish, once lesson validate reports no errors
 objectives:
   - What the learner can do after this lesson.
 trainer_notes: |

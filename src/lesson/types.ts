@@ -28,6 +28,8 @@ export interface Lesson {
   reviewed: string;
   audience: string;
   requires?: string[];
+  /** A lesson being written: kept out of the learners' list until the line is removed. */
+  draft?: true;
   objectives: string[];
   trainer_notes: string;
   sources: Source[];

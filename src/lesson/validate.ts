@@ -44,6 +44,9 @@ export async function validateLessonFile(file: string, opts: ValidateOptions): P
   const target = { file, doc: source.doc, lines: source.lines };
   if (!validate(source.value)) {
     report.problems.push(...schemaProblems(validate.errors ?? [], target, opts.t));
+    // References are checked too, so an author sees every problem in one run rather than in rounds.
+    report.problems.push(...referenceProblems(source.value, source, opts.t));
+    report.problems.sort((a, b) => a.line - b.line || a.col - b.col);
     return report;
   }
   const lesson = source.value as Lesson;
@@ -119,6 +122,8 @@ async function semanticProblems(lesson: Lesson, source: ParsedSource, opts: Vali
     else add(['steps', issue.stepIndex, 'id'], 'warning', 'falls-into-branch', t('val.fallsIntoBranch', { id, target: issue.target ?? '' }));
   }
 
+  if (lesson.draft) add(['draft'], 'warning', 'draft', t('val.draft'));
+
   const reviewed = Date.parse(lesson.reviewed + 'T00:00:00Z');
   if (Number.isNaN(reviewed)) add(['reviewed'], 'error', 'schema', t('val.schema.date', { field: 'reviewed' }));
   else {
@@ -126,6 +131,42 @@ async function semanticProblems(lesson: Lesson, source: ParsedSource, opts: Vali
     if (ageDays > STALE_AFTER_DAYS) add(['reviewed'], 'warning', 'review-stale', t('val.reviewStale', { date: lesson.reviewed }));
     if (ageDays < -1) add(['reviewed'], 'warning', 'review-future', t('val.reviewFuture', { date: lesson.reviewed }));
   }
+  return problems;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The references of a lesson that does not fit the schema, read as far as its
+ * shape allows: `next` and `goto` targets that name no step, and step sources
+ * that name no source. Anything not shaped as expected is left to the schema
+ * errors already reported.
+ */
+function referenceProblems(value: unknown, source: ParsedSource, t: Translate): Problem[] {
+  if (!isObject(value) || !Array.isArray(value.steps)) return [];
+  const problems: Problem[] = [];
+  const add = (where: readonly PathSegment[], code: string, message: string): void => {
+    problems.push(problemAt(source.file, source.lines, offsetOf(source.doc!, where), 'error', code, message));
+  };
+  const steps = value.steps as unknown[];
+  const stepIds = new Set(steps.flatMap((s) => (isObject(s) && typeof s.id === 'string' ? [s.id] : [])));
+  const sourceIds = new Set(Array.isArray(value.sources) ? value.sources.flatMap((s) => (isObject(s) && typeof s.id === 'string' ? [s.id] : [])) : []);
+  steps.forEach((step, i) => {
+    if (!isObject(step)) return;
+    if (typeof step.next === 'string' && !stepIds.has(step.next)) add(['steps', i, 'next'], 'unknown-target', t('val.unknownTarget', { id: step.next }));
+    if (Array.isArray(step.sources) && Array.isArray(value.sources)) {
+      step.sources.forEach((id, j) => {
+        if (typeof id === 'string' && !sourceIds.has(id)) add(['steps', i, 'sources', j], 'unknown-source', t('val.unknownSource', { id }));
+      });
+    }
+    // Branches (a choice's options, a quiz's answers) name their target in `goto`.
+    for (const [key, list] of Object.entries(step)) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((item, j) => {
+        if (isObject(item) && typeof item.goto === 'string' && !stepIds.has(item.goto)) add(['steps', i, key, j, 'goto'], 'unknown-target', t('val.unknownTarget', { id: item.goto }));
+      });
+    }
+  });
   return problems;
 }
 

@@ -57,7 +57,7 @@ export const MESSAGES = defineMessages('packs', {
   'key.corruptedHint': { en: 'Use your backup copy of the key file.', ru: 'Возьмите резервную копию файла ключа.' },
   'key.unsupported': { en: 'The signing key file {file} uses settings this version of safestep does not accept.', ru: 'В файле ключа {file} настройки, которые эта версия safestep не принимает.' },
   'key.missing': { en: 'There is no key file at {file}.', ru: 'Файла ключа {file} нет.' },
-  'key.missingHint': { en: 'Create one with: safestep pack keygen', ru: 'Создайте его командой: safestep pack keygen' },
+  'key.missingHint': { en: 'Create one with: {cmd} pack keygen', ru: 'Создайте его командой: {cmd} pack keygen' },
   'keygen.exists': { en: 'A file already exists at {file}; it was not replaced.', ru: 'Файл {file} уже существует; он не заменён.' },
   'keygen.existsHint': {
     en: 'A signing key must never be overwritten by accident. Choose another file with --out.',
@@ -71,8 +71,8 @@ export const MESSAGES = defineMessages('packs', {
   'keygen.repeat': { en: 'Type the same passphrase again:', ru: 'Введите ту же фразу ещё раз:' },
   'keygen.saved': { en: 'Signing key saved: {file}', ru: 'Ключ подписи сохранён: {file}' },
   'keygen.fingerprint': {
-    en: 'Its fingerprint. Read it out to participants, so they can compare it with what `safestep pack verify` shows them:',
-    ru: 'Его отпечаток. Зачитайте его участникам, чтобы они сверили его с тем, что покажет `safestep pack verify`:',
+    en: 'Its fingerprint. Read it out to participants, so they can compare it with what `{cmd} pack verify` shows them:',
+    ru: 'Его отпечаток. Зачитайте его участникам, чтобы они сверили его с тем, что покажет `{cmd} pack verify`:',
   },
   'keygen.backup': {
     en: 'Keep a backup of the key file and remember the passphrase: a lost key cannot be recovered, and a new key has a new fingerprint that everyone must check again. Never send the key file to anyone.',
@@ -108,7 +108,7 @@ export const MESSAGES = defineMessages('packs', {
       other: 'В уроках {count} ошибки, поэтому пакет не собран:',
     },
   },
-  'build.lessonErrorsHint': { en: 'Fix them (safestep lesson validate {dir:arg}), then build again.', ru: 'Исправьте их (safestep lesson validate {dir:arg}) и соберите пакет снова.' },
+  'build.lessonErrorsHint': { en: 'Fix them ({cmd} lesson validate {dir:arg}), then build again.', ru: 'Исправьте их ({cmd} lesson validate {dir:arg}) и соберите пакет снова.' },
   'build.badId': { en: '"{id}" cannot be a pack id: use lower-case letters, digits and hyphens.', ru: '«{id}» не годится как id пакета: используйте строчные латинские буквы, цифры и дефисы.' },
   'build.badIdHint': { en: 'Give one with --id, e.g. --id tbilisi-workshop-2026', ru: 'Задайте его через --id, например --id tbilisi-workshop-2026' },
   'build.badName': { en: 'The pack name must be 1 to 200 characters, without control characters.', ru: 'Название пакета — от 1 до 200 символов, без управляющих символов.' },
@@ -178,8 +178,8 @@ export const MESSAGES = defineMessages('packs', {
     ru: 'Пакет с id {id} уже установлен, и подписан он другим автором. Новый не установлен.',
   },
   'install.otherSignerHint': {
-    en: 'If you trust the new signer, remove the old pack first: safestep pack remove {id}',
-    ru: 'Если вы доверяете новому автору, сначала удалите старый пакет: safestep pack remove {id}',
+    en: 'If you trust the new signer, remove the old pack first: {cmd} pack remove {id}',
+    ru: 'Если вы доверяете новому автору, сначала удалите старый пакет: {cmd} pack remove {id}',
   },
   'install.lessonErrors': {
     en: { one: 'A lesson in the pack has {count} error, so nothing was installed:', other: 'The lessons in the pack have {count} errors, so nothing was installed:' },
@@ -204,12 +204,12 @@ export const MESSAGES = defineMessages('packs', {
     ru: 'Установленная здесь копия {id} новее (создана {installed}), чем этот пакет (создан {created}); она оставлена.',
   },
   'install.olderHint': {
-    en: 'An old pack can bring back lessons the trainer has since corrected. If you really want it, remove the installed one first: safestep pack remove {id}',
-    ru: 'Старый пакет может вернуть уроки, которые тренер с тех пор исправил. Если он действительно нужен, сначала удалите установленный: safestep pack remove {id}',
+    en: 'An old pack can bring back lessons the trainer has since corrected. If you really want it, remove the installed one first: {cmd} pack remove {id}',
+    ru: 'Старый пакет может вернуть уроки, которые тренер с тех пор исправил. Если он действительно нужен, сначала удалите установленный: {cmd} pack remove {id}',
   },
   'install.replaced': { en: 'It replaces the copy of this pack installed before.', ru: 'Он заменил ранее установленную копию этого пакета.' },
   'install.remembered': { en: 'This signer is now trusted on this computer.', ru: 'Теперь этому автору доверяют на этом компьютере.' },
-  'install.next': { en: 'See the lessons with: safestep lessons', ru: 'Уроки можно посмотреть командой: safestep lessons' },
+  'install.next': { en: 'See the lessons with: {cmd} lessons', ru: 'Уроки можно посмотреть командой: {cmd} lessons' },
 
   // pack list / remove
   'list.none': { en: 'No lesson packs are installed.', ru: 'Пакеты уроков не установлены.' },
@@ -221,7 +221,7 @@ export const MESSAGES = defineMessages('packs', {
   'list.broken': { en: 'The folder {dir} is not a readable pack; it was left as it is.', ru: 'Папка {dir} — не читаемый пакет; она оставлена как есть.' },
   'remove.badId': { en: '"{id}" is not a pack id.', ru: '«{id}» — не id пакета.' },
   'remove.notInstalled': { en: 'No pack with the id {id} is installed.', ru: 'Пакет с id {id} не установлен.' },
-  'remove.hint': { en: 'See the installed packs with: safestep pack list', ru: 'Установленные пакеты: safestep pack list' },
+  'remove.hint': { en: 'See the installed packs with: {cmd} pack list', ru: 'Установленные пакеты: {cmd} pack list' },
   'remove.done': {
     en: 'Removed the pack {id}. Your progress in its lessons is kept, and its signer stays trusted.',
     ru: 'Пакет {id} удалён. Ваш прогресс в его уроках сохранён, а доверие к его автору осталось.',

@@ -81,8 +81,8 @@ const WARNINGS = {
     ru: 'Цифры и символы в конце пароля предсказуемы.',
   },
   'suggestion.use-passphrase': {
-    en: 'Use a passphrase of 5 or 6 random words; `safestep passphrase` makes one for you.',
-    ru: 'Возьмите парольную фразу из 5–6 случайных слов: её можно получить командой `safestep passphrase`.',
+    en: 'Use a passphrase of 5 or 6 random words; `{cmd} passphrase` makes one for you.',
+    ru: 'Возьмите парольную фразу из 5–6 случайных слов: её можно получить командой `{cmd} passphrase`.',
   },
   'suggestion.use-manager': {
     en: 'Let a password manager create and remember a different password for every site.',

@@ -15,7 +15,7 @@ import { isPromptExit } from '../prompter.js';
 export const RUNNER = defineMessages('runner', {
   meta: { en: { one: 'About {count} minute.', other: 'About {count} minutes.' }, ru: { one: 'Примерно {count} минута.', few: 'Примерно {count} минуты.', many: 'Примерно {count} минут.', other: 'Примерно {count} минуты.' } },
   resuming: { en: 'Welcome back. You continue where you stopped.', ru: 'С возвращением. Продолжаем с того места, где вы остановились.' },
-  alreadyDone: { en: 'You have finished this lesson. To take it again: safestep learn {id} --restart', ru: 'Вы уже прошли этот урок. Пройти заново: safestep learn {id} --restart' },
+  alreadyDone: { en: 'You have finished this lesson. To take it again: {cmd} learn {id} --restart', ru: 'Вы уже прошли этот урок. Пройти заново: {cmd} learn {id} --restart' },
   complete: { en: 'Lesson complete. Well done.', ru: 'Урок пройден. Отличная работа.' },
 });
 

@@ -114,3 +114,25 @@ export function wrap(text: string, width: number, indent = '', firstIndent = ind
   if (hasWord) lines.push(line);
   return lines;
 }
+
+/** A list marker or label that continuation lines hang under: "- ", "• ", "12. ", "✓ ". */
+const HANGING = /^(\s*)((?:[-*•✓✗→]|\d{1,3}[.)])\s+)?/;
+
+/**
+ * Fits text that may hold several lines to `width` columns: every line wider
+ * than that is wrapped, its continuation lines indented under its text (after
+ * its leading spaces and list marker). Lines that fit are left as they are.
+ */
+export function fitText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (displayWidth(line) <= width) return [line];
+      const prefix = HANGING.exec(line)?.[0] ?? '';
+      const rest = line.slice(prefix.length);
+      const hang = ' '.repeat(displayWidth(prefix));
+      // A prefix too wide to hang under (deeply indented text) wraps from the margin instead.
+      return prefix.length * 2 > width ? wrap(line, width) : wrap(rest, width, hang, prefix);
+    })
+    .join('\n');
+}

@@ -101,9 +101,17 @@ describe('safestep commands', () => {
     const validated = await cli(['lesson', 'validate', '--json', file]);
     const report = JSON.parse(validated.out) as { errors: number; problems: { code: string }[] };
     expect(report.errors).toBe(0);
-    expect(report.problems.map((p) => p.code)).toEqual(['translation-missing']);
+    expect(report.problems.map((p) => p.code)).toEqual(['draft', 'translation-missing']);
     const again = await cli(['lesson', 'new', 'my-first-lesson', '--topic', 'devices', '--dir', root]);
     expect(again.code).toBe(2);
+
+    // A draft stays out of the learners' list until its author deletes `draft: true`.
+    expect(created.out).toContain('delete that line');
+    const listed = await cli(['lessons'], { lessonDirs: [root] });
+    expect(listed.out).not.toContain('my-first-lesson');
+    expect((await cli(['learn', 'my-first-lesson'], { lessonDirs: [root] })).code).toBe(2);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^draft: true.*\n/m, ''));
+    expect((await cli(['lessons'], { lessonDirs: [root] })).out).toContain('my-first-lesson');
 
     const preview = await cli(['lesson', 'preview', path.join(lessonsDir(), 'communications', 'sample-lesson', 'lesson.yaml')]);
     expect(preview.code).toBe(0);

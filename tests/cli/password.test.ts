@@ -61,9 +61,31 @@ describe('safestep check passwords --from', () => {
     writeFileSync(csv, 'name,url,username,password\n"Mail,https://x,anna,secret\n');
     const io = memoryIO();
     const { dataDir, env: e } = env();
-    expect(await run(['check', 'passwords', '--from', csv], { io, lang: 'en', env: e, paths: { dataDir, lessonDirs: [] } })).toBe(1);
-    expect(io.out()).toMatch(/Line 2, character 1: a quoted field is never closed/);
-    expect(io.out()).not.toContain('secret');
+    let err = '';
+    expect(await run(['check', 'passwords', '--from', csv], { io, lang: 'en', env: e, paths: { dataDir, lessonDirs: [] }, writeErr: (s) => void (err += s) })).toBe(2);
+    expect(err).toBe(`safestep: ${csv}: Line 2, character 1: a quoted field is never closed.\n`);
+    expect(err + io.out()).not.toContain('secret');
+    expect(err + io.out()).not.toContain('--debug');
+  });
+
+  it('says the file was not found, in one line with the path', async () => {
+    const csv = path.join(tempDir(), 'missing.csv');
+    const { dataDir, env: e } = env();
+    let err = '';
+    expect(await run(['check', 'passwords', '--from', csv], { io: memoryIO(), lang: 'en', env: e, paths: { dataDir, lessonDirs: [] }, writeErr: (s) => void (err += s) })).toBe(2);
+    expect(err).toBe(`safestep: ${csv}: no such file or folder\n`);
+  });
+
+  it('names the columns it expects when the header is not an export it knows', async () => {
+    const csv = path.join(tempDir(), 'contacts.csv');
+    writeFileSync(csv, 'first,last,phone\nAnna,K,123\n');
+    const { dataDir, env: e } = env();
+    let err = '';
+    expect(await run(['--lang', 'ru', 'check', 'passwords', '--from', csv], { io: memoryIO(), env: e, paths: { dataDir, lessonDirs: [] }, writeErr: (s) => void (err += s) })).toBe(2);
+    const [first, hint] = err.trimEnd().split('\n');
+    expect(first).toBe(`safestep: ${csv}: Заголовок не похож на экспорт из Bitwarden, KeePassXC, 1Password, Chrome или Firefox. Укажите формат в --format.`);
+    expect(hint).toContain('Bitwarden (name, login_uri, login_username, login_password)');
+    expect(err).not.toContain('Anna');
   });
 });
 

@@ -51,6 +51,21 @@ describe('help directory', () => {
     expect(card).toContain('Где: Грузия. Языки: английский, русский. Проверено: 2026-11-27.');
   });
 
+  it('names every organisation in Russian on a Russian screen, and fits the name to the width', async () => {
+    const { contacts } = await loadContacts(translator('ru'));
+    expect(contacts.length).toBeGreaterThan(5);
+    for (const c of contacts) {
+      const [first] = contactCard(c, 'ru', translator('ru'), 80);
+      expect(c.names?.ru, c.id).toMatch(/[а-яё]/i);
+      expect(first).toBe(c.names!.ru.slice(0, first!.length));
+    }
+    const memorial = contacts.find((c) => c.name.includes('Memorial'))!;
+    expect(contactCard(memorial, 'ru', translator('ru'), 80)[0]).toBe('Правозащитный центр «Мемориал»');
+    expect(contactCard(memorial, 'en', translator('en'), 80)[0]).toBe(memorial.name);
+    const long = contactCard({ ...memorial, names: { ru: 'Казахстанское международное бюро по правам человека и соблюдению законности (КМБПЧ)' } }, 'ru', translator('ru'), 60);
+    expect(long.slice(0, 2)).toEqual(['Казахстанское международное бюро по правам человека и', '  соблюдению законности (КМБПЧ)']);
+  });
+
   it('warns, never fails, when a contact was last confirmed more than 12 months before the date the caller gives', async () => {
     const file = path.join(tempDir(), 'contacts.yaml');
     writeFileSync(file, stringify({ contacts: [{ ...list[0], checked: '2025-01-10' }, list[1], { ...list[2], checked: '2027-03-01' }] }));

@@ -37,3 +37,32 @@ describe('message tables', () => {
     });
   }
 });
+
+// Hints name the command the person actually ran (`safestep`, `npx safestep`,
+// `node bin/safestep.js`): `{cmd}` expands to it, a literal "safestep learn"
+// would not work for someone who started it another way. Titles that name the
+// program are allowed by key, with the reason.
+describe('hints use {cmd}', () => {
+  const TITLES = new Set([
+    'ui:audit.title', // a heading, "safestep audit: 12 checks on this computer"
+    'metadata-help:check', // --help text opening with the command it describes
+    'metadata-help:scrub',
+  ]);
+  it('no message names a subcommand after a literal "safestep"', async () => {
+    const { COMMANDS } = await import('../../src/commands/index.js');
+    const top = [...new Set(COMMANDS.map((c) => c.spec.name.split(' ')[0]!))];
+    const literal = new RegExp(`\\bsafestep (${top.join('|')})\\b`);
+    const problems: string[] = [];
+    for (const [name, messages] of registeredMessages()) {
+      for (const [key, entry] of Object.entries(messages.table)) {
+        if (TITLES.has(`${name}:${key}`)) continue;
+        for (const s of [...forms(entry.en), ...forms(entry.ru)]) {
+          const hit = literal.exec(s.replace(/safestep (lesson pack|progress file|pack signing key)/g, ''));
+          if (hit) problems.push(`${name}:${key}: "${hit[0]}" (write "{cmd} ${hit[1]}")`);
+        }
+      }
+    }
+    expect(top).toEqual(expect.arrayContaining(['learn', 'journal', 'check']));
+    expect(problems).toEqual([]);
+  });
+});

@@ -188,6 +188,7 @@ describe('journal export', () => {
     expect(report).toContain('## Evidence manifest');
     expect(report).toContain('2026-11-20 11:30 UTC');
     expect(report).toContain('caller\\_1 \\[fake\\]');
+    expect(report).toContain(`(${files.aData.length} B)`);
     expect(report).toContain('````text\nA call.\n```\nquoted `code` and **bold** <b>\n````');
     const names = readdirSync(evidence).sort();
     expect(names).toEqual(['SHA256SUMS', 'r001-a01-повестка.pdf', 'r001-a02-screenshot_1.png']);
@@ -220,6 +221,9 @@ describe('journal export', () => {
     expect(html).not.toMatch(/<script|<img|<link|<a |<iframe|<object/i);
     expect(html).toContain("default-src 'none'");
     expect(html).toContain(sha(files.aData));
+    // Sizes stay exact (evidence), with the unit in Russian.
+    expect(html).toContain(`(${files.aData.length} Б)`);
+    expect(html).not.toMatch(/\d B\)/);
     expect(existsSync(path.join(outDir, 'отчёт-evidence'))).toBe(false);
 
     const again = await stdinContext(dataDir, PASS + '\n', 'ru');

@@ -81,6 +81,26 @@ describe('lesson validator', () => {
     expect((await problemsFor(yaml)).map(brief)).toEqual(expected);
   });
 
+  it('reports bad references together with schema errors, in one run, in file order', async () => {
+    const yaml = BASE.replace('minutes: 3', 'minutes: 999').replace(
+      '  - id: one\n    type: text\n    body: Hello.\n',
+      '  - id: one\n    type: choice\n    prompt: Go?\n    colour: red\n    options:\n      - id: a\n        label: A\n        goto: nowhere\n      - id: b\n        label: B\n        goto: two\n  - id: two\n    type: text\n    body: End.\n    sources: [missing]\n    next: gone\n',
+    );
+    expect((await problemsFor(yaml, null)).map(brief)).toEqual([
+      '8:10 error schema',
+      '23:5 error schema',
+      '27:15 error unknown-target',
+      '34:15 error unknown-source',
+      '35:11 error unknown-target',
+    ]);
+  });
+
+  it('marks a draft with a warning that says how to publish it', async () => {
+    const problems = await problemsFor(BASE.replace('minutes: 3', 'minutes: 3\ndraft: true'));
+    expect(problems.map(brief)).toEqual(['9:8 warning draft']);
+    expect(problems[0]!.message).toContain('delete the line draft: true');
+  });
+
   it('reports duplicate step ids at the second one', async () => {
     const yaml = BASE + '  - id: one\n    type: text\n    body: Again.\n';
     expect((await problemsFor(yaml, null)).filter((p) => p.code === 'duplicate-step').map(brief)).toEqual(['23:9 error duplicate-step']);

@@ -1,6 +1,7 @@
 // Terminal columns, wrapping and the typography of inserted titles and labels.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrap } from '../../src/text/width.js';
+import { displayWidth, fitText, wrap } from '../../src/text/width.js';
+import { fitToTerminal } from '../../src/io.js';
 import { labelled, quoteTitle } from '../../src/text/typography.js';
 
 describe('terminal width', () => {
@@ -28,6 +29,30 @@ describe('terminal width', () => {
 
   it('keeps a line that fits as it is, spacing included', () => {
     expect(wrap('05:00   3/12   page 1/2', 40)).toEqual(['05:00   3/12   page 1/2']);
+  });
+});
+
+describe('fitting output to the terminal', () => {
+  const hint = 'Чтобы показать результат тренеру: node bin/safestep.js audit --report audit.html (паролей и ключей в отчёте нет).';
+
+  it('wraps every line that is too wide, hanging continuation lines under list markers', () => {
+    const text = `${hint}\n  - Фраза написана кириллицей. Некоторые сайты не принимают кириллицу, а на компьютере без русской раскладки её не набрать.\nshort line`;
+    const lines = fitText(text, 80).split('\n');
+    expect(lines.every((l) => displayWidth(l) <= 80)).toBe(true);
+    expect(lines[0]).toBe('Чтобы показать результат тренеру: node bin/safestep.js audit --report audit.html');
+    expect(lines[1]).toBe('(паролей и ключей в отчёте нет).');
+    expect(lines[3]!.startsWith('    ')).toBe(true); // under the text after "  - "
+    expect(lines.at(-1)).toBe('short line');
+  });
+
+  it('fits plain text on a terminal only: not a pipe, not a prompt drawing itself', () => {
+    const tty = { isTTY: true, columns: 80 };
+    expect(fitToTerminal(`${hint}\n`, tty).split('\n').every((l) => displayWidth(l) <= 80)).toBe(true);
+    expect(fitToTerminal(`${hint}\n`, { isTTY: false, columns: 80 })).toBe(`${hint}\n`);
+    const drawing = `\u001b[2K\u001b[G${hint}`;
+    expect(fitToTerminal(drawing, tty)).toBe(drawing);
+    // Colours are plain text for this purpose: they take no columns.
+    expect(fitToTerminal(`\u001b[1m${hint}\u001b[22m`, tty).split('\n')).toHaveLength(2);
   });
 });
 

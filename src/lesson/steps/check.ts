@@ -21,7 +21,7 @@ const M = defineMessages('step.check', {
   runNow: { en: 'Run this check now? It only reads, it changes nothing.', ru: 'Запустить проверку сейчас? Она только читает и ничего не меняет.' },
   run: { en: 'Yes, run it', ru: 'Да, запустить' },
   skip: { en: 'Skip it', ru: 'Пропустить' },
-  skipped: { en: 'Skipped. You can run it later with: safestep check {id}', ru: 'Пропущено. Запустить позже: safestep check {id}' },
+  skipped: { en: 'Skipped. You can run it later with: {cmd} check {id}', ru: 'Пропущено. Запустить позже: {cmd} check {id}' },
   onYourComputer: { en: 'On your own computer, run:', ru: 'На своём компьютере запустите:' },
   runsCheck: { en: 'runs the local check {id}', ru: 'запускает проверку {id}' },
   unknownCheck: { en: 'there is no check "{id}"; known checks: {known}', ru: 'проверки «{id}» нет; известные проверки: {known}' },

@@ -23,7 +23,7 @@ export interface ChecklistStep extends StepBase {
 export const CHECKLIST = defineMessages('step.checklist', {
   tick: { en: 'Tick what you have done', ru: 'Отметьте то, что уже сделали' },
   summary: { en: 'Done: {done} of {total}.', ru: 'Сделано: {done} из {total}.' },
-  later: { en: 'The rest stays on your list. See it any time with: safestep progress {id}', ru: 'Остальное останется в списке. Посмотреть его можно в любой момент: safestep progress {id}' },
+  later: { en: 'The rest stays on your list. See it any time with: {cmd} progress {id}', ru: 'Остальное останется в списке. Посмотреть его можно в любой момент: {cmd} progress {id}' },
   done: { en: 'What you have done:', ru: 'Что вы уже сделали:' },
   left: { en: 'Still on your list:', ru: 'Что осталось сделать:' },
   duplicateItem: { en: 'item id "{id}" is used twice in this checklist', ru: 'id пункта «{id}» встречается в этом чек-листе дважды' },
