@@ -77,10 +77,13 @@ export function processIO(color: boolean): IO {
 /** Any escape sequence other than a colour (SGR): cursor movement belongs to a prompt drawing itself. */
 const NOT_COLOUR = /\u001b(?!\[[0-9;]*m)/;
 
-/** Plain text for a terminal, wrapped at its width; anything else (a pipe, a prompt's drawing) as it is. */
+/** A whole JSON document (every --json output is written in one piece): a line break inside a string would break it. */
+const JSON_DOCUMENT = /^[[{][\s\S]*[\]}]\n?$/;
+
+/** Plain text for a terminal, wrapped at its width; anything else (a pipe, a prompt's drawing, JSON) as it is. */
 export function fitToTerminal(text: string, stream: { isTTY?: boolean; columns?: number }): string {
   const columns = stream.isTTY ? stream.columns : undefined;
-  if (!columns || columns < 20 || NOT_COLOUR.test(text)) return text;
+  if (!columns || columns < 20 || NOT_COLOUR.test(text) || JSON_DOCUMENT.test(text)) return text;
   return fitText(text, columns);
 }
 

@@ -27,7 +27,9 @@ const NAMES = [
   'Who we are', 'How to submit a', 'How to submit a request', 'quai Charles de Gaulle',
 ];
 /** Programs whose command lines may appear in advice. */
-const PROGRAMS = new Set(['safestep', 'node', 'npx', 'sudo', 'gsettings', 'fdesetup', 'defaults', 'manage-bde', 'reg', 'security', 'openssl', 'npm']);
+const PROGRAMS = new Set(['safestep', 'node', 'npx', 'sudo', 'gsettings', 'fdesetup', 'defaults', 'manage-bde', 'reg', 'security', 'openssl', 'npm',
+  // read-only adb shell commands the phone check lists in --explain
+  'adb', 'pm', 'dumpsys', 'settings', 'appops', 'getprop', 'which']);
 
 /** Runs of two or more Latin words that are not allowed, after removing what may stay as written. */
 function englishRuns(screen: string): string[] {

@@ -53,6 +53,9 @@ describe('fitting output to the terminal', () => {
     expect(fitToTerminal(drawing, tty)).toBe(drawing);
     // Colours are plain text for this purpose: they take no columns.
     expect(fitToTerminal(`\u001b[1m${hint}\u001b[22m`, tty).split('\n')).toHaveLength(2);
+    // --json on a terminal stays one parseable document, however long its strings.
+    const json = JSON.stringify({ hint }, null, 2) + '\n';
+    expect(JSON.parse(fitToTerminal(json, tty))).toEqual({ hint });
   });
 });
 
