@@ -83,15 +83,25 @@ export function judge(data: PhoneData): CheckResult<PhoneMessageKey> {
   if (data.androidProblem) {
     findings.unshift(problemFinding(data.androidProblem, data.platform));
     // Nothing was read from the phone: unknown, never a pass.
-    return { status: result.status === 'fail' ? 'fail' : 'error', findings };
+    return { status: result.status === 'fail' ? 'fail' : 'error', findings: onceEach(findings) };
   }
   if (!data.android) {
     // The plain audit did not look at a phone: say how, and never call the phone fine.
     const at = findings.findIndex((f) => f.message === 'limits');
     findings.splice(at < 0 ? findings.length : at, 0, { message: 'androidNotChecked', severity: 'info', lessons: BOTH });
-    if (result.status === 'pass') return { status: 'not-applicable', findings };
+    if (result.status === 'pass') return { status: 'not-applicable', findings: onceEach(findings) };
   }
-  return { status: result.status, findings };
+  return { status: result.status, findings: onceEach(findings) };
+}
+
+/** Each lesson is offered once, at the first finding that needs it: four "Learn more" lines in a row read as noise. */
+function onceEach(findings: Finding<PhoneMessageKey>[]): Finding<PhoneMessageKey>[] {
+  const offered = new Set<string>();
+  return findings.map((f) => {
+    const lessons = (f.lessons ?? []).filter((id) => !offered.has(id));
+    for (const id of lessons) offered.add(id);
+    return { ...f, lessons };
+  });
 }
 
 export default defineCheck({

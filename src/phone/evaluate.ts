@@ -251,7 +251,8 @@ function evaluateIos(data: IosData): PhoneFinding[] {
       findings.push(finding('iosBackupUnknown', 'low', BOTH, { fix: 'fixIosBackup', path: b.path, data: { ...common, problem: b.problem ?? '…' } }));
     }
   }
-  if (data.backups.length === 0) findings.push(finding('iosNoBackups', 'info', BOTH));
+  // Where there is no usual folder to look in (Linux), say so rather than "none found".
+  if (data.backups.length === 0) findings.push(finding(data.searched.length === 0 ? 'iosNoPlaces' : 'iosNoBackups', 'info', BOTH));
   findings.push(finding('iosManual', 'info', BOTH));
   return findings;
 }

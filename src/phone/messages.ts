@@ -247,6 +247,10 @@ export const PHONE = defineMessages('check.phone', {
     en: 'No iPhone or iPad backups were found on this computer.',
     ru: 'Резервных копий iPhone или iPad на этом компьютере не найдено.',
   },
+  iosNoPlaces: {
+    en: 'iPhone backups were not looked for: iTunes and Finder keep them on Windows and macOS, and this system has no usual folder for them. A backup made another way (for example with idevicebackup2) is wherever it was saved.',
+    ru: 'Резервные копии iPhone не искались: iTunes и Finder хранят их в Windows и macOS, а в этой системе для них нет обычной папки. Копия, сделанная иначе (например, через idevicebackup2), лежит там, куда её сохранили.',
+  },
   iosManual: {
     en: 'On the iPhone itself, check by hand: Settings > General > VPN & Device Management (profiles you did not install), the devices signed in to your Apple ID, and Lockdown Mode (Settings > Privacy & Security) if you are at risk.',
     ru: 'На самом iPhone проверьте вручную: «Настройки > Основные > VPN и управление устройством» (профили, которые вы не ставили), устройства, на которых выполнен вход в ваш Apple ID, и режим блокировки («Настройки > Конфиденциальность и безопасность»), если вы в группе риска.',

@@ -74,7 +74,7 @@ describe('the audit bars', () => {
     const ran = results.filter((r) => !r.skipped);
     expect(results.filter((r) => r.skipped).map((r) => [r.id, r.skipped])).toEqual([['metadata', 'interactive'], ['password', 'interactive'], ['passwords', 'interactive']]);
     // The phone is never called fine when no phone was read: on a computer without iPhone backups it says how a phone is checked.
-    const PHONE = ['not-applicable', ['iosNoBackups', 'iosManual', 'androidNotChecked', 'limits']];
+    const PHONE = ['not-applicable', ['iosNoPlaces', 'iosManual', 'androidNotChecked', 'limits']];
     expect(ran.map((r) => [r.id, r.status, r.findings.map((f) => f.message)])).toEqual(ran.map((r) => (r.id === 'phone' ? [r.id, ...PHONE] : [r.id, 'pass', []])));
     expect(ran.length).toBe(checkIds.length - 3);
     expect(scoreResults(results)).toBe(100);

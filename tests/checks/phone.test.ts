@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import check from '../../checks/phone.js';
+import check, { judge } from '../../checks/phone.js';
 import { formatMessage } from '../../src/check-kit/format.js';
 import { CheckTester, tempDir, put } from '../helpers/check-tester.js';
 import { infoPlistXml, manifestPlist, packagesJson, getprop, PIXEL_PROPS, settingsList } from '../phone/fixtures.js';
@@ -29,9 +29,19 @@ describe('phone check: evaluate', () => {
         name: 'a capture that is not there is an error, not a pass',
         data: { now: NOW, platform: 'linux', ios: { kind: 'ios-backups', searched: [], backups: [] }, androidProblem: { kind: 'capture', problem: 'missing', path: '/tmp/x' }, extraSets: [] },
         status: 'error',
-        findings: [{ message: 'captureMissing', severity: 'medium', data: { path: '/tmp/x' } }, 'iosNoBackups', 'iosManual', 'limits'],
+        findings: [{ message: 'captureMissing', severity: 'medium', data: { path: '/tmp/x' } }, 'iosNoPlaces', 'iosManual', 'limits'],
       },
     ],
+  });
+});
+
+describe('phone check: lessons', () => {
+  it('offers each lesson once, at the first finding that needs it', () => {
+    const result = judge({ now: NOW, platform: 'darwin', ios: { kind: 'ios-backups', searched: ['/Users/a/Library/Application Support/MobileSync/Backup'], backups: [] }, extraSets: [] });
+    const offered = result.findings.flatMap((f) => f.lessons ?? []);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered).toEqual([...new Set(offered)]);
+    expect(result.findings[0]!.lessons).toEqual(['is-my-phone-watched', 'border-phone-inspection']);
   });
 });
 
@@ -72,7 +82,7 @@ describe('phone check: gather', () => {
       options: { live: true },
       calls: ['adb devices -l'],
       status: 'error',
-      findings: [{ message: 'adbMissing', fix: 'adbMissingLinux' }, 'iosNoBackups', 'iosManual', 'limits'],
+      findings: [{ message: 'adbMissing', fix: 'adbMissingLinux' }, 'iosNoPlaces', 'iosManual', 'limits'],
     },
     {
       name: 'asked for a live phone that has not accepted the key',
@@ -80,7 +90,7 @@ describe('phone check: gather', () => {
       options: { live: true },
       commands: { 'adb devices -l': { stdout: 'List of devices attached\nR58M12ABCDE\tunauthorized usb:1-1 transport_id:3\n\n' } },
       status: 'error',
-      findings: ['adbUnauthorized', 'iosNoBackups', 'iosManual', 'limits'],
+      findings: ['adbUnauthorized', 'iosNoPlaces', 'iosManual', 'limits'],
     },
   ]);
 
