@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { translator } from '../i18n/index.js';
 import type { Lesson } from '../lesson/types.js';
+import { contactName, loadContacts } from '../contacts/load.js';
 import { present } from '../workshop/presenter.js';
 import { buildSlides, type PresenterState } from '../workshop/slides.js';
 import { timeline } from '../workshop/plan.js';
@@ -45,6 +46,7 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
   const file = stateFile(ctx, resolved);
   const state = opts.restart ? { slide: 0, spent: {} } : await readState(file);
   const { items } = timeline(plan, minutes);
+  const contacts = new Map((await loadContacts(roomCtx.t)).contacts.map((c) => [c.id, c]));
   const end = await present({
     io: ctx.io,
     t: roomCtx.t,
@@ -54,6 +56,10 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
     planned: items.map((i) => i.minutes),
     state,
     save: (s) => writeFileAtomic(file, JSON.stringify(s) + '\n'),
+    contact: (id) => {
+      const c = contacts.get(id);
+      return c && { name: contactName(c, lang), reach: c.reach[lang] };
+    },
   });
   // In the room's language, like everything presenter mode showed.
   ctx.io.stdout.write(wrap(roomCtx.t(end === 'finished' ? 'presenter.done' : 'presenter.paused', { plan: planFile }), ctx.io.width).join('\n') + '\n');

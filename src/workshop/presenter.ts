@@ -24,6 +24,8 @@ export interface PresenterOptions {
   state: PresenterState;
   save(state: PresenterState): Promise<void>;
   now?: () => number;
+  /** Help-directory entries for lesson steps that name contacts; none when not given. */
+  contact?: (id: string) => { name: string; reach: string } | undefined;
 }
 
 interface Key {
@@ -56,6 +58,7 @@ export interface SlideView {
   width: number;
   /** The minutes the plan gives this slide's agenda item. */
   minutes: number;
+  contact(id: string): { name: string; reach: string } | undefined;
 }
 
 /** A slide's text: a header shown on every page, and a body split into pages when it is long. */
@@ -80,7 +83,7 @@ export function slideLines(slide: Slide, view: SlideView): { header: string[]; b
   }
   const { step, index } = slide;
   const header = [...wrap(`${stripUnsafe(lesson.title)} · ${t('runner.step', { n: index + 1 })}/${lesson.steps.length}`, width).map((l) => style.dim(l)), ''];
-  const body = [...(step.title ? [...heading(step.title), ''] : []), ...stepModule(step).slide(step, { t, lang, style, width, answers: show.answers, md }), ...notes];
+  const body = [...(step.title ? [...heading(step.title), ''] : []), ...stepModule(step).slide(step, { t, lang, style, width, answers: show.answers, md, contact: view.contact }), ...notes];
   return { header, body };
 }
 
@@ -133,7 +136,7 @@ export async function present(opts: PresenterOptions): Promise<'finished' | 'qui
     const slide = slides[state.slide]!;
     const { width, rows } = size();
     const text = width - MARGIN.length * 2;
-    const { header, body } = slideLines(slide, { show, t, lang, style, width: text, minutes: planned[slide.item] ?? 0 });
+    const { header, body } = slideLines(slide, { show, t, lang, style, width: text, minutes: planned[slide.item] ?? 0, contact: opts.contact ?? (() => undefined) });
     const keys = wrap(t('presenter.keys'), text).map((l) => style.dim(l));
     const status = (pages: number): string[] => {
       const where = [t('presenter.timer', { spent: mmss(spentNow()), planned: mmss((planned[slide.item] ?? 0) * 60) }), `${state.slide + 1}/${slides.length}`];

@@ -69,7 +69,7 @@ function handout(step: Step, lang: Lang = 'en'): { body: string[]; answers?: str
 }
 
 function slide(step: Step, answers: boolean, lang: Lang = 'en'): string[] {
-  return stepModule(step).slide(step, { t: translator(lang), lang, style: plainStyle, width: WIDTH, answers, md: (text) => renderMarkdown(text, WIDTH, plainStyle).split('\n') });
+  return stepModule(step).slide(step, { t: translator(lang), lang, style: plainStyle, width: WIDTH, answers, md: (text) => renderMarkdown(text, WIDTH, plainStyle).split('\n'), contact: (id) => (id === 'helpline' ? { name: `Name of ${id}`, reach: 'Call.' } : undefined) });
 }
 
 const first = (steps: string): Step => (parse(steps) as Step[])[0]!;
@@ -93,7 +93,8 @@ const rows: Row[] = [
     problems: [],
     terminal: ['Read this before you go on: the page', 'explains what happens next.', '', '(contacts helpline)', '? Ready?', '  [ ] Continue', '  [ ] Save and stop for now'],
     handout: ['Read **this** before you go on: the page explains what happens next.', '', '> **Name of helpline**: Helps. How to reach them: Call.', ''],
-    slide: ['Read this before you go on: the page', 'explains what happens next.'],
+    // The room sees who can help and how, in the room's language.
+    slide: ['Read this before you go on: the page', 'explains what happens next.', '', 'Name of helpline', 'Call.'],
   },
   {
     name: 'text: an unknown contact is reported where it is written',

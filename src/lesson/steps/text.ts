@@ -76,7 +76,14 @@ export const textStep: StepModule<TextStep> = {
     return { body: out };
   },
 
-  slide: (step, s) => s.md(step.body),
+  // The room sees who can help and how to reach them; the rest is on the printed handout.
+  slide: (step, s) => [
+    ...s.md(step.body),
+    ...(step.contacts ?? []).flatMap((id) => {
+      const c = s.contact(id);
+      return c ? ['', ...s.md(`**${c.name}**`), ...s.md(c.reach)] : [];
+    }),
+  ],
 
   preview(step, p) {
     const out = p.md(step.body, '   ');

@@ -143,6 +143,8 @@ export interface SlideContext {
   /** The trainer pressed "a": show correct answers and explanations. */
   answers: boolean;
   md(text: string): string[];
+  /** A help-directory entry in the room's language (its name, how to reach it), or undefined when unknown. */
+  contact(id: string): { name: string; reach: string } | undefined;
 }
 
 export interface PreviewContext {
