@@ -3,6 +3,7 @@
 // validates every lesson in the folder, then writes one pack file holding a
 // manifest (lesson ids and versions, size and SHA-256 of every file), the files,
 // and an Ed25519 signature over the manifest.
+import { wrap } from '../text/width.js';
 import { randomBytes } from 'node:crypto';
 import { access, rm, stat } from 'node:fs/promises';
 import { ensureDir } from '../fsutil/dirs.js';
@@ -101,6 +102,8 @@ export async function buildPack(ctx: AppContext, dir: string, opts: BuildOptions
     ctx.io.stdout.write([m('build.lessonErrors', { count: checked.errors.length }), ...checked.errors.map((p) => formatProblem({ ...p, file: inRoot(p.file) }, cwd))].join('\n') + '\n');
     throw new SafestepError(m('build.refused'), EXIT_PROBLEMS, m('build.lessonErrorsHint', { dir: root }));
   }
+  const drafts = checked.reports.filter((r) => r.lesson?.draft).map((r) => r.lesson!.id);
+  if (drafts.length > 0) ctx.io.stderr.write(wrap(m('build.drafts', { ids: drafts.join(', ') }), ctx.io.width).join('\n') + '\n');
   const lessons: ManifestLesson[] = checked.reports.map((r) => ({ id: r.lesson!.id, version: r.lesson!.version, path: path.relative(staging, r.file).split(path.sep).join('/') }));
   lessons.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

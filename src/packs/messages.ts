@@ -108,6 +108,10 @@ export const MESSAGES = defineMessages('packs', {
       other: 'В уроках {count} ошибки, поэтому пакет не собран:',
     },
   },
+  'build.drafts': {
+    en: 'Note: still marked as drafts (draft: true), so people who install the pack will not see them in their lesson list: {ids}. To publish one, delete that line and build again.',
+    ru: 'Обратите внимание: эти уроки всё ещё помечены как черновики (draft: true), поэтому у тех, кто установит пакет, их не будет в списке уроков: {ids}. Чтобы опубликовать урок, удалите эту строку и соберите пакет снова.',
+  },
   'build.lessonErrorsHint': { en: 'Fix them ({cmd} lesson validate {dir:arg}), then build again.', ru: 'Исправьте их ({cmd} lesson validate {dir:arg}) и соберите пакет снова.' },
   'build.badId': { en: '"{id}" cannot be a pack id: use lower-case letters, digits and hyphens.', ru: '«{id}» не годится как id пакета: используйте строчные латинские буквы, цифры и дефисы.' },
   'build.badIdHint': { en: 'Give one with --id, e.g. --id tbilisi-workshop-2026', ru: 'Задайте его через --id, например --id tbilisi-workshop-2026' },

@@ -87,6 +87,16 @@ describe('pack build and verify', () => {
     ]);
   });
 
+  it('says which lessons are still drafts, since people who install the pack will not see them', async () => {
+    const root = lessonsFolder();
+    writeLesson(root, { ...sampleLesson('pack-draft'), draft: true }, undefined, 'devices');
+    const built = await build(root, path.join(tempDir(), 'pack'));
+    expect(built.io.err().replace(/\s+/g, ' ')).toContain('will not see them in their lesson list: pack-draft.');
+    expect(built.io.err()).not.toContain('pack-lesson-one');
+    const clean = await build(lessonsFolder(), path.join(tempDir(), 'pack'));
+    expect(clean.io.err()).not.toContain('draft');
+  });
+
   it('refuses to build a pack from lessons with errors, pointing at the author’s file', async () => {
     const root = lessonsFolder();
     const broken = sampleLesson('broken-lesson');
