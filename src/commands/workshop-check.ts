@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { styler } from '../io.js';
 import { translator } from '../i18n/index.js';
+import { languageName } from '../i18n/names.js';
 import { W } from '../workshop/messages.js';
 import { agendaLines, duration } from '../workshop/text.js';
 import { planView } from '../workshop/view.js';
@@ -22,7 +23,7 @@ export default async function workshopCheck(ctx: AppContext, arg: string): Promi
   const out = [
     ...wrap(view.title, width).map((l) => chalk.bold(l)),
     ...wrap(`${t('preview.audience')}: ${view.audience}`, width, '  '),
-    `${t('workshop.languages')}: ${plan.languages.join(', ')}${plan.date ? `  ·  ${plan.date}` : ''}`,
+    `${t('workshop.languages')}: ${plan.languages.map((code) => languageName(code, lang)).join(', ')}${plan.date ? `  ·  ${plan.date}` : ''}`,
     '',
   ];
   for (const row of view.agenda) out.push(...agendaLines(row, width, t, plain));

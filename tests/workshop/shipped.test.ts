@@ -25,6 +25,8 @@ describe('shipped workshop plans', () => {
         const io = memoryIO();
         expect(await run(['--lang', lang, 'workshop', 'check', id], opts(io))).toBe(0);
         expect(io.out()).toContain(lang === 'en' ? 'The start times add up' : 'Время сходится');
+        // Languages by name, not by code ("Языки: en, ru" was English on a Russian screen).
+        expect(io.out()).toContain(lang === 'en' ? 'Languages: English' : 'Языки: английский');
         const show = memoryIO();
         expect(await run(['--lang', lang, 'workshop', 'show', id], opts(show))).toBe(0);
         expect(show.out()).toContain(lang === 'en' ? 'Room safety' : 'Безопасность в зале');
