@@ -230,6 +230,8 @@ function evaluateAndroid(data: AndroidData, options: EvaluateOptions): PhoneFind
   else if (partial && !data.disconnected) findings.push(finding('partial', 'low', WATCHED));
   if (data.certificatesSkipped) findings.push(finding('certificatesSkipped', 'low', WATCHED, { data: { count: data.certificatesSkipped } }));
   for (const part of data.missing) {
+    // The count of apps checked by name only already says it, more precisely.
+    if (part === 'certificates' && data.certificatesSkipped) continue;
     const reason = data.problems.find((p) => p.part === part)?.reason ?? '';
     findings.push(finding(notReadKey(part), 'info', WATCHED, { data: { part, reason } }));
   }

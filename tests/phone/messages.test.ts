@@ -37,7 +37,7 @@ describe('phone messages', () => {
   });
 
   it('keep Russian free of English words, but for names of programs and places', () => {
-    const allowed = /^(?:Android|iPhone|iPad|Apple|ID|Google|Samsung|Xiaomi|Pixel|MIUI|USB|Wi-Fi|adb|Access|Now|help|accessnow|org|safestep|contacts|Finder|iTunes|macOS|Windows|Linux|Debian|Ubuntu|Fedora|sudo|apt|install|dnf|android|tools|brew|platform|sdk|common|udev|android-tools|android-sdk-platform-tools-common|android-platform-tools|platform-tools|SDK|Platform-Tools|for|Mac|PATH|C|serial|androidqf|Echap|CC-BY|github|com|AssoEchap|stalkerware-indicators|VPN|ПО|ОС|check|phone|from)$/;
+    const allowed = /^(?:Android|iPhone|iPad|Apple|ID|Google|Samsung|Xiaomi|Pixel|MIUI|USB|Wi-Fi|adb|Access|Now|help|accessnow|org|safestep|contacts|Finder|iTunes|macOS|Windows|Linux|Debian|Ubuntu|Fedora|sudo|apt|install|dnf|android|tools|brew|platform|sdk|common|udev|android-tools|android-sdk-platform-tools-common|android-platform-tools|platform-tools|SDK|Platform-Tools|for|Mac|PATH|C|serial|androidqf|Echap|CC-BY|github|com|AssoEchap|stalkerware-indicators|VPN|ПО|ОС|check|phone|from|idevicebackup)$/;
     // The --explain texts name the exact commands and files read.
     const commands = /^(?:APK|getprop|pm|list|packages|dumpsys|accessibility|device|policy|settings|get|appops|query-op|REQUEST|INSTALL|PACKAGES|which|su|magisk|uid|dumpstate|Info|Manifest|plist|json|txt|root|binaries|processes)$/;
     for (const [key, entry] of entries) {
