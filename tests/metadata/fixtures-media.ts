@@ -89,6 +89,27 @@ export function buildWav(): { data: Uint8Array; samples: Uint8Array } {
   return { data: concat([ascii('RIFF'), le32(body.length), body]), samples };
 }
 
+/** A Pentax AVI: PentaxData (LIST hydt, a "PENTAX " maker note with the serial number) beside the video data. */
+export function buildPentaxAvi(): { data: Uint8Array; frames: Uint8Array } {
+  const chunk = (id: string, body: Uint8Array): Uint8Array => concat([ascii(id), le32(body.length), body, body.length % 2 ? new Uint8Array(1) : new Uint8Array(0)]);
+  // Maker note: header, byte order, one IFD entry (0x0229 SerialNumber, ASCII, 8 bytes at offset 28 of the note).
+  const ifd = new Uint8Array(18);
+  writeU16(ifd, 0, 1);
+  writeU16(ifd, 2, 0x0229);
+  writeU16(ifd, 4, 2);
+  writeU32(ifd, 6, 8);
+  writeU32(ifd, 10, 28);
+  const note = concat([ascii('PENTAX \0MM'), ifd, ascii('3430417\0')]);
+  const frames = entropy(9, 600);
+  const body = concat([
+    ascii('AVI '),
+    chunk('LIST', concat([ascii('hdrl'), chunk('avih', new Uint8Array(56))])),
+    chunk('LIST', concat([ascii('hydt'), chunk('hymn', note)])),
+    chunk('LIST', concat([ascii('movi'), chunk('00dc', frames)])),
+  ]);
+  return { data: concat([ascii('RIFF'), le32(body.length), body]), frames };
+}
+
 /** MPEG-1 layer III frames (128 kbit/s, 44.1 kHz: 417 bytes each) with an ID3v2.3 tag before and ID3v1 after. */
 export function buildMp3(): { data: Uint8Array; audio: Uint8Array } {
   const frame = concat([Uint8Array.of(0xff, 0xfb, 0x90, 0x00), new Uint8Array(413)]);

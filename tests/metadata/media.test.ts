@@ -10,7 +10,7 @@ import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
 import { buildJpeg, buildTiff, gpsIfd, put, tempDir } from './fixtures.js';
-import { buildCfb, buildCr3, buildCrw, buildX3f, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, summaryInformation } from './fixtures-media.js';
+import { buildCfb, buildCr3, buildCrw, buildX3f, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, buildPentaxAvi, summaryInformation } from './fixtures-media.js';
 import { zipSync } from 'fflate';
 
 let dir: string;
@@ -106,6 +106,15 @@ describe('audio', () => {
     expect(r).toMatchObject({ format: 'wav', status: 'checked' });
     expect(high(r)).toEqual(expect.arrayContaining(['person:Artist=Maria Voice', 'person:Originator=Maria Voice']));
     const { output } = await roundTrip('interview.wav', data, samples);
+    expect((await readFile(output)).length).toBe(data.length);
+  });
+
+  it('Pentax AVI: the serial number in PentaxData is found, and the whole list becomes JUNK; frames untouched', async () => {
+    const { data, frames } = buildPentaxAvi();
+    const r = await scanBuffer(data);
+    expect(r).toMatchObject({ format: 'avi', status: 'checked' });
+    expect(high(r)).toEqual(['serial:SerialNumber=3430417']);
+    const { output } = await roundTrip('clip.avi', data, frames);
     expect((await readFile(output)).length).toBe(data.length);
   });
 

@@ -7,6 +7,7 @@
 import { cstring, fourcc, latin1, startsWith, text, u32 } from '../codecs/bytes.js';
 import type { Patch } from '../codecs/boxes.js';
 import { MetaError, type Source } from '../codecs/source.js';
+import { scanMakerNoteBytes } from '../codecs/tiff/index.js';
 import { scanXmp, xmpText } from '../codecs/xmp.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
@@ -17,6 +18,7 @@ import type { FormatModule } from './types.js';
 
 const MAX_CHUNKS = 100_000;
 const MAX_TEXT_CHUNK = 4 * 1024 * 1024;
+const MAX_MAKER_NOTE = 1024 * 1024;
 
 /** LIST/INFO sub-chunks, as ExifTool names them. */
 const INFO: Readonly<Record<string, readonly [string, Category]>> = {
@@ -43,8 +45,11 @@ const MEDIA = new Set([
   'fmt ', 'data', 'fact', 'cue ', 'plst', 'smpl', 'inst', 'acid', 'wavl', 'slnt', 'idx1', 'JUNK', 'JUNQ', 'PAD ', 'pad ', 'FLLR', 'junk',
   'avih', 'strh', 'strf', 'strn', 'indx', 'dmlh', 'vprp', 'ds64', 'cart', 'levl', 'fake', 'ix00', 'ix01', 'CSET', 'ISMP', 'DISP', 'LGWV',
 ]);
+/** Pentax cameras' AVI maker notes (ExifTool: PentaxData), with the camera's serial numbers. */
+const PENTAX_LISTS = ['hydt', 'pntx'];
+
 /** LIST types with structure only (their sub-chunks are walked). */
-const LISTS = new Set(['hdrl', 'strl', 'odml', 'movi', 'rec ', 'adtl', 'INFO', 'exif', 'ncdt', 'Tdat']);
+const LISTS = new Set(['hdrl', 'strl', 'odml', 'movi', 'rec ', 'adtl', 'INFO', 'exif', 'ncdt', 'Tdat', ...PENTAX_LISTS]);
 
 interface Chunk {
   id: string;
@@ -54,9 +59,11 @@ interface Chunk {
   size: number;
   /** LIST type, for LIST chunks. */
   list?: string;
+  /** LIST type of the list this chunk is in. */
+  parent?: string;
 }
 
-async function* chunks(src: Source, start: number, end: number, depth: number): AsyncGenerator<Chunk> {
+async function* chunks(src: Source, start: number, end: number, depth: number, parent?: string): AsyncGenerator<Chunk> {
   let pos = start;
   let n = 0;
   while (pos + 8 <= end) {
@@ -69,10 +76,10 @@ async function* chunks(src: Source, start: number, end: number, depth: number): 
     const stop = Math.min(end, data + size);
     if (id === 'LIST' && size >= 4) {
       const list = fourcc(await src.read(data, 4), 0);
-      yield { id, at: pos, data, size, list };
-      if (depth < 8 && list !== 'movi' && list !== 'rec ') yield* chunks(src, data + 4, stop, depth + 1);
+      yield { id, at: pos, data, size, list, ...(parent ? { parent } : {}) };
+      if (depth < 8 && list !== 'movi' && list !== 'rec ') yield* chunks(src, data + 4, stop, depth + 1, list);
     } else {
-      yield { id, at: pos, data, size };
+      yield { id, at: pos, data, size, ...(parent ? { parent } : {}) };
     }
     if (data + size > end) break;
     pos = data + size + (size & 1);
@@ -92,6 +99,12 @@ async function scanRiff(src: Source, ctx: ScanContext): Promise<void> {
     if (c.list) {
       listType = c.list;
       if (!LISTS.has(c.list)) ctx.unread(`RIFF LIST ${c.list}`);
+      continue;
+    }
+    if (c.parent && PENTAX_LISTS.includes(c.parent)) {
+      const note = await src.read(c.data, Math.min(c.size, MAX_MAKER_NOTE, src.size - c.data));
+      if (startsWith(note, 'PENTAX \0') || startsWith(note, 'AOC\0')) await scanMakerNoteBytes(note, 'PENTAX', ctx);
+      else ctx.unread(`RIFF ${c.parent} chunk`);
       continue;
     }
     const info = INFO[c.id];
@@ -155,6 +168,7 @@ async function planRiffScrub(src: Source): Promise<{ patches: Patch[]; removed: 
   };
   for await (const c of chunks(src, 12, end, 0)) {
     if (c.list === 'INFO' || c.list === 'exif' || c.list === 'ncdt' || c.list === 'Tdat') junk(c, 'text');
+    else if (c.list && PENTAX_LISTS.includes(c.list)) junk(c, 'vendor-data');
     else if (!c.list && METADATA.has(c.id)) junk(c, c.id === '_PMX' ? 'xmp' : c.id === 'strd' ? 'vendor-data' : 'text');
   }
   return { patches, removed: [...removed] };

@@ -13,4 +13,4 @@ export function scanPhotoshopIrb(b: Uint8Array, ctx: ScanContext): Promise<void>
   return readIrb(b, ctx, (data) => scanExifBytes(data, ctx));
 }
 export { exifOrientation, orientationOnlyTiff } from './orientation.js';
-export { CANON, scanMakerIfd } from './makernotes/index.js';
+export { CANON, scanMakerIfd, scanMakerNoteBytes } from './makernotes/index.js';

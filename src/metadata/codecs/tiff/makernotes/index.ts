@@ -3,8 +3,8 @@
 // exporting a MakerVendor, and one line in VENDORS.
 import { cstring } from '../../bytes.js';
 import type { ScanContext } from '../../../context.js';
-import { MetaError } from '../../source.js';
-import type { IfdEntry, TiffReader } from '../reader.js';
+import { BufferSource, MetaError } from '../../source.js';
+import { TiffReader, type IfdEntry } from '../reader.js';
 import { isCategory } from '../tags.js';
 import { fmt } from '../values.js';
 import { apple } from './apple.js';
@@ -88,6 +88,18 @@ async function makerIfd(reader: TiffReader, offset: number, table: MakerTable, l
 }
 
 /** Reads a bare maker-note IFD (Canon CR3 keeps it as its own TIFF structure) with a vendor's table. */
+/**
+ * A maker note found outside EXIF (Pentax AVI's PentaxData chunk): read as if
+ * it sat at offset 8 of a TIFF, which is where its own offsets can point.
+ */
+export async function scanMakerNoteBytes(note: Uint8Array, make: string, ctx: ScanContext): Promise<void> {
+  const tiff = new Uint8Array(8 + note.length);
+  tiff.set([0x4d, 0x4d, 0, 42, 0, 0, 0, 8]);
+  tiff.set(note, 8);
+  const reader = await TiffReader.open(new BufferSource(tiff, ctx.budget));
+  if (reader) await makerNote(reader, { tag: 0x927c, type: 7, count: note.length, size: note.length, at: 8 }, make, ctx);
+}
+
 export async function scanMakerIfd(reader: TiffReader, table: MakerTable, ctx: ScanContext): Promise<void> {
   await makerIfd(reader, reader.first, table, { table, ifdAt: 0, base: reader.base, le: reader.le }, ctx, 0);
 }
