@@ -137,15 +137,30 @@ export interface Layout {
   width: number;
   /** Visible elements with a data-step attribute. */
   steps: number;
+  /** The height in CSS pixels of each element with a data-sheet attribute (laid out without page breaks). */
+  sheets: number[];
 }
 
 /** The printable width of a page in CSS pixels, from its `@page { size: A4; margin: ... }` rule. */
 export function printableWidth(html: string): number {
-  const m = /@page\s*\{[^}]*size:\s*A4;[^}]*margin:\s*([\d.]+)mm(?:\s+([\d.]+)mm)?(?:\s+[\d.]+mm)?(?:\s+([\d.]+)mm)?/.exec(html);
-  if (!m) throw new Error('printableWidth: no A4 @page rule with margins in mm');
-  const right = Number(m[2] ?? m[1]);
-  const left = Number(m[3] ?? m[2] ?? m[1]);
+  const [, right, , left] = pageMargins(html);
   return Math.floor(((210 - left - right) * 96) / 25.4);
+}
+
+/** The printable height of a page in CSS pixels, from its `@page { size: A4; margin: ... }` rule. */
+export function printableHeight(html: string): number {
+  const [top, , bottom] = pageMargins(html);
+  return Math.floor(((297 - top - bottom) * 96) / 25.4);
+}
+
+/** Top, right, bottom and left page margins in mm, as CSS reads one to four values. */
+function pageMargins(html: string): [number, number, number, number] {
+  const m = /@page\s*\{[^}]*size:\s*A4;[^}]*margin:\s*([\d.]+)mm(?:\s+([\d.]+)mm)?(?:\s+([\d.]+)mm)?(?:\s+([\d.]+)mm)?/.exec(html);
+  if (!m) throw new Error('pageMargins: no A4 @page rule with margins in mm');
+  const top = Number(m[1]);
+  const right = Number(m[2] ?? top);
+  const bottom = Number(m[3] ?? top);
+  return [top, right, bottom, Number(m[4] ?? right)];
 }
 
 /**
@@ -173,7 +188,8 @@ export function probeLayout(files: readonly string[]): Layout[] {
         const wide = [...doc.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.tagName + ':' + el.textContent.slice(0, 40));
         const steps = [...doc.querySelectorAll('[data-step]')].filter((el) => el.getBoundingClientRect().height > 0).length;
         const requests = frame.contentWindow.performance.getEntriesByType('resource').map((e) => e.name);
-        return { wide, requests, steps, scroll: doc.documentElement.scrollWidth, width };
+        const sheets = [...doc.querySelectorAll('[data-sheet]')].map((el) => el.getBoundingClientRect().height);
+        return { wide, requests, steps, sheets, scroll: doc.documentElement.scrollWidth, width };
       });
       document.getElementById('probe').textContent = JSON.stringify(out);
     });
