@@ -4,7 +4,7 @@
 // Chromium comes from PATH (Debian's package, installed by .ci/run); without it
 // the tests are skipped with the reason shown (see programs.ts).
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
@@ -18,16 +18,25 @@ export const browser = needProgram('chromium', 'chromium-browser', 'google-chrom
 const FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'];
 const RUN = { encoding: 'utf8', timeout: 90_000, maxBuffer: 256 * 1024 * 1024 } as const;
 
-/** Runs Chromium with a fresh profile and returns what it wrote to stdout. */
-export function chromium(args: string[], userDataDir = tempDir()): string {
-  return execFileSync(browser.path!, [...FLAGS, `--user-data-dir=${userDataDir}`, ...args], { ...RUN, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs Chromium with a fresh profile (removed afterwards) and returns what it wrote to stdout. */
+export function chromium(args: string[]): string {
+  const profile = tempDir('safestep-chromium-');
+  try {
+    return execFileSync(browser.path!, [...FLAGS, `--user-data-dir=${profile}`, ...args], { ...RUN, stdio: ['ignore', 'pipe', 'pipe'] });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 const execFileAsync = promisify(execFile);
 
 async function chromiumAsync(args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync(browser.path!, [...FLAGS, `--user-data-dir=${tempDir()}`, ...args], RUN);
-  return stdout;
+  const profile = tempDir('safestep-chromium-');
+  try {
+    return (await execFileAsync(browser.path!, [...FLAGS, `--user-data-dir=${profile}`, ...args], RUN)).stdout;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 export interface PrintedPdf {
