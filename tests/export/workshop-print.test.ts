@@ -6,8 +6,9 @@
 //   each laid out with its print styles at its printable A4 width. Nothing may
 //   stick out or request anything, and each language's take-home page and
 //   feedback form must be no taller than the printable A4 height.
-// - Print to PDF: every plan's take-home page, and the handouts that hold the
-//   plans' 20-minute lessons.
+// - Print to PDF: every plan's take-home page, the feedback form with the most
+//   questions, and the fewest handouts that hold all the plans' 20-minute
+//   lessons (Chromium takes 2-5 s a file; the whole file runs in under a minute).
 //
 // With --lang en+ru a sheet file holds both languages, one <section
 // class="sheet"> per language, each starting on a new page. The PDF's heading
@@ -97,9 +98,11 @@ describe.skipIf(browser.missing)(browser.title('workshop sheets in headless Chro
     });
   }, 60_000);
 
-  it('prints the take-home page on one A4 page per language', async () => {
-    // The feedback forms are a good third shorter than the page: the layout test above checks them.
-    const files = plans.map((p) => p.files.takeHome);
+  it('prints the take-home page, and the longest feedback form, on one A4 page per language', async () => {
+    // The layout test above checks every feedback form; printing the one with the most questions shows it and the paper agree.
+    const rows = (file: string): number => readFileSync(file, 'utf8').split('<tr>').length;
+    const longestForm = plans.map((p) => p.files.feedback).sort((a, b) => rows(b) - rows(a))[0]!;
+    const files = [...plans.map((p) => p.files.takeHome), longestForm];
     const printed = await printAll(files);
     for (const file of files) {
       const pdf = printed.get(file)!;
