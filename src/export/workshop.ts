@@ -36,6 +36,8 @@ table.scale td.q { width: 52%; }
 table.scale td.r { white-space: nowrap; text-align: center; }
 .lines div { border-bottom: 0.3mm solid #999; height: 9mm; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+/* A command or a lesson id is typed from the paper: never split at its hyphens. */
+code, .id { white-space: nowrap; }
 `;
 
 export interface SheetSet {
@@ -90,6 +92,14 @@ function contactsHeading(lang: Lang, country?: string): string {
   return country ? m('home.contactsFor', { country: countryName(country, lang) ?? country }) : m('home.contacts');
 }
 
+// Stands in for the list of lesson ids while the sentence around it is escaped.
+const IDS = 'LESSON_IDS';
+
+/** The sentence with the lesson ids, each kept on one line. */
+function lessonIds(sentence: string, ids: readonly string[]): string {
+  return escapeHtml(sentence).replace(IDS, ids.map((id) => `<span class="id">${escapeHtml(id)}</span>`).join(', '));
+}
+
 export function takeHomeHtml(set: SheetSet): string {
   const sheets = set.views.map((v) => {
     const m = W.text(v.lang);
@@ -101,7 +111,7 @@ export function takeHomeHtml(set: SheetSet): string {
       boxes(v.takeHome),
       `<h2>${escapeHtml(contactsHeading(v.lang, set.country))}</h2>`,
       ...takeHomeContacts(v.contacts, set.contacts, set.country).map((c) => contactHtml(c, v.lang)),
-      `<p class="small">${escapeHtml(m('home.lessons', { ids: v.lessons.join(', ') }))}</p>`,
+      `<p class="small">${lessonIds(m('home.lessons', { ids: IDS }), v.lessons)}</p>`,
       `<p class="small">${escapeHtml(m('home.keep'))}</p>`,
       '</section>',
     ].join('\n');

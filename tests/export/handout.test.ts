@@ -90,4 +90,18 @@ describe('handouts', () => {
       }
     }
   });
+
+  it('keeps a command or a lesson id on the take-home page on one line, in both languages', async () => {
+    const dataDir = tempDir();
+    const out = tempDir();
+    expect(await run(['export', '--plan', 'first-evening', '--lang', 'en+ru', '--out', out], { io: memoryIO(), env: { SAFESTEP_HOME: dataDir, LANG: 'en_US.UTF-8' }, paths: { dataDir, lessonDirs: [SHIPPED_LESSONS] } })).toBe(0);
+    const html = readFileSync(path.join(out, 'first-evening.take-home.en+ru.html'), 'utf8');
+    expect(html).toContain('code, .id { white-space: nowrap; }');
+    expect(html).not.toContain('`');
+    for (const lang of ['en', 'ru']) {
+      const sheet = new RegExp(`<section class="sheet" lang="${lang}"[\\s\\S]*?</section>`).exec(html)![0];
+      expect(sheet).toContain('<code>safestep learn passwords-and-managers</code>');
+      expect(sheet).toContain('<span class="id">telegram-account-lock</span>, <span class="id">unfindable-by-number</span>');
+    }
+  });
 });
