@@ -53,7 +53,7 @@ ul.boxes li { padding-left: 6mm; text-indent: -6mm; margin: 0.8mm 0; }
 .sources .url { font-size: 7pt; }
 .sources ol { column-count: 2; column-gap: 6mm; padding-left: 4mm; }
 .contact { border-left: 1mm solid #999; padding-left: 3mm; margin: 1.5mm 0; }
-code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
+code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; white-space: nowrap; }
 a { color: #111; }
 `;
 

@@ -28,6 +28,8 @@ describe('handouts', () => {
     const html = renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], { ...options, answers: true });
     expect(renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], options)).not.toContain('Answers and explanations');
     expect(html).toContain('@page { size: A4');
+    // A command is typed from the paper: it is never split at a hyphen across lines.
+    expect(html).toMatch(/code \{[^}]*white-space: nowrap/);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
     expect(html).not.toMatch(/url\(/i);
