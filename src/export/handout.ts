@@ -1,7 +1,7 @@
 // Printable handouts: one self-contained HTML file (A4, no network assets, no
 // scripts) or Markdown, with checklists as tick boxes and the sources listed.
 // The model below is built once and rendered to both formats.
-import type { Contact } from '../contacts/load.js';
+import { contactName, type Contact } from '../contacts/load.js';
 import type { Lang, Translate } from '../i18n/index.js';
 import { stepModule, type Step } from '../lesson/steps/index.js';
 import type { HandoutContext } from '../lesson/steps/types.js';
@@ -53,7 +53,7 @@ ul.boxes li { padding-left: 6mm; text-indent: -6mm; margin: 0.8mm 0; }
 .sources .url { font-size: 7pt; }
 .sources ol { column-count: 2; column-gap: 6mm; padding-left: 4mm; }
 .contact { border-left: 1mm solid #999; padding-left: 3mm; margin: 1.5mm 0; }
-code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
+code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 8.5pt; white-space: nowrap; }
 a { color: #111; }
 `;
 
@@ -75,10 +75,12 @@ function handoutContext(h: HandoutLesson, opts: HandoutOptions, numberOf: Readon
     contact(id) {
       const c = opts.contacts.find((x) => x.id === id);
       if (!c) return undefined;
+      // The name as written on this language's pages (a Russian name on Russian pages, where there is one).
+      const name = contactName(c, h.lang);
       const first = firstShown.get(id);
-      if (first !== undefined && first !== current) return { name: c.name, what: c.what[h.lang], reach: c.reach[h.lang], shownIn: h.t('export.seeStep', { n: first }) };
+      if (first !== undefined && first !== current) return { name, what: c.what[h.lang], reach: c.reach[h.lang], shownIn: h.t('export.seeStep', { n: first }) };
       firstShown.set(id, current);
-      return { name: c.name, what: c.what[h.lang], reach: c.reach[h.lang] };
+      return { name, what: c.what[h.lang], reach: c.reach[h.lang] };
     },
   };
 }

@@ -2,7 +2,7 @@
 // plan, a one-page take-home summary per language, and an anonymous feedback
 // form with a before/after self-check. Self-contained HTML for A4 (no network,
 // no scripts) and Markdown; every value is escaped.
-import type { Contact } from '../contacts/load.js';
+import { contactName, type Contact } from '../contacts/load.js';
 import type { Lang } from '../i18n/index.js';
 import { translator } from '../i18n/index.js';
 import { countryName } from '../i18n/names.js';
@@ -36,6 +36,8 @@ table.scale td.q { width: 52%; }
 table.scale td.r { white-space: nowrap; text-align: center; }
 .lines div { border-bottom: 0.3mm solid #999; height: 9mm; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+/* A command or a lesson id is typed from the paper: never split at its hyphens. */
+code, .id { white-space: nowrap; }
 `;
 
 export interface SheetSet {
@@ -82,12 +84,20 @@ const boxes = (items: readonly string[]): string => `<ul class="boxes">${items.m
 
 function contactHtml(c: Contact, lang: Lang): string {
   const t = translator(lang);
-  return `<div class="contact"><strong>${escapeHtml(stripUnsafe(c.name))}</strong><br>${escapeHtml(stripUnsafe(c.what[lang]))}<br>${escapeHtml(t('contacts.reach'))} ${escapeHtml(stripUnsafe(c.reach[lang]))}</div>`;
+  return `<div class="contact"><strong>${escapeHtml(stripUnsafe(contactName(c, lang)))}</strong><br>${escapeHtml(stripUnsafe(c.what[lang]))}<br>${escapeHtml(t('contacts.reach'))} ${escapeHtml(stripUnsafe(c.reach[lang]))}</div>`;
 }
 
 function contactsHeading(lang: Lang, country?: string): string {
   const m = W.text(lang);
   return country ? m('home.contactsFor', { country: countryName(country, lang) ?? country }) : m('home.contacts');
+}
+
+// Stands in for the list of lesson ids while the sentence around it is escaped.
+const IDS = 'LESSON_IDS';
+
+/** The sentence with the lesson ids, each kept on one line. */
+function lessonIds(sentence: string, ids: readonly string[]): string {
+  return escapeHtml(sentence).replace(IDS, ids.map((id) => `<span class="id">${escapeHtml(id)}</span>`).join(', '));
 }
 
 export function takeHomeHtml(set: SheetSet): string {
@@ -101,7 +111,7 @@ export function takeHomeHtml(set: SheetSet): string {
       boxes(v.takeHome),
       `<h2>${escapeHtml(contactsHeading(v.lang, set.country))}</h2>`,
       ...takeHomeContacts(v.contacts, set.contacts, set.country).map((c) => contactHtml(c, v.lang)),
-      `<p class="small">${escapeHtml(m('home.lessons', { ids: v.lessons.join(', ') }))}</p>`,
+      `<p class="small">${lessonIds(m('home.lessons', { ids: IDS }), v.lessons)}</p>`,
       `<p class="small">${escapeHtml(m('home.keep'))}</p>`,
       '</section>',
     ].join('\n');
@@ -182,7 +192,7 @@ export function sheetsMarkdown(set: SheetSet): { plan: string; takeHome: string;
     if (v.notes) plan.push(`## ${m('sec.notes')}`, '', stripUnsafe(v.notes), '');
     plan.push(`## ${m('sec.roomSafety')}`, '', ...bullets(v.roomSafety), `## ${m('sec.checklist')}`, '', ...bullets(v.checklist, true));
     home.push(`# ${m('home.title')}: ${mdInline(v.title)}`, '', `## ${m('home.week')}`, '', ...bullets(v.takeHome, true), `## ${contactsHeading(v.lang, set.country)}`, '');
-    for (const c of takeHomeContacts(v.contacts, set.contacts, set.country)) home.push(`- **${mdInline(c.name)}**: ${mdInline(c.what[v.lang])} ${translator(v.lang)('contacts.reach')} ${mdInline(c.reach[v.lang])}`);
+    for (const c of takeHomeContacts(v.contacts, set.contacts, set.country)) home.push(`- **${mdInline(contactName(c, v.lang))}**: ${mdInline(c.what[v.lang])} ${translator(v.lang)('contacts.reach')} ${mdInline(c.reach[v.lang])}`);
     home.push('', m('home.lessons', { ids: v.lessons.join(', ') }), '', m('home.keep'), '');
     form.push(`# ${m('form.title')}: ${mdInline(v.title)}`, '', m('form.intro'), '', m('form.scale'), '', `| | ${m('form.before')} | ${m('form.after')} |`, '|---|---|---|');
     for (const q of v.selfCheck) form.push(`| ${mdInline(q)} | 1 2 3 4 5 | 1 2 3 4 5 |`);

@@ -1,24 +1,17 @@
 // The handout printed by a real browser: headless Chromium (Debian's package,
 // installed by .ci/run) renders the shipped lessons in English and Russian to
-// PDF. The page may request nothing at all, no text may overflow the A4 width, and
-// every step must be on the page.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+// PDF. The page may request nothing at all, no text may overflow the A4 width,
+// every step must be on the page, and a 20-minute lesson takes at most four A4
+// pages in each language.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { SHIPPED_LESSONS } from '../../src/paths.js';
 import { findLessonFiles } from '../../src/lesson/catalog.js';
+import { articles, browser, pageSpans, printToPdf, probeLayout } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';
-import { needProgram } from '../helpers/programs.js';
-
-const browser = needProgram('chromium', 'chromium-browser', 'google-chrome');
-const FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'];
-
-function chromium(args: string[], userDataDir: string): string {
-  return execFileSync(browser.path!, [...FLAGS, `--user-data-dir=${userDataDir}`, ...args], { encoding: 'utf8', timeout: 90_000, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 describe.skipIf(browser.missing)(browser.title('handout in headless Chromium'), () => {
   it('prints to PDF without external requests, overflow or missing steps', async () => {
@@ -30,32 +23,26 @@ describe.skipIf(browser.missing)(browser.title('handout in headless Chromium'), 
     const file = path.join(out, 'lessons.en+ru.html');
     const html = readFileSync(file, 'utf8');
 
-    const pdf = path.join(out, 'handout.pdf');
-    chromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', `file://${file}`], tempDir());
-    const bytes = readFileSync(pdf);
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThan(ids.length * 2);
+    const pdf = await printToPdf(file);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.pages).toBeGreaterThan(ids.length * 2);
 
-    // A probe copy measures layout at the printable A4 width (210 mm minus margins at 96 dpi).
-    const probe = html
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-      .replace(
-        '</body>',
-        `<pre id="probe"></pre><script>
-          const wide = [...document.querySelectorAll('body *')].filter((el) => el.id !== 'probe' && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((el) => el.tagName + ':' + el.textContent.slice(0, 40));
-          const steps = [...document.querySelectorAll('[data-step]')].filter((el) => el.getBoundingClientRect().height > 0).length;
-          // Every resource the page asked for, loaded or not (the probe has no CSP to block them).
-          const requests = performance.getEntriesByType('resource').map((e) => e.name);
-          document.getElementById('probe').textContent = JSON.stringify({ wide, steps, requests, scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth });
-        </script></body>`,
-      );
-    const probeFile = path.join(out, 'probe.html');
-    writeFileSync(probeFile, probe);
-    const dom = chromium(['--window-size=673,1000', '--virtual-time-budget=2000', '--dump-dom', `file://${probeFile}`], tempDir());
-    const result = JSON.parse(/<pre id="probe">([^<]*)<\/pre>/.exec(dom)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { wide: string[]; steps: number; requests: string[]; scroll: number; width: number };
-    expect(result.requests).toEqual([]);
-    expect(result.wide).toEqual([]);
-    expect(result.scroll).toBeLessThanOrEqual(result.width);
-    expect(result.steps).toBe(html.match(/data-step="/g)!.length);
+    // A 20-minute lesson fits on four A4 pages in each language (answers and trainer notes are off by default).
+    const list = memoryIO();
+    expect(await run(['lessons', '--json'], { io: list, env: { SAFESTEP_HOME: dataDir }, paths: { dataDir, lessonDirs: [SHIPPED_LESSONS] } })).toBe(0);
+    const twenty = new Set((JSON.parse(list.out()) as { lessons: { id: string; minutes: number }[] }).lessons.filter((l) => l.minutes === 20).map((l) => l.id));
+    expect(twenty.size).toBeGreaterThan(0);
+    const parts = articles(html);
+    expect(parts).toHaveLength(ids.length * 2);
+    const pages = pageSpans(pdf, parts.map((a) => a.title));
+    const long = parts.map((a, i) => ({ ...a, pages: pages[i]! })).filter((a) => twenty.has(a.lesson) && a.pages > 4);
+    expect(long.map((a) => `${a.lesson} (${a.lang}): ${a.pages} pages`)).toEqual([]);
+
+    // The layout at the printable A4 width (210 mm minus the page margins, at 96 dpi).
+    const [result] = probeLayout([file]);
+    expect(result!.requests).toEqual([]);
+    expect(result!.wide).toEqual([]);
+    expect(result!.scroll).toBeLessThanOrEqual(result!.width);
+    expect(result!.steps).toBe(html.match(/data-step="/g)!.length);
   }, 120_000);
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
+import { loadContacts } from '../../src/contacts/load.js';
+import { SHIPPED_LESSONS } from '../../src/paths.js';
 import { renderHandoutHtml, renderHandoutMarkdown } from '../../src/export/handout.js';
 import { markdownToHtml } from '../../src/text/markdown-html.js';
 import { translator } from '../../src/i18n/index.js';
@@ -26,6 +28,8 @@ describe('handouts', () => {
     const html = renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], { ...options, answers: true });
     expect(renderHandoutHtml([{ lesson, lang: 'en', t: translator('en') }], options)).not.toContain('Answers and explanations');
     expect(html).toContain('@page { size: A4');
+    // A command is typed from the paper: it is never split at a hyphen across lines.
+    expect(html).toMatch(/code \{[^}]*white-space: nowrap/);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
     expect(html).not.toMatch(/url\(/i);
@@ -59,5 +63,47 @@ describe('handouts', () => {
     expect(html).toContain('<article lang="ru"');
     expect(html).toContain('Пробный урок');
     expect(html).toContain('Ответы и пояснения');
+  });
+
+  it('names the help directory\'s organisations in the language of the page', async () => {
+    // money-abroad's lessons point to OVD-Info, and its take-home page lists it.
+    const { contacts } = await loadContacts(translator('en'));
+    const ovd = contacts.find((c) => c.id === 'ovd-info')!;
+    expect(ovd.names?.ru).toBe('ОВД-Инфо');
+    const dataDir = tempDir();
+    for (const format of ['html', 'md']) {
+      const out = tempDir();
+      const code = await run(['export', '--plan', 'money-abroad', '--lang', 'en+ru', '--format', format, '--out', out], { io: memoryIO(), env: { SAFESTEP_HOME: dataDir, LANG: 'en_US.UTF-8' }, paths: { dataDir, lessonDirs: [SHIPPED_LESSONS] } });
+      expect(code).toBe(0);
+      for (const name of [`money-abroad.en+ru.${format}`, `money-abroad.take-home.en+ru.${format}`]) {
+        const text = readFileSync(path.join(out, name), 'utf8');
+        const count = (needle: string, hay = text): number => hay.split(needle).length - 1;
+        if (format === 'html') {
+          // Each lesson and each sheet is marked with its language.
+          const part = (lang: string): string => [...text.matchAll(new RegExp(`<(article|section) (?:class="sheet" )?lang="${lang}"[\\s\\S]*?</\\1>`, 'g'))].map((m) => m[0]).join('');
+          expect(count(`<strong>${ovd.name}</strong>`, part('en')), name).toBeGreaterThan(0);
+          expect(count(`<strong>${ovd.names!.ru}</strong>`, part('ru')), name).toBe(count(`<strong>${ovd.name}</strong>`, part('en')));
+          expect(part('ru'), name).not.toContain(`<strong>${ovd.name}</strong>`);
+        } else {
+          // Every lesson and sheet is written once per language, so each name comes up as often as the other.
+          expect(count(`**${ovd.name}**`), name).toBeGreaterThan(0);
+          expect(count(`**${ovd.names!.ru}**`), name).toBe(count(`**${ovd.name}**`));
+        }
+      }
+    }
+  });
+
+  it('keeps a command or a lesson id on the take-home page on one line, in both languages', async () => {
+    const dataDir = tempDir();
+    const out = tempDir();
+    expect(await run(['export', '--plan', 'first-evening', '--lang', 'en+ru', '--out', out], { io: memoryIO(), env: { SAFESTEP_HOME: dataDir, LANG: 'en_US.UTF-8' }, paths: { dataDir, lessonDirs: [SHIPPED_LESSONS] } })).toBe(0);
+    const html = readFileSync(path.join(out, 'first-evening.take-home.en+ru.html'), 'utf8');
+    expect(html).toContain('code, .id { white-space: nowrap; }');
+    expect(html).not.toContain('`');
+    for (const lang of ['en', 'ru']) {
+      const sheet = new RegExp(`<section class="sheet" lang="${lang}"[\\s\\S]*?</section>`).exec(html)![0];
+      expect(sheet).toContain('<code>safestep learn passwords-and-managers</code>');
+      expect(sheet).toContain('<span class="id">telegram-account-lock</span>, <span class="id">unfindable-by-number</span>');
+    }
   });
 });
