@@ -2,15 +2,15 @@
 // property sets (author, last saved by, company, manager, template path,
 // dates, custom properties), Word's revision log of who saved the file where
 // (SttbSavedBy), comment and tracked-change authors, Excel's "write access"
-// user name and PowerPoint's "Current User". Cleaning these files in place is
-// not done: the honest alternative is to save them as DOCX/XLSX/PPTX or PDF
-// and clean that.
+// user name and PowerPoint's "Current User". Cleaning in place, without
+// moving a byte of anything else, is in ole-clean.ts.
 import { latin1, u16, u32, utf16 } from '../codecs/bytes.js';
 import { openCfb, type Cfb } from '../codecs/cfb.js';
 import type { Source } from '../codecs/source.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
 import type { Category } from '../types.js';
+import { planOleScrub, verifyOleCopy } from './ole-clean.js';
 import type { FormatModule } from './types.js';
 
 const SUMMARY: Readonly<Record<number, readonly [string, Category | 'thumbnail' | 'skip']>> = {
@@ -222,4 +222,16 @@ export const ole: FormatModule = {
     det.format = kind;
   },
   complete: true,
+  scrub: async (det, io) => {
+    const original = await io.readWhole();
+    const plan = planOleScrub(original, io.budget);
+    det.format = plan.kind;
+    await io.patchedCopy(plan.patches);
+    return {
+      removed: plan.removed,
+      warnings: plan.warnings,
+      unverified: plan.unverified,
+      verify: (copy) => verifyOleCopy(original, plan, copy, io.budget),
+    };
+  },
 };
