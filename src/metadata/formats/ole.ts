@@ -127,7 +127,7 @@ function sttb(b: Uint8Array): string[] {
 async function scanWord(cfb: Cfb, ctx: ScanContext): Promise<void> {
   const wd = cfb.find('WordDocument');
   if (!wd) return;
-  const fib = await cfb.read(wd, 4096);
+  const fib = await cfb.head(wd, 4096);
   if (fib.length < 0x300 || u16(fib, 0, true) !== 0xa5ec) {
     ctx.unread('Word document of an old or unusual version');
     return;
@@ -163,15 +163,20 @@ async function scanExcel(cfb: Cfb, ctx: ScanContext): Promise<void> {
   const wb = cfb.find('Workbook') ?? cfb.find('Book');
   if (!wb) return;
   const b = await cfb.read(wb, 1024 * 1024 * 64);
+  const biff8 = b.length >= 6 && u16(b, 4, true) === 0x0600;
   for (let p = 0, n = 0; p + 4 <= b.length && n < 100_000; n++) {
     const type = u16(b, p, true);
     const len = u16(b, p + 2, true);
-    if (type === 0x005c && len >= 3) {
+    const end = Math.min(b.length, p + 4 + len);
+    if (type === 0x005c && biff8 && len >= 3) {
       // WRITEACCESS: the user name of whoever saved it (BIFF8: length, flags, characters).
       const cch = u16(b, p + 4, true);
       const wide = ((b[p + 6] ?? 0) & 1) === 1;
-      const name = wide ? utf16(b.subarray(p + 7, p + 7 + cch * 2), true) : latin1(b, p + 7, p + 7 + cch);
+      const name = wide ? utf16(b.subarray(p + 7, Math.min(end, p + 7 + cch * 2)), true) : latin1(b, p + 7, Math.min(end, p + 7 + cch));
       ctx.out.add('person', 'LastModifiedBy', name.trim());
+    } else if (type === 0x005c && len >= 1) {
+      // BIFF5 and older: a length byte, then the characters.
+      ctx.out.add('person', 'LastModifiedBy', latin1(b, p + 5, Math.min(end, p + 5 + (b[p + 4] ?? 0))).trim());
     }
     if (type === 0x000a) break; // EOF of the globals substream
     p += 4 + len;
