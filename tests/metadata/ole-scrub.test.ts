@@ -1,0 +1,188 @@
+// Cleaning legacy Office and other OLE2 compound files in place: names leave
+// the property sets, Word's save log and author tables, Excel's write access
+// and PowerPoint's current user; the file keeps its size and directory, every
+// other stream stays byte-identical, and a copy is never called verified while
+// places safestep does not read remain. Malformed compound files are refused
+// with a reason and nothing is written. Fixtures are built in code
+// (fixtures-ole.ts); ExifTool cross-checks the copies when it is on PATH.
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesEqual, indexOf, writeU32 } from '../../src/metadata/codecs/bytes.js';
+import { mapCfb, type CfbLayout } from '../../src/metadata/codecs/cfb-layout.js';
+import { Budget, MetaError } from '../../src/metadata/codecs/source.js';
+import { planOleScrub } from '../../src/metadata/formats/ole-clean.js';
+import { M } from '../../src/metadata/messages.js';
+import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
+import { scrubFile } from '../../src/metadata/scrub.js';
+import type { FileScan } from '../../src/metadata/types.js';
+import { put, tempDir } from './fixtures.js';
+import { buildCfb, buildDoc, buildPpt, buildXls, summaryInformation } from './fixtures-ole.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => cleanup());
+
+const risky = (r: FileScan): string[] => r.findings.filter((f) => f.severity !== 'low').map((f) => `${f.field}=${f.value}`);
+
+const exiftool = ((): boolean => {
+  try {
+    execFileSync('exiftool', ['-ver'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI) throw new Error('exiftool is needed on PATH under CI');
+    console.warn('exiftool not on PATH: the ExifTool cross-check of cleaned compound files is skipped');
+    return false;
+  }
+})();
+
+/** ExifTool's names for people in legacy Office files, with their values. */
+function exiftoolNames(path: string): string[] {
+  if (!exiftool) return [];
+  const tags = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', '-u', path], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+  return Object.entries(tags)
+    .filter(([k, v]) => /:(Author|LastModifiedBy|Company|Manager|CurrentUser|Title|Source|Tag.*)$/.test(k) && String(v).replace(/[\s\x00-\x1f]/g, '') !== '')
+    .map(([k, v]) => `${k}=${String(v)}`);
+}
+
+/** Whether a name is anywhere in the bytes, as ASCII or UTF-16LE. */
+function holds(b: Uint8Array, name: string): boolean {
+  const wide = name.split('').map((c) => `${c}\0`).join('');
+  return indexOf(b, name) >= 0 || indexOf(b, wide) >= 0;
+}
+
+function streams(layout: CfbLayout): Map<string, Uint8Array> {
+  return new Map(layout.nodes.filter((n) => n.type === 2).map((n) => [`${n.index}:${n.name}`, layout.read(n)]));
+}
+
+async function clean(name: string, data: Uint8Array): Promise<{ out: Uint8Array; r: Awaited<ReturnType<typeof scrubFile>> }> {
+  const p = await put(dir, name, data);
+  const r = await scrubFile(p);
+  expect(r.error).toBeNull();
+  return { out: new Uint8Array(await readFile(r.output as string)), r };
+}
+
+describe('cleaning legacy Office files (OLE2) in place', () => {
+  it('Word: property sets, save log, template path, comment and revision authors are removed; other streams byte-identical; same size', async () => {
+    const data = buildDoc();
+    const before = await scanBuffer(data);
+    expect(before).toMatchObject({ format: 'doc', status: 'checked' });
+    expect(risky(before)).toEqual(
+      expect.arrayContaining(['Author=Ivan Petrov', 'LastModifiedBy=ivan.p', 'Company=Free Press', 'Manager=Olga Boss', 'Source=Anna K', 'SavedBy=Ivan Petrov', 'CommentAuthor=Anna Redaktor', 'TrackedChangeAuthor=Boris Pravka']),
+    );
+    const { out, r } = await clean('report.doc', data);
+    expect(r).toMatchObject({ status: 'unverified', format: 'doc' });
+    expect(r.unverified).toEqual(['word-tables']);
+    expect(r.removed).toEqual(expect.arrayContaining(['properties', 'custom-properties', 'revisions', 'local-paths', 'comment-authors']));
+    expect(out.length).toBe(data.length);
+    for (const name of ['Ivan', 'ivan', 'Free Press', 'Olga', 'Anna', 'Boris', 'Secret report', 'AR\0']) expect(holds(out, name), name).toBe(false);
+    const after = await scanFile(r.output as string);
+    expect(after.status).toBe('checked');
+    expect(risky(after)).toEqual([]);
+    // Directory and every stream other than the four cleaned ones are unchanged.
+    const a = mapCfb(data, new Budget());
+    const b = mapCfb(out, new Budget());
+    expect(b.nodes).toEqual(a.nodes);
+    const sa = streams(a);
+    const sb = streams(b);
+    const changed = [...sa.keys()].filter((k) => !bytesEqual(sa.get(k) as Uint8Array, sb.get(k) as Uint8Array));
+    expect(changed.map((k) => k.replace(/^\d+:/, '')).sort()).toEqual(['\x05DocumentSummaryInformation', '\x05SummaryInformation', '1Table', 'WordDocument'].sort());
+    // The FIB changes only where it points at the cleaned tables; the document text is the same.
+    expect(indexOf(out, 'BODY TEXT STAYS')).toBeGreaterThan(0);
+    expect(exiftoolNames(r.output as string)).toEqual([]);
+  });
+
+  it('Excel: the write-access name becomes spaces and the workbook records keep their lengths', async () => {
+    const data = buildXls('ivan.p');
+    expect(risky(await scanBuffer(data))).toContain('LastModifiedBy=ivan.p');
+    const { out, r } = await clean('list.xls', data);
+    expect(r).toMatchObject({ status: 'unverified', format: 'xls', unverified: ['excel-notes'] });
+    expect(r.removed).toContain('last-user');
+    expect(out.length).toBe(data.length);
+    expect(holds(out, 'ivan')).toBe(false);
+    expect(risky(await scanFile(r.output as string))).toEqual([]);
+    const wb = (l: CfbLayout): Uint8Array => l.read(l.nodes.find((n) => n.name === 'Workbook') ?? l.nodes[0]!);
+    const before = wb(mapCfb(data, new Budget()));
+    const after = wb(mapCfb(out, new Budget()));
+    expect(after.length).toBe(before.length);
+    // Everything after the write-access record (the sheets) is byte for byte the same.
+    expect(bytesEqual(after.subarray(4 + 116), before.subarray(4 + 116))).toBe(true);
+    expect(exiftoolNames(r.output as string)).toEqual([]);
+  });
+
+  it('PowerPoint: both copies of the current user name are blanked, and a free sector with an old name is zeroed', async () => {
+    const stale = new TextEncoder().encode('old save by Irina Kuznetsova');
+    const data = buildPpt({ freeSector: stale });
+    const { out, r } = await clean('talk.ppt', data);
+    expect(r).toMatchObject({ status: 'unverified', format: 'ppt', unverified: ['ppt-comments'] });
+    expect(r.removed).toEqual(expect.arrayContaining(['properties', 'last-user', 'unused-space']));
+    expect(out.length).toBe(data.length);
+    expect(holds(out, 'irina')).toBe(false);
+    expect(holds(out, 'Irina')).toBe(false);
+    const doc = (l: CfbLayout): Uint8Array => l.read(l.nodes.find((n) => n.name === 'PowerPoint Document') ?? l.nodes[0]!);
+    expect(bytesEqual(doc(mapCfb(out, new Budget())), doc(mapCfb(data, new Budget())))).toBe(true);
+    expect(exiftoolNames(r.output as string)).toEqual([]);
+  });
+
+  it('embedded objects get their own property sets cleaned, and the copy says they stay', async () => {
+    const data = buildDoc({ embedded: true });
+    const { out, r } = await clean('with-object.doc', data);
+    expect(r.status).toBe('unverified');
+    expect(r.unverified).toEqual(expect.arrayContaining(['embedded', 'word-tables']));
+    expect(holds(out, 'Embedded Author')).toBe(false);
+    expect(holds(out, 'embedded bytes')).toBe(true);
+  });
+
+  it('other compound files: the property sets are cleaned, and the copy is not called checked', async () => {
+    const data = buildCfb([['\x05SummaryInformation', summaryInformation('Mail Author', 'mail.user')], ['__substg1.0_0037001F', new Uint8Array(8)]]);
+    const { out, r } = await clean('letter.msg', data);
+    expect(r).toMatchObject({ status: 'unverified', format: 'ole' });
+    expect(r.unverified).toContain('rescan');
+    expect(holds(out, 'Mail Author')).toBe(false);
+  });
+
+  it('every new message has both languages', () => {
+    for (const key of ['removed.comment-authors', 'removed.last-user', 'removed.unused-space', 'unverified.word-tables', 'unverified.excel-notes', 'unverified.ppt-comments', 'unverified.macros'] as const) {
+      expect(M.get(key, 'en')).not.toBe(M.get(key, 'ru'));
+      expect(M.get(key, 'ru')).toMatch(/[а-я]/);
+    }
+  });
+});
+
+describe('malformed compound files are refused, nothing written', () => {
+  const fatAt = 512;
+  /** The FAT entry of the directory's first sector (sector 1 in these fixtures). */
+  const cases: Array<[string, (b: Uint8Array) => void, RegExp]> = [
+    ['a FAT chain that loops', (b) => writeU32(b, fatAt + 4, 1, true), /loops/],
+    ['a sector out of range', (b) => writeU32(b, 0x30, 50_000, true), /out of range/],
+    ['a stream larger than the file', (b) => writeU32(b, 512 * 2 + 128 * 3 + 120, 0x7fffffff, true), /bytes in a file of|chain of/],
+    ['a FAT sector count beyond the file', (b) => writeU32(b, 0x2c, 1_000_000, true), /FAT sectors/],
+    ['a chain that ends on a free sector', (b) => writeU32(b, fatAt + 4, 0xffffffff, true), /special value/],
+    ['a mini stream cutoff other than 4096', (b) => writeU32(b, 0x38, 0, true), /cutoff/],
+  ];
+  for (const [what, breakIt, why] of cases) {
+    it(what, async () => {
+      const data = Uint8Array.from(buildDoc());
+      breakIt(data);
+      expect(() => planOleScrub(data, new Budget())).toThrow(why);
+      const p = await put(dir, 'broken.doc', data);
+      const r = await scrubFile(p);
+      expect(r).toMatchObject({ status: 'failed', output: null, reason: 'corrupt' });
+      expect(r.error).toMatch(why);
+      expect(await readdir(dir)).toEqual(['broken.doc']);
+    });
+  }
+
+  it('an encrypted Word document is refused as encrypted', async () => {
+    const p = await put(dir, 'locked.doc', buildDoc({ encrypted: true }));
+    expect(await scrubFile(p)).toMatchObject({ status: 'failed', reason: 'encrypted', output: null });
+    expect(await readdir(dir)).toEqual(['locked.doc']);
+  });
+
+  it('the plan is a MetaError or a plan, never another exception', () => {
+    expect(() => planOleScrub(new Uint8Array(100), new Budget())).toThrow(MetaError);
+  });
+});
