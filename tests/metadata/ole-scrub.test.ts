@@ -7,6 +7,7 @@
 // (fixtures-ole.ts); ExifTool cross-checks the copies when it is on PATH.
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesEqual, indexOf, writeU32 } from '../../src/metadata/codecs/bytes.js';
 import { mapCfb, type CfbLayout } from '../../src/metadata/codecs/cfb-layout.js';
@@ -76,7 +77,7 @@ describe('cleaning legacy Office files (OLE2) in place', () => {
     const { out, r } = await clean('report.doc', data);
     expect(r).toMatchObject({ status: 'unverified', format: 'doc' });
     expect(r.unverified).toEqual(['word-tables']);
-    expect(r.removed).toEqual(expect.arrayContaining(['properties', 'custom-properties', 'revisions', 'local-paths', 'comment-authors']));
+    expect(r.removed).toEqual(expect.arrayContaining(['properties', 'custom-properties', 'revisions', 'local-paths', 'comment-authors', 'dates']));
     expect(out.length).toBe(data.length);
     for (const name of ['Ivan', 'ivan', 'Free Press', 'Olga', 'Anna', 'Boris', 'Secret report', 'AR\0']) expect(holds(out, name), name).toBe(false);
     const after = await scanFile(r.output as string);
@@ -93,6 +94,11 @@ describe('cleaning legacy Office files (OLE2) in place', () => {
     // The FIB changes only where it points at the cleaned tables; the document text is the same.
     expect(indexOf(out, 'BODY TEXT STAYS')).toBeGreaterThan(0);
     expect(exiftoolNames(r.output as string)).toEqual([]);
+    if (exiftool) {
+      // ExifTool reads the DOP dates and the FIB's last save: gone too.
+      expect(execFileSync('exiftool', ['-a', '-G1', '-s', '-MS-DOC:all', join(dir, 'report.doc')], { encoding: 'utf8' })).toMatch(/CreateDate/);
+      expect(execFileSync('exiftool', ['-a', '-G1', '-s', '-MS-DOC:all', r.output as string], { encoding: 'utf8' })).not.toMatch(/[1-9]\d{3}:\d\d:\d\d|RevisionNumber\s+: [^1]|TotalEditTime\s+: [^0]|CommentBy|LastSavedBy/);
+    }
   });
 
   it('Excel: the write-access name becomes spaces and the workbook records keep their lengths', async () => {

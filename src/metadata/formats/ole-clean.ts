@@ -16,7 +16,8 @@
 //   and associated strings (SttbfAssoc), comment authors (GrpXstAtnOwners) and
 //   tracked-change authors (SttbfRMark, keeping "Unknown") become empty
 //   strings in tables of the same count, written in their own place with a
-//   smaller length; the initials stored with each comment are zeroed.
+//   smaller length; the initials stored with each comment are zeroed; the
+//   dates in the DOP and the last-save time in the FIB are zeroed.
 // - Excel: the WRITEACCESS user name becomes spaces (its record keeps its length).
 // - PowerPoint: the ANSI and Unicode user names in "Current User" become spaces.
 // - Sectors and mini sectors no chain uses are zeroed (earlier saves can leave
@@ -231,6 +232,19 @@ function cleanWord(layout: CfbLayout, wd: CfbNode, removed: Set<RemovedId>, unve
     const r = emptySttb(tbl.subarray(marks.fc, marks.fc + marks.lcb), (s) => s === 'Unknown');
     replace(51, marks, r.data);
     if (r.emptied > 0) removed.add('comment-authors');
+  }
+  // Dates: the DOP's created, revised and printed times and total editing time
+  // (zero means "not set"), its revision count (1), and the FILETIME of the last save kept in the FIB.
+  const dop = range(31);
+  if (dop && dop.lcb >= 38) {
+    tblOut.fill(0, dop.fc + 20, dop.fc + 32);
+    writeU16(tblOut, dop.fc + 32, 1, true); // revision number: how many times it was saved
+    tblOut.fill(0, dop.fc + 34, dop.fc + 38);
+    removed.add('dates');
+  }
+  if (pairs > 87) {
+    fibOut.fill(0, blob + 87 * 8, blob + 88 * 8);
+    removed.add('dates');
   }
   // Other Word tables can also hold names (protection users, routing slip, linked file names).
   unverified.add('word-tables');
