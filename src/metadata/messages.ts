@@ -435,12 +435,12 @@ export const M = defineMessages('metadata', {
     ru: 'в файлах Word есть и другие списки, где могут быть имена и пути к папкам (кому разрешено править защищённые части, список рассылки, связанные файлы, источник автосохранения); safestep их пока не читает',
   },
   'unverified.excel-notes': {
-    en: 'Excel files keep the authors of cell notes, links to other files (with their folder paths) and, in shared workbooks, a log of who changed what; safestep does not read them yet',
-    ru: 'в файлах Excel хранятся авторы примечаний к ячейкам, ссылки на другие файлы (с путями к папкам), а в общих книгах ещё и журнал того, кто что менял; safestep их пока не читает',
+    en: 'Excel files keep links to other files (with their folder paths) and, in shared workbooks, a log of who changed what; safestep does not read them yet',
+    ru: 'в файлах Excel хранятся ссылки на другие файлы (с путями к папкам), а в общих книгах ещё и журнал того, кто что менял; safestep их пока не читает',
   },
   'unverified.ppt-comments': {
-    en: 'PowerPoint files keep the authors of slide comments, embedded objects and macros inside the presentation itself; safestep does not read them yet',
-    ru: 'в файлах PowerPoint авторы примечаний к слайдам, встроенные объекты и макросы хранятся внутри самой презентации; safestep их пока не читает',
+    en: 'PowerPoint files keep embedded objects, macros and links to files (with their folder paths) inside the presentation itself; safestep does not read them yet',
+    ru: 'в файлах PowerPoint встроенные объекты, макросы и ссылки на файлы (с путями к папкам) хранятся внутри самой презентации; safestep их пока не читает',
   },
   'unverified.macros': {
     en: 'the file contains macros (VBA), which can hold user names and folder paths; they were not checked',

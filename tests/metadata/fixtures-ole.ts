@@ -306,14 +306,17 @@ export function buildDoc(opts: { encrypted?: boolean; embedded?: boolean } = {})
   return buildCfb(streams);
 }
 
-/** An Excel 97 workbook: BOF, WRITEACCESS naming the user, EOF; summary properties. */
+/** An Excel 97 workbook: globals with WRITEACCESS naming the user, a sheet with a cell note; summary properties. */
 export function buildXls(user = 'ivan.p'): Uint8Array {
   const rec = (type: number, body: Uint8Array): Uint8Array => concat([le16(type), le16(body.length), body]);
   const name = concat([le16(user.length), Uint8Array.of(0), ascii(user)]);
   const write = concat([name, new Uint8Array(112 - name.length).fill(0x20)]);
   const bof = concat([le16(0x0600), le16(0x0005), new Uint8Array(12)]);
   const cells = Uint8Array.from({ length: 200 }, (_, i) => (i * 11) & 255);
-  const workbook = concat([rec(0x0809, bof), rec(0x005c, write), rec(0x0042, le16(1200)), rec(0x000a, new Uint8Array()), rec(0x0809, bof), rec(0x00fc, cells), rec(0x000a, new Uint8Array())]);
+  // A cell note on A1 by its author (row, column, flags, object id, name, padding).
+  const noteBy = 'Nina Notes';
+  const note = concat([le16(0), le16(0), le16(0), le16(1), le16(noteBy.length), Uint8Array.of(0), ascii(noteBy), Uint8Array.of(0)]);
+  const workbook = concat([rec(0x0809, bof), rec(0x005c, write), rec(0x0042, le16(1200)), rec(0x000a, new Uint8Array()), rec(0x0809, bof), rec(0x00fc, cells), rec(0x001c, note), rec(0x000a, new Uint8Array())]);
   return buildCfb([
     ['\x05SummaryInformation', summaryInformation('Ivan Petrov', 'ivan.p')],
     ['\x05DocumentSummaryInformation', docSummaryInformation('Free Press', 'Olga Boss', ['Source', 'Anna K'])],
@@ -327,12 +330,29 @@ export function currentUser(user: string): Uint8Array {
   return concat([le16(0), le16(0x0ff6), le32(body.length), body]);
 }
 
-/** A PowerPoint 97 file: summary information and the Current User stream. */
+function pptRecord(container: boolean, instance: number, type: number, body: Uint8Array): Uint8Array {
+  return concat([le16((instance << 4) | (container ? 0x0f : 0)), le16(type), le32(body.length), body]);
+}
+
+/** A PowerPoint document stream: one slide whose PP10 tag holds a comment by `author`, and opaque slide data. */
+export function pptDocument(author: string, initials: string): Uint8Array {
+  const comment = pptRecord(true, 0, 0x2ee0, concat([
+    pptRecord(false, 0, 0x0fba, utf16le(author)),
+    pptRecord(false, 1, 0x0fba, utf16le('check the numbers')),
+    pptRecord(false, 2, 0x0fba, utf16le(initials)),
+    pptRecord(false, 0, 0x2ee1, new Uint8Array(28)),
+  ]));
+  const tag = pptRecord(true, 0, 0x138a, concat([pptRecord(false, 0, 0x0fba, utf16le('___PPT10')), pptRecord(false, 0, 0x138b, comment)]));
+  const drawing = pptRecord(false, 0, 0x040c, Uint8Array.from({ length: 200 }, (_, i) => (i * 13) & 255));
+  return pptRecord(true, 0, 0x03ee, concat([drawing, pptRecord(true, 0, 0x1388, tag)]));
+}
+
+/** A PowerPoint 97 file: summary information, a slide with a comment, and the Current User stream. */
 export function buildPpt(opts: { freeSector?: Uint8Array } = {}): Uint8Array {
   return buildCfb(
     [
       ['\x05SummaryInformation', summaryInformation('Irina Kuznetsova', 'irina.k')],
-      ['PowerPoint Document', Uint8Array.from({ length: 300 }, (_, i) => (i * 13) & 255)],
+      ['PowerPoint Document', pptDocument('Pavel Kommentator', 'PK')],
       ['Current User', currentUser('irina.k')],
     ],
     opts,

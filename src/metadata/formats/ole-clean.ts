@@ -18,8 +18,10 @@
 //   strings in tables of the same count, written in their own place with a
 //   smaller length; the initials stored with each comment are zeroed; the
 //   dates in the DOP and the last-save time in the FIB are zeroed.
-// - Excel: the WRITEACCESS user name becomes spaces (its record keeps its length).
-// - PowerPoint: the ANSI and Unicode user names in "Current User" become spaces.
+// - Excel: the WRITEACCESS user name and the authors of cell notes (NOTE)
+//   become spaces (the records keep their lengths).
+// - PowerPoint: the ANSI and Unicode user names in "Current User", and the
+//   names and initials of comment authors, become spaces.
 // - Sectors and mini sectors no chain uses are zeroed (earlier saves can leave
 //   old properties there).
 // What is not read or cleaned (Excel note authors, PowerPoint comment
@@ -37,6 +39,8 @@ const SUMMARY = '\x05SummaryInformation';
 const DOC_SUMMARY = '\x05DocumentSummaryInformation';
 const CUSTOM_FMTID = Uint8Array.from([0x05, 0xd5, 0xcd, 0xd5, 0x9c, 0x2e, 0x1b, 0x10, 0x93, 0x97, 0x08, 0x00, 0x2b, 0x2c, 0xf9, 0xae]);
 const MAX_PROPERTIES = 10_000;
+/** Records read in an Excel workbook or a PowerPoint document stream before giving up (and saying so). */
+export const MAX_RECORDS = 2_000_000;
 const MACRO_STORAGES = new Set(['_VBA_PROJECT_CUR', 'Macros', '_VBA_PROJECT', 'VBA']);
 
 export interface OlePlan {
@@ -252,31 +256,97 @@ function cleanWord(layout: CfbLayout, wd: CfbNode, removed: Set<RemovedId>, unve
   if (!bytesEqual(tblOut, tbl)) edits.push({ node: table, data: tblOut });
 }
 
-function cleanExcel(layout: CfbLayout, wb: CfbNode, removed: Set<RemovedId>, edits: Edit[]): void {
+function cleanExcel(layout: CfbLayout, wb: CfbNode, removed: Set<RemovedId>, edits: Edit[], budget: Budget): void {
   const b = layout.read(wb);
   const out = Uint8Array.from(b);
   if (b.length < 8 || u16(b, 0, true) !== 0x0809) unusual('Excel workbook without its BOF record');
   const biff8 = u16(b, 4, true) === 0x0600;
   let p = 0;
+  let globals = true;
+  const blank = (from: number, to: number, wide: boolean): void => {
+    for (let i = from; i < to; i++) out[i] = wide && (i - from) % 2 === 1 ? 0 : 0x20;
+  };
   for (let n = 0; p + 4 <= b.length; n++) {
-    if (n > 1_000_000) unusual('Excel workbook with too many records');
+    if (n >= MAX_RECORDS) unusual('Excel workbook with too many records');
+    if ((n & 4095) === 0) budget.check();
     const type = u16(b, p, true);
     const len = u16(b, p + 2, true);
     const body = p + 4;
     if (body + len > b.length) unusual('Excel record runs past the stream');
-    if (type === 0x002f) throw new MetaError('encrypted', 'the Excel workbook is encrypted');
+    if (type === 0x002f && globals) throw new MetaError('encrypted', 'the Excel workbook is encrypted');
     if (type === 0x005c && len > 0) {
       // WRITEACCESS: who saved it. BIFF8: length, flags, characters; BIFF5: length byte, characters.
       // The characters and the padding after them become spaces; the record keeps its length.
       const wide = biff8 && len >= 3 && ((b[body + 2] ?? 0) & 1) === 1;
-      const chars = biff8 ? body + 3 : body + 1;
-      for (let i = chars; i < body + len; i++) out[i] = wide && (i - chars) % 2 === 1 ? 0 : 0x20;
+      blank(biff8 ? body + 3 : body + 1, body + len, wide);
       removed.add('last-user');
     }
-    if (type === 0x000a) break; // end of the workbook globals
+    if (type === 0x001c && biff8 && len >= 11) {
+      // NOTE: the author of a cell note (row, column, flags, object id, then the name).
+      const cch = u16(b, body + 8, true);
+      const wide = ((b[body + 10] ?? 0) & 1) === 1;
+      blank(body + 11, Math.min(body + len, body + 11 + cch * (wide ? 2 : 1)), wide);
+      if (cch > 0) removed.add('comment-authors');
+    }
+    if (type === 0x000a) globals = false;
     p = body + len;
   }
   if (!bytesEqual(out, b)) edits.push({ node: wb, data: out });
+}
+
+/** A PowerPoint record: type, instance, where its body starts, its length, and its parent's type. */
+export interface PptRecord {
+  type: number;
+  instance: number;
+  body: number;
+  length: number;
+  parent: number;
+}
+
+/**
+ * Walks the records of a PowerPoint document stream, entering containers and
+ * the binary tag blobs that hold comments. Returns false when the records do
+ * not fit together (outside tag blobs, whose contents are only tried).
+ * Bounded by MAX_RECORDS and a fixed depth.
+ */
+export function walkPptRecords(b: Uint8Array, check: () => void, visit: (r: PptRecord) => void): boolean {
+  let count = 0;
+  const walk = (from: number, to: number, parent: number, depth: number): boolean => {
+    let p = from;
+    while (p + 8 <= to) {
+      if (++count > MAX_RECORDS) return false;
+      if ((count & 4095) === 0) check();
+      const verInst = u16(b, p, true);
+      const type = u16(b, p + 2, true);
+      const length = u32(b, p + 4, true);
+      if (p + 8 + length > to) return false;
+      visit({ type, instance: verInst >>> 4, body: p + 8, length, parent });
+      if (depth < 32 && (verInst & 0x0f) === 0x0f) {
+        if (!walk(p + 8, p + 8 + length, type, depth + 1)) return false;
+      } else if (depth < 32 && type === 0x138b) {
+        // A tag's data (PP10 extension: comments live here): tried, not required to parse.
+        walk(p + 8, p + 8 + length, type, depth + 1);
+      }
+      p += 8 + length;
+    }
+    return p === to;
+  };
+  return walk(0, b.length, 0, 0);
+}
+
+const RT_COMMENT10 = 0x2ee0;
+const RT_CSTRING = 0x0fba;
+
+/** PowerPoint comments: the author's name (instance 0) and initials (instance 2) become spaces. */
+function cleanPptComments(layout: CfbLayout, doc: CfbNode, removed: Set<RemovedId>, edits: Edit[], budget: Budget): void {
+  const b = layout.read(doc);
+  const out = Uint8Array.from(b);
+  walkPptRecords(b, () => budget.check(), (r) => {
+    if (r.type !== RT_CSTRING || r.parent !== RT_COMMENT10 || (r.instance !== 0 && r.instance !== 2)) return;
+    for (let i = 0; i + 1 < r.length; i += 2) writeU16(out, r.body + i, 0x20, true);
+    if (r.length > 0) removed.add('comment-authors');
+  });
+  if (!bytesEqual(out, b)) edits.push({ node: doc, data: out });
 }
 
 function cleanCurrentUser(layout: CfbLayout, cu: CfbNode, removed: Set<RemovedId>, edits: Edit[]): void {
@@ -325,10 +395,11 @@ export function planOleScrub(file: Uint8Array, budget: Budget): OlePlan {
     cleanWord(layout, wd, removed, unverified, edits);
   } else if (wb) {
     kind = 'xls';
-    cleanExcel(layout, wb, removed, edits);
+    cleanExcel(layout, wb, removed, edits, budget);
     unverified.add('excel-notes');
   } else if (top('PowerPoint Document')) {
     kind = 'ppt';
+    cleanPptComments(layout, top('PowerPoint Document') as CfbNode, removed, edits, budget);
     const cu = top('Current User');
     if (cu) cleanCurrentUser(layout, cu, removed, edits);
     unverified.add('ppt-comments');
