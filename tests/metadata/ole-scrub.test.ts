@@ -6,13 +6,13 @@
 // with a reason and nothing is written. Fixtures are built in code
 // (fixtures-ole.ts); ExifTool cross-checks the copies when it is on PATH.
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesEqual, indexOf, writeU32 } from '../../src/metadata/codecs/bytes.js';
 import { mapCfb, type CfbLayout } from '../../src/metadata/codecs/cfb-layout.js';
 import { Budget, MetaError } from '../../src/metadata/codecs/source.js';
-import { planOleScrub } from '../../src/metadata/formats/ole-clean.js';
+import { planOleScrub, verifyOleCopy } from '../../src/metadata/formats/ole-clean.js';
 import { M } from '../../src/metadata/messages.js';
 import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
@@ -158,6 +158,32 @@ describe('cleaning legacy Office files (OLE2) in place', () => {
     expect(r).toMatchObject({ status: 'unverified', format: 'ole' });
     expect(r.unverified).toContain('rescan');
     expect(holds(out, 'Mail Author')).toBe(false);
+  });
+
+  it('the check of the written copy notices a changed stream, a changed size and leftover properties', async () => {
+    const data = buildDoc();
+    const plan = planOleScrub(data, new Budget());
+    const good = Uint8Array.from(data);
+    for (const p of plan.patches) {
+      if (p.bytes) good.set(p.bytes, p.offset);
+      else good.fill(0, p.offset, p.offset + (p.zero ?? 0));
+    }
+    const path = join(dir, 'copy.doc');
+    await writeFile(path, good);
+    expect(await verifyOleCopy(data, plan, path, new Budget())).toBeNull();
+    // One byte of the Data stream (not cleaned on purpose) changed.
+    const layout = mapCfb(good, new Budget());
+    const dataStream = layout.nodes.find((n) => n.name === 'Data');
+    const at = layout.extents(dataStream ?? layout.nodes[0]!)[0]?.offset ?? 0;
+    const tampered = Uint8Array.from(good);
+    tampered[at + 10] = (tampered[at + 10] ?? 0) ^ 0xff;
+    await writeFile(path, tampered);
+    expect(await verifyOleCopy(data, plan, path, new Budget())).toMatch(/stream \d+ changed/);
+    await writeFile(path, new Uint8Array([...good, 0]));
+    expect(await verifyOleCopy(data, plan, path, new Budget())).toBe('the size changed');
+    // The original's property sets where the cleaned ones should be.
+    await writeFile(path, data);
+    expect(await verifyOleCopy(data, plan, path, new Budget())).toBe('a property set still has properties');
   });
 
   it('every new message has both languages', () => {

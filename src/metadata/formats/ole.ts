@@ -2,8 +2,9 @@
 // property sets (author, last saved by, company, manager, template path,
 // dates, custom properties), Word's revision log of who saved the file where
 // (SttbSavedBy), comment and tracked-change authors, Excel's "write access"
-// user name and PowerPoint's "Current User". Cleaning in place, without
-// moving a byte of anything else, is in ole-clean.ts.
+// user name and cell-note authors, PowerPoint's "Current User" and comment
+// authors. Encrypted files end with the `encrypted` verdict. Cleaning in
+// place, without moving a byte of anything else, is in ole-clean.ts.
 import { latin1, u16, u32, utf16 } from '../codecs/bytes.js';
 import { openCfb, type Cfb } from '../codecs/cfb.js';
 import { MetaError, type Source } from '../codecs/source.js';
