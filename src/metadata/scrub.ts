@@ -249,6 +249,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
   const taken = opts.taken ?? new Set<string>();
   let temp: string | null = null;
   let alternative: Alternative | undefined;
+  let detected: Detected | undefined;
   try {
     // In place through a symbolic link: clean the file it points to, never replace the link.
     let source = path;
@@ -270,6 +271,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
       return result;
     }
     result.format = det.format;
+    detected = det;
     const module = det.module;
     alternative = module.alternative;
     if (!module.scrub) {
@@ -341,6 +343,8 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
     result.status = verdict;
     return result;
   } catch (e) {
+    // A module may have named the type more precisely before it stopped (an encrypted XLS).
+    if (detected) result.format = detected.format;
     result.status = 'failed';
     if (e instanceof MetaError && e.code === 'read-failed') result.status = 'unreadable';
     else if (e instanceof MetaError && e.code === 'unsupported-variant') {

@@ -220,7 +220,7 @@ describe('malformed compound files are refused, nothing written', () => {
 
   it('an encrypted Word document is refused as encrypted', async () => {
     const p = await put(dir, 'locked.doc', buildDoc({ encrypted: true }));
-    expect(await scrubFile(p)).toMatchObject({ status: 'failed', reason: 'encrypted', output: null });
+    expect(await scrubFile(p)).toMatchObject({ status: 'failed', reason: 'encrypted', output: null, format: 'doc' });
     expect(await readdir(dir)).toEqual(['locked.doc']);
   });
 

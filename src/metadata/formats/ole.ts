@@ -260,6 +260,11 @@ export const ole: FormatModule = {
   },
   complete: true,
   scrub: async (det, io) => {
+    // Name the Office program first (leniently), so a file that is refused is still called a DOC.
+    det.format = await io.withSource(async (src) => {
+      const cfb = await openCfb(src);
+      return cfb.find('WordDocument') ? 'doc' : cfb.find('Workbook') || cfb.find('Book') ? 'xls' : cfb.find('PowerPoint Document') ? 'ppt' : 'ole';
+    }).catch(() => det.format);
     const original = await io.readWhole();
     const plan = planOleScrub(original, io.budget);
     det.format = plan.kind;
