@@ -12,13 +12,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesEqual, indexOf, writeU32 } from '../../src/metadata/codecs/bytes.js';
 import { mapCfb, type CfbLayout } from '../../src/metadata/codecs/cfb-layout.js';
 import { Budget, MetaError } from '../../src/metadata/codecs/source.js';
-import { planOleScrub, verifyOleCopy } from '../../src/metadata/formats/ole-clean.js';
+import { emptyPropertySet, parsePropertySet, planOleScrub, verifyOleCopy } from '../../src/metadata/formats/ole-clean.js';
 import { M } from '../../src/metadata/messages.js';
 import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
 import { put, tempDir } from './fixtures.js';
-import { buildCfb, buildDoc, buildPpt, buildXls, summaryInformation } from './fixtures-ole.js';
+import { buildCfb, buildDoc, buildPpt, buildXls, CUSTOM_FMTID, DOC_SUMMARY_FMTID, docSummaryInformation, summaryInformation } from './fixtures-ole.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -158,6 +158,23 @@ describe('cleaning legacy Office files (OLE2) in place', () => {
     expect(r).toMatchObject({ status: 'unverified', format: 'ole' });
     expect(r.unverified).toContain('rescan');
     expect(holds(out, 'Mail Author')).toBe(false);
+  });
+
+  it('an emptied property set keeps its header, its sections (user-defined too) and their code pages, then zeros', () => {
+    const original = docSummaryInformation('Free Press', 'Olga Boss', ['Source', 'Anna K']);
+    const { data, had } = emptyPropertySet(original, original.length);
+    expect(data.length).toBe(original.length);
+    expect(bytesEqual(data.subarray(0, 24), original.subarray(0, 24))).toBe(true);
+    expect([...had].sort()).toEqual(['custom-properties', 'properties']);
+    const set = parsePropertySet(data);
+    expect(set.sections.map((s) => [bytesEqual(s.fmtid, DOC_SUMMARY_FMTID) || bytesEqual(s.fmtid, CUSTOM_FMTID), s.codepage, s.props])).toEqual([
+      [true, 1252, [1]],
+      [true, 1252, [1]],
+    ]);
+    expect(data.subarray(28 + 2 * 20 + 2 * 24).every((x) => x === 0)).toBe(true);
+    // A stream too small for the code pages keeps empty sections; smaller still is refused.
+    expect(parsePropertySet(emptyPropertySet(original, 28 + 2 * 20 + 2 * 8).data).sections.map((s) => s.props)).toEqual([[], []]);
+    expect(() => emptyPropertySet(original, 60)).toThrow(/too small/);
   });
 
   it('the check of the written copy notices a changed stream, a changed size and leftover properties', async () => {

@@ -97,22 +97,26 @@ export function parsePropertySet(b: Uint8Array): PropertySet {
 export function emptyPropertySet(b: Uint8Array, room: number): { data: Uint8Array; had: Set<RemovedId> } {
   const set = parsePropertySet(b);
   const n = set.sections.length;
-  const need = 28 + 20 * n + 24 * n;
-  if (need > room) unusual('property set too small to rewrite');
+  // Each section keeps its code page; in a stream too small for that, sections are left empty.
+  const withCodepage = 28 + 20 * n + 24 * n <= room;
+  const sectionSize = withCodepage ? 24 : 8;
+  if (28 + 20 * n + sectionSize * n > room) unusual('property set too small to rewrite');
   const out = new Uint8Array(room);
   out.set(b.subarray(0, 24), 0); // byte order, version, OS, CLSID
   writeU32(out, 24, n, true);
   const had = new Set<RemovedId>();
   set.sections.forEach((s, i) => {
-    const off = 28 + 20 * n + 24 * i;
+    const off = 28 + 20 * n + sectionSize * i;
     out.set(s.fmtid, 28 + 20 * i);
     writeU32(out, 44 + 20 * i, off, true);
-    writeU32(out, off, 24, true); // section size
-    writeU32(out, off + 4, 1, true); // one property: the code page
-    writeU32(out, off + 8, 1, true);
-    writeU32(out, off + 12, 16, true);
-    writeU16(out, off + 16, 0x0002, true); // VT_I2
-    writeU16(out, off + 20, s.codepage ?? 1252, true);
+    writeU32(out, off, sectionSize, true); // section size
+    if (withCodepage) {
+      writeU32(out, off + 4, 1, true); // one property: the code page
+      writeU32(out, off + 8, 1, true);
+      writeU32(out, off + 12, 16, true);
+      writeU16(out, off + 16, 0x0002, true); // VT_I2
+      writeU16(out, off + 20, s.codepage ?? 1252, true);
+    }
     const others = s.props.filter((pid) => pid !== 1);
     if (others.length > 0) had.add(bytesEqual(s.fmtid, CUSTOM_FMTID) ? 'custom-properties' : 'properties');
     if (others.includes(17)) had.add('thumbnail');
