@@ -124,13 +124,15 @@ export function emptyPropertySet(b: Uint8Array, room: number): { data: Uint8Arra
   return { data: out, had };
 }
 
-/** A Word STTB rewritten with empty strings (except those `keep` accepts), same count and extra data. */
+/** A Word STTB rewritten with empty strings (except those `keep` accepts), same count. */
 function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Array; emptied: number } {
   const ext = b.length >= 2 && u16(b, 0, true) === 0xffff;
   let p = ext ? 2 : 0;
   if (p + 4 > b.length) unusual('Word string table cut short');
   const count = u16(b, p, true);
   const extra = u16(b, p + 2, true);
+  // The tables cleaned here carry no extra data per string ([MS-DOC]: cbExtra is 0).
+  if (extra !== 0) unusual('Word string table with extra data');
   p += 4;
   const out = new Uint8Array(b.length);
   out.set(b.subarray(0, p));
@@ -141,7 +143,7 @@ function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Ar
     if (p + head > b.length) unusual('Word string table cut short');
     const cch = ext ? u16(b, p, true) : (b[p] ?? 0);
     const len = head + (ext ? cch * 2 : cch);
-    if (p + len + extra > b.length) unusual('Word string table cut short');
+    if (p + len > b.length) unusual('Word string table cut short');
     const s = ext ? utf16(b.subarray(p + 2, p + len), true) : latin1(b, p + 1, p + len);
     if (keep(s)) {
       out.set(b.subarray(p, p + len), q);
@@ -150,9 +152,7 @@ function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Ar
       q += head; // a zero length
       if (cch > 0) emptied++;
     }
-    out.set(b.subarray(p + len, p + len + extra), q);
-    q += extra;
-    p += len + extra;
+    p += len;
   }
   return { data: out.subarray(0, q), emptied };
 }
