@@ -221,6 +221,15 @@ describe('malformed compound files are refused, nothing written', () => {
     ['a FAT sector count beyond the file', (b) => writeU32(b, 0x2c, 1_000_000, true), /FAT sectors/],
     ['a chain that ends on a free sector', (b) => writeU32(b, fatAt + 4, 0xffffffff, true), /special value/],
     ['a mini stream cutoff other than 4096', (b) => writeU32(b, 0x38, 0, true), /cutoff/],
+    [
+      'a DIFAT sector that is also a FAT sector',
+      (b) => {
+        writeU32(b, 0x44, 0, true);
+        writeU32(b, 0x48, 1, true);
+      },
+      /used by both/,
+    ],
+    ['a directory entry pointing outside the directory', (b) => writeU32(b, 512 * 2 + 128 + 76, 5000, true), /outside the directory/],
   ];
   for (const [what, breakIt, why] of cases) {
     it(what, async () => {
