@@ -125,7 +125,7 @@ export function emptyPropertySet(b: Uint8Array, room: number): { data: Uint8Arra
 }
 
 /** A Word STTB rewritten with empty strings (except those `keep` accepts), same count. */
-function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Array; emptied: number } {
+function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Array; emptied: string[] } {
   const ext = b.length >= 2 && u16(b, 0, true) === 0xffff;
   let p = ext ? 2 : 0;
   if (p + 4 > b.length) unusual('Word string table cut short');
@@ -137,7 +137,7 @@ function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Ar
   const out = new Uint8Array(b.length);
   out.set(b.subarray(0, p));
   let q = p;
-  let emptied = 0;
+  const emptied: string[] = [];
   for (let i = 0; i < count; i++) {
     const head = ext ? 2 : 1;
     if (p + head > b.length) unusual('Word string table cut short');
@@ -150,7 +150,7 @@ function emptySttb(b: Uint8Array, keep: (s: string) => boolean): { data: Uint8Ar
       q += len;
     } else {
       q += head; // a zero length
-      if (cch > 0) emptied++;
+      if (cch > 0) emptied.push(s);
     }
     p += len;
   }
@@ -208,7 +208,8 @@ function cleanWord(layout: CfbLayout, wd: CfbNode, removed: Set<RemovedId>, unve
   if (assoc) {
     const r = emptySttb(tbl.subarray(assoc.fc, assoc.fc + assoc.lcb), () => false);
     replace(32, assoc, r.data);
-    if (r.emptied > 0) removed.add('local-paths');
+    if (r.emptied.some((x) => /[\\/]/.test(x))) removed.add('local-paths');
+    else if (r.emptied.length > 0) removed.add('text');
   }
   // GrpXstAtnOwners (36): comment authors, a list of length-prefixed UTF-16 strings.
   const owners = range(36);
@@ -239,7 +240,7 @@ function cleanWord(layout: CfbLayout, wd: CfbNode, removed: Set<RemovedId>, unve
   if (marks) {
     const r = emptySttb(tbl.subarray(marks.fc, marks.fc + marks.lcb), (s) => s === 'Unknown');
     replace(51, marks, r.data);
-    if (r.emptied > 0) removed.add('comment-authors');
+    if (r.emptied.length > 0) removed.add('comment-authors');
   }
   // Dates: the DOP's created, revised and printed times and total editing time
   // (zero means "not set"), its revision count (1), and the FILETIME of the last save kept in the FIB.
