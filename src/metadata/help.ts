@@ -26,12 +26,14 @@ Exit codes: 0 nothing risky and everything checked, 1 risky metadata found or so
   scrub: {
     en: `What is cleaned, without re-encoding (the original is kept unless --in-place):
 - JPEG, PNG, WebP, GIF, HEIC/AVIF, TIFF and DNG, CR3, PSD, JPEG 2000, PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP, MP4/MOV/M4A, AVI/WAV, MKV/WebM, MP3, FLAC, Ogg/Opus.
+- DOC/XLS/PPT and other compound files: properties, Word's save log and author lists, the last user's name are removed in place (same size, other parts byte for byte); these copies are never called verified, because names can also hide where safestep does not read yet (it says where).
 "Cleaned" is printed only when a fresh check of the copy finds nothing of medium or high risk and safestep reads every metadata container of that format; otherwise it says what it removed and what it could not verify.
-Not cleaned (safestep says what to do instead): raw files other than CR3 and DNG, DOC/XLS/PPT, RTF, EPUB, SVG, JPEG XL, XMP sidecars. --in-place follows a symbolic link to the file it points to; a file with several hard links is rewritten so every name sees the cleaned file; --out gives same-named files their own names.`,
+Not cleaned (safestep says what to do instead): raw files other than CR3 and DNG, encrypted or damaged DOC/XLS/PPT, RTF, EPUB, SVG, JPEG XL, XMP sidecars. --in-place follows a symbolic link to the file it points to; a file with several hard links is rewritten so every name sees the cleaned file; --out gives same-named files their own names.`,
     ru: `Что очищается без перекодирования (оригинал сохраняется, если не указан --in-place):
 - JPEG, PNG, WebP, GIF, HEIC/AVIF, TIFF и DNG, CR3, PSD, JPEG 2000, PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP, MP4/MOV/M4A, AVI/WAV, MKV/WebM, MP3, FLAC, Ogg/Opus.
+- DOC/XLS/PPT и другие составные файлы: свойства, журнал сохранений Word, списки авторов и имя последнего пользователя удаляются на месте (размер тот же, остальное байт в байт); такие копии никогда не называются проверенными: имена могут остаться там, где safestep пока не читает (он скажет, где).
 «Очищено» выводится только если повторная проверка копии не находит ничего среднего или высокого риска, а safestep читает все блоки метаданных этого формата; иначе сказано, что удалено и что не удалось проверить.
-Не очищаются (safestep подскажет, что делать): файлы RAW, кроме CR3 и DNG, DOC/XLS/PPT, RTF, EPUB, SVG, JPEG XL, файлы XMP. --in-place переходит по символической ссылке к самому файлу; файл с несколькими жёсткими ссылками перезаписывается так, что очищенный файл видят все его имена; при --out одноимённые файлы получают разные имена.`,
+Не очищаются (safestep подскажет, что делать): файлы RAW, кроме CR3 и DNG, зашифрованные или повреждённые DOC/XLS/PPT, RTF, EPUB, SVG, JPEG XL, файлы XMP. --in-place переходит по символической ссылке к самому файлу; файл с несколькими жёсткими ссылками перезаписывается так, что очищенный файл видят все его имена; при --out одноимённые файлы получают разные имена.`,
   },
 });
 

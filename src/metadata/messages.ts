@@ -283,6 +283,18 @@ export const M = defineMessages('metadata', {
     en: 'location track',
     ru: 'дорожка с координатами',
   },
+  'removed.comment-authors': {
+    en: 'names and initials of comment and tracked-change authors',
+    ru: 'имена и инициалы авторов примечаний и исправлений',
+  },
+  'removed.last-user': {
+    en: 'the name of whoever last had the file open',
+    ru: 'имя того, кто последним открывал файл',
+  },
+  'removed.unused-space': {
+    en: 'leftovers of earlier saves in unused parts of the file',
+    ru: 'остатки прежних сохранений в неиспользуемых частях файла',
+  },
   'advice.high': { en: 'Remove it before you send or publish this file.', ru: 'Удалите это, прежде чем отправлять или публиковать файл.' },
   'advice.medium': { en: 'Best removed before you share the file.', ru: 'Лучше удалить, прежде чем делиться файлом.' },
   'advice.low': { en: 'Usually harmless; the scrubber removes it anyway.', ru: 'Обычно безвредно; очистка всё равно это удаляет.' },
@@ -418,6 +430,22 @@ export const M = defineMessages('metadata', {
     en: 'files embedded in it (other documents, attachments) stay, with their own metadata',
     ru: 'встроенные в него файлы (другие документы, вложения) остались вместе со своими метаданными',
   },
+  'unverified.word-tables': {
+    en: 'Word files keep more lists that can hold names and folder paths (people allowed to edit protected parts, a routing slip, linked files, the autosave source); safestep does not read them yet',
+    ru: 'в файлах Word есть и другие списки, где могут быть имена и пути к папкам (кому разрешено править защищённые части, список рассылки, связанные файлы, источник автосохранения); safestep их пока не читает',
+  },
+  'unverified.excel-notes': {
+    en: 'Excel files keep links to other files (with their folder paths) and, in shared workbooks, a log of who changed what; safestep does not read them yet',
+    ru: 'в файлах Excel хранятся ссылки на другие файлы (с путями к папкам), а в общих книгах ещё и журнал того, кто что менял; safestep их пока не читает',
+  },
+  'unverified.ppt-comments': {
+    en: 'PowerPoint files keep embedded objects, macros and links to files (with their folder paths) inside the presentation itself; safestep does not read them yet',
+    ru: 'в файлах PowerPoint встроенные объекты, макросы и ссылки на файлы (с путями к папкам) хранятся внутри самой презентации; safestep их пока не читает',
+  },
+  'unverified.macros': {
+    en: 'the file contains macros (VBA), which can hold user names and folder paths; they were not checked',
+    ru: 'в файле есть макросы (VBA), в которых могут быть имена пользователей и пути к папкам; они не проверялись',
+  },
   'unverified.rescan': {
     en: 'the cleaned copy could not be checked completely',
     ru: 'очищенную копию не удалось проверить полностью',
@@ -519,7 +547,13 @@ export type RemovedId =
   | 'annotation-authors'
   | 'old-versions'
   | 'user-data'
-  | 'location-track';
+  | 'location-track'
+  | 'comment-authors'
+  | 'last-user'
+  | 'unused-space';
+
+/** What a format module itself says it could not check in a cleaned copy (shown after "Could not verify:"). */
+export type FormatUnverified = 'word-tables' | 'excel-notes' | 'ppt-comments' | 'macros';
 
 export function removedText(id: RemovedId, lang: Lang): string {
   return M.get(`removed.${id}`, lang);

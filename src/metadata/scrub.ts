@@ -26,7 +26,7 @@ import { Budget, FileSource, MetaError, type Source } from './codecs/source.js';
 import { rawData, ZipWriter, type ZipArchive } from './codecs/zip.js';
 import { detect, pictureModule } from './formats/index.js';
 import type { Detected, ImageScrub, ScrubIo } from './formats/types.js';
-import type { Alternative, RemovedId, ScrubStatus, ScrubWarning } from './messages.js';
+import type { Alternative, FormatUnverified, RemovedId, ScrubStatus, ScrubWarning } from './messages.js';
 import { fsErrorResult, scanFile } from './scan.js';
 import { isRisky, type Format, type MetaFinding, type Reason, type ScanLimits } from './types.js';
 
@@ -44,7 +44,7 @@ export interface ScrubOptions {
 }
 
 /** Why a copy that was written could not be called clean. */
-export type Unverified = 'incomplete' | 'rescan' | 'embedded';
+export type Unverified = 'incomplete' | 'rescan' | 'embedded' | FormatUnverified;
 
 export interface ScrubResult {
   path: string;
@@ -249,6 +249,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
   const taken = opts.taken ?? new Set<string>();
   let temp: string | null = null;
   let alternative: Alternative | undefined;
+  let detected: Detected | undefined;
   try {
     // In place through a symbolic link: clean the file it points to, never replace the link.
     let source = path;
@@ -270,6 +271,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
       return result;
     }
     result.format = det.format;
+    detected = det;
     const module = det.module;
     alternative = module.alternative;
     if (!module.scrub) {
@@ -295,6 +297,8 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
     // Exclusive create: never follows or reuses something already there.
     await (await open(temp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600)).close();
     const produced = await module.scrub(det, scrubIo(source, temp, budget));
+    // A module may name the type more precisely once it has looked inside (a compound file that is a DOC).
+    result.format = det.format;
     result.removed = produced.removed;
     result.warnings = [...new Set(produced.warnings)];
 
@@ -306,6 +310,7 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
     if (rescan.status !== 'checked') result.unverified.push('rescan');
     if (!module.complete) result.unverified.push('incomplete');
     if (result.warnings.includes('embedded-objects') || result.warnings.includes('pdf-attachments')) result.unverified.push('embedded');
+    for (const u of new Set(produced.unverified ?? [])) result.unverified.push(u);
     const risky = result.remaining.some(isRisky);
     const verdict: ScrubStatus = risky ? 'partial' : result.unverified.length > 0 ? 'unverified' : 'cleaned';
     await chmod(temp, st.mode & 0o777).catch(() => undefined);
@@ -338,6 +343,8 @@ export async function scrubFile(path: string, opts: ScrubOptions = {}): Promise<
     result.status = verdict;
     return result;
   } catch (e) {
+    // A module may have named the type more precisely before it stopped (an encrypted XLS).
+    if (detected) result.format = detected.format;
     result.status = 'failed';
     if (e instanceof MetaError && e.code === 'read-failed') result.status = 'unreadable';
     else if (e instanceof MetaError && e.code === 'unsupported-variant') {

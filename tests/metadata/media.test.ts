@@ -157,7 +157,7 @@ describe('audio', () => {
 });
 
 describe('legacy Office (OLE2)', () => {
-  it('reads summary properties and the PowerPoint current user, names the type and offers the honest alternative', async () => {
+  it('reads summary properties and the PowerPoint current user, names the type; the cleaner removes them but does not call the copy verified', async () => {
     const data = buildPpt();
     const r = await scanBuffer(data);
     expect(r).toMatchObject({ format: 'ppt', status: 'checked' });
@@ -165,7 +165,7 @@ describe('legacy Office (OLE2)', () => {
     if (exiftool) {
       const p = await put(dir, 'talk.ppt', data);
       expect(execFileSync('exiftool', ['-s3', '-Author', p], { encoding: 'utf8' }).trim()).toBe('Irina Kuznetsova');
-      expect(await scrubFile(p)).toMatchObject({ status: 'unsupported', alternative: 'generic' });
+      expect(await scrubFile(p)).toMatchObject({ status: 'unverified', format: 'ppt', unverified: ['ppt-comments'] });
     }
   });
 

@@ -18,6 +18,8 @@ export interface CfbEntry {
 export interface Cfb {
   entries: CfbEntry[];
   read(entry: CfbEntry, max?: number): Promise<Uint8Array>;
+  /** The first `n` bytes of a stream (fewer when it is shorter), whatever its size. */
+  head(entry: CfbEntry, n: number): Promise<Uint8Array>;
   find(name: string): CfbEntry | undefined;
 }
 
@@ -94,17 +96,21 @@ export async function openCfb(src: Source): Promise<Cfb> {
     }
     return { stream: mini, table: miniFat };
   };
+  const readStream = async (entry: CfbEntry, length: number): Promise<Uint8Array> => {
+    if (entry.size >= miniCutoff) return readChain(entry.start, length);
+    const { stream, table } = await miniParts();
+    const parts = chain(entry.start, table, Math.ceil(length / 64) + 1);
+    const out = new Uint8Array(parts.length * 64);
+    parts.forEach((s, i) => out.set(stream.subarray(s * 64, s * 64 + 64), i * 64));
+    return out.subarray(0, length);
+  };
   return {
     entries,
     find: (name) => entries.find((e) => e.name === name),
     read: async (entry, max = MAX_STREAM) => {
       if (entry.size > max) throw new MetaError('too-large', `stream ${entry.name} of ${entry.size} bytes`);
-      if (entry.size >= miniCutoff) return readChain(entry.start, entry.size);
-      const { stream, table } = await miniParts();
-      const parts = chain(entry.start, table, Math.ceil(entry.size / 64) + 1);
-      const out = new Uint8Array(parts.length * 64);
-      parts.forEach((s, i) => out.set(stream.subarray(s * 64, s * 64 + 64), i * 64));
-      return out.subarray(0, entry.size);
+      return readStream(entry, entry.size);
     },
+    head: (entry, n) => readStream(entry, Math.min(entry.size, n)),
   };
 }

@@ -2,15 +2,16 @@
 // property sets (author, last saved by, company, manager, template path,
 // dates, custom properties), Word's revision log of who saved the file where
 // (SttbSavedBy), comment and tracked-change authors, Excel's "write access"
-// user name and PowerPoint's "Current User". Cleaning these files in place is
-// not done: the honest alternative is to save them as DOCX/XLSX/PPTX or PDF
-// and clean that.
+// user name and cell-note authors, PowerPoint's "Current User" and comment
+// authors. Encrypted files end with the `encrypted` verdict. Cleaning in
+// place, without moving a byte of anything else, is in ole-clean.ts.
 import { latin1, u16, u32, utf16 } from '../codecs/bytes.js';
 import { openCfb, type Cfb } from '../codecs/cfb.js';
-import type { Source } from '../codecs/source.js';
+import { MetaError, type Source } from '../codecs/source.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
 import type { Category } from '../types.js';
+import { MAX_RECORDS, planOleScrub, verifyOleCopy, walkPptRecords } from './ole-clean.js';
 import type { FormatModule } from './types.js';
 
 const SUMMARY: Readonly<Record<number, readonly [string, Category | 'thumbnail' | 'skip']>> = {
@@ -127,11 +128,12 @@ function sttb(b: Uint8Array): string[] {
 async function scanWord(cfb: Cfb, ctx: ScanContext): Promise<void> {
   const wd = cfb.find('WordDocument');
   if (!wd) return;
-  const fib = await cfb.read(wd, 4096);
+  const fib = await cfb.head(wd, 4096);
   if (fib.length < 0x300 || u16(fib, 0, true) !== 0xa5ec) {
     ctx.unread('Word document of an old or unusual version');
     return;
   }
+  if (u16(fib, 0x0a, true) & 0x0100) throw new MetaError('encrypted', 'encrypted Word document');
   const table = cfb.find(u16(fib, 0x0a, true) & 0x0200 ? '1Table' : '0Table');
   if (!table) return;
   const tbl = await cfb.read(table);
@@ -163,29 +165,62 @@ async function scanExcel(cfb: Cfb, ctx: ScanContext): Promise<void> {
   const wb = cfb.find('Workbook') ?? cfb.find('Book');
   if (!wb) return;
   const b = await cfb.read(wb, 1024 * 1024 * 64);
-  for (let p = 0, n = 0; p + 4 <= b.length && n < 100_000; n++) {
+  const biff8 = b.length >= 6 && u16(b, 4, true) === 0x0600;
+  let p = 0;
+  let globals = true;
+  for (let n = 0; p + 4 <= b.length; n++) {
+    if (n >= MAX_RECORDS) {
+      ctx.unread('Excel workbook with too many records');
+      return;
+    }
+    if ((n & 4095) === 0) ctx.budget.check();
     const type = u16(b, p, true);
     const len = u16(b, p + 2, true);
-    if (type === 0x005c && len >= 3) {
+    const end = Math.min(b.length, p + 4 + len);
+    if (type === 0x002f && globals) throw new MetaError('encrypted', 'encrypted Excel workbook');
+    if (type === 0x000a) globals = false;
+    if (type === 0x005c && biff8 && len >= 3) {
       // WRITEACCESS: the user name of whoever saved it (BIFF8: length, flags, characters).
       const cch = u16(b, p + 4, true);
       const wide = ((b[p + 6] ?? 0) & 1) === 1;
-      const name = wide ? utf16(b.subarray(p + 7, p + 7 + cch * 2), true) : latin1(b, p + 7, p + 7 + cch);
+      const name = wide ? utf16(b.subarray(p + 7, Math.min(end, p + 7 + cch * 2)), true) : latin1(b, p + 7, Math.min(end, p + 7 + cch));
       ctx.out.add('person', 'LastModifiedBy', name.trim());
+    } else if (type === 0x005c && len >= 1) {
+      // BIFF5 and older: a length byte, then the characters.
+      ctx.out.add('person', 'LastModifiedBy', latin1(b, p + 5, Math.min(end, p + 5 + (b[p + 4] ?? 0))).trim());
+    } else if (type === 0x001c && biff8 && len >= 11) {
+      // NOTE (in each sheet): row, column, flags, object id, then the author of the cell note.
+      const cch = u16(b, p + 12, true);
+      const wide = ((b[p + 14] ?? 0) & 1) === 1;
+      const name = wide ? utf16(b.subarray(p + 15, Math.min(end, p + 15 + cch * 2)), true) : latin1(b, p + 15, Math.min(end, p + 15 + cch));
+      ctx.out.add('person', 'CommentAuthor', name.trim());
     }
-    if (type === 0x000a) break; // EOF of the globals substream
     p += 4 + len;
   }
 }
 
 async function scanPowerPoint(cfb: Cfb, ctx: ScanContext): Promise<void> {
   const cu = cfb.find('Current User');
-  if (!cu) return;
-  const b = await cfb.read(cu, 4096);
-  // CurrentUserAtom: record header (8), size, token, offset, then the ANSI user name.
-  if (b.length < 28) return;
-  const len = u16(b, 20, true);
-  ctx.out.add('person', 'CurrentUser', latin1(b, 28, Math.min(b.length, 28 + len)));
+  if (cu) {
+    const b = await cfb.read(cu, 4096);
+    // CurrentUserAtom: record header (8), size, token, offset, then the ANSI user name.
+    if (b.length >= 28) {
+      const len = u16(b, 20, true);
+      ctx.out.add('person', 'CurrentUser', latin1(b, 28, Math.min(b.length, 28 + len)));
+      if (u32(b, 12, true) === 0xf3d1c4df) throw new MetaError('encrypted', 'encrypted PowerPoint presentation');
+    }
+  }
+  // Comments (Comment10Container): the author's name and initials are CString records.
+  const doc = cfb.find('PowerPoint Document');
+  if (doc) {
+    const b = await cfb.read(doc);
+    const whole = walkPptRecords(b, () => ctx.budget.check(), (r) => {
+      if (r.type === 0x0fba && r.parent === 0x2ee0 && (r.instance === 0 || r.instance === 2)) {
+        ctx.out.add('person', r.instance === 0 ? 'CommentAuthor' : 'CommentInitials', utf16(b.subarray(r.body, r.body + r.length), true).trim());
+      }
+    });
+    if (!whole) ctx.unread('PowerPoint records that do not fit together');
+  }
 }
 
 export async function scanOle(src: Source, ctx: ScanContext): Promise<string> {
@@ -194,6 +229,8 @@ export async function scanOle(src: Source, ctx: ScanContext): Promise<string> {
   if (summary) scanPropertySet(await cfb.read(summary), ctx, SUMMARY);
   const doc = cfb.find('\x05DocumentSummaryInformation');
   if (doc) scanPropertySet(await cfb.read(doc), ctx, DOC_SUMMARY);
+  // Encrypted Office files keep their real properties and names inside the encrypted part.
+  if (cfb.find('EncryptedSummary') || cfb.find('EncryptionInfo')) throw new MetaError('encrypted', 'encrypted Office file');
   if (cfb.find('WordDocument')) {
     await scanWord(cfb, ctx);
     return 'doc';
@@ -222,4 +259,21 @@ export const ole: FormatModule = {
     det.format = kind;
   },
   complete: true,
+  scrub: async (det, io) => {
+    // Name the Office program first (leniently), so a file that is refused is still called a DOC.
+    det.format = await io.withSource(async (src) => {
+      const cfb = await openCfb(src);
+      return cfb.find('WordDocument') ? 'doc' : cfb.find('Workbook') || cfb.find('Book') ? 'xls' : cfb.find('PowerPoint Document') ? 'ppt' : 'ole';
+    }).catch(() => det.format);
+    const original = await io.readWhole();
+    const plan = planOleScrub(original, io.budget);
+    det.format = plan.kind;
+    await io.patchedCopy(plan.patches);
+    return {
+      removed: plan.removed,
+      warnings: plan.warnings,
+      unverified: plan.unverified,
+      verify: (copy) => verifyOleCopy(original, plan, copy, io.budget),
+    };
+  },
 };

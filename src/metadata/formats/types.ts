@@ -6,7 +6,7 @@ import type { PackagePlan } from '../codecs/package.js';
 import type { Budget, Source } from '../codecs/source.js';
 import type { ZipArchive } from '../codecs/zip.js';
 import type { ScanContext } from '../context.js';
-import type { Alternative, RemovedId, ScrubWarning } from '../messages.js';
+import type { Alternative, FormatUnverified, RemovedId, ScrubWarning } from '../messages.js';
 import type { Format } from '../types.js';
 
 export interface Detected {
@@ -45,6 +45,8 @@ export interface ScrubIo {
 export interface ScrubOutcome {
   removed: RemovedId[];
   warnings: ScrubWarning[];
+  /** What the module knows it could not read or clean: such a copy is never called cleaned. */
+  unverified?: FormatUnverified[];
   /** A structural check of the written copy (image data unchanged, package consistent): a problem, or null. */
   verify?: (copy: string) => Promise<string | null>;
 }
