@@ -5,15 +5,17 @@
 // pages in each language.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { SHIPPED_LESSONS } from '../../src/paths.js';
 import { findLessonFiles } from '../../src/lesson/catalog.js';
-import { articles, browser, pageSpans, printToPdf, probeLayout } from '../helpers/chromium.js';
+import { articles, browser, closeBrowser, pageSpans, printToPdf, probeLayout } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';
 
 describe.skipIf(browser.missing)(browser.title('handout in headless Chromium'), () => {
+  afterAll(closeBrowser);
+
   it('prints to PDF without external requests, overflow or missing steps', async () => {
     const ids = (await findLessonFiles([SHIPPED_LESSONS])).map((f) => path.basename(path.dirname(f)));
     const out = tempDir();
@@ -39,7 +41,7 @@ describe.skipIf(browser.missing)(browser.title('handout in headless Chromium'), 
     expect(long.map((a) => `${a.lesson} (${a.lang}): ${a.pages} pages`)).toEqual([]);
 
     // The layout at the printable A4 width (210 mm minus the page margins, at 96 dpi).
-    const [result] = probeLayout([file]);
+    const [result] = await probeLayout([file]);
     expect(result!.requests).toEqual([]);
     expect(result!.wide).toEqual([]);
     expect(result!.scroll).toBeLessThanOrEqual(result!.width);

@@ -1,14 +1,15 @@
 // Every shipped workshop plan exported in English and Russian (en+ru) and put
 // through a real browser (headless Chromium, see tests/helpers/chromium.ts).
 //
-// - Layout, one Chromium call for all files: the handout, the trainer's plan,
-//   the take-home page (also with --country GE and KZ) and the feedback form,
-//   each laid out with its print styles at its printable A4 width. Nothing may
+// - Layout, one tab per file in this test file's one Chromium: the handout,
+//   the trainer's plan, the take-home page (also with --country GE and KZ) and
+//   the feedback form, each laid out with its print styles at its printable A4
+//   width. Nothing may
 //   stick out or request anything, and each language's take-home page and
 //   feedback form must be no taller than the printable A4 height.
 // - Print to PDF: every plan's take-home page, the feedback form with the most
 //   questions, and the fewest handouts that hold all the plans' 20-minute
-//   lessons (Chromium takes 2-5 s a file; the whole file runs in under a minute).
+//   lessons.
 //
 // With --lang en+ru a sheet file holds both languages, one <section
 // class="sheet"> per language, each starting on a new page. The PDF's heading
@@ -19,10 +20,10 @@
 // to the next lesson's heading; a 20-minute lesson may take at most four.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { SHIPPED_LESSONS } from '../../src/paths.js';
-import { articles, browser, headingPages, pageSpans, printableHeight, printToPdf, probeLayout, unescapeHtml, type PrintedPdf } from '../helpers/chromium.js';
+import { articles, browser, closeBrowser, headingPages, pageSpans, printableHeight, printToPdf, probeLayout, unescapeHtml, type PrintedPdf } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { memoryIO } from '../helpers/terminal.js';
 
@@ -58,6 +59,8 @@ describe.skipIf(browser.missing)(browser.title('workshop sheets in headless Chro
   const local: string[] = [];
   let twenty: string[] = [];
 
+  afterAll(closeBrowser);
+
   beforeAll(async () => {
     const list = memoryIO();
     expect(await run(['workshop', 'list', '--json'], opts(list))).toBe(0);
@@ -82,11 +85,11 @@ describe.skipIf(browser.missing)(browser.title('workshop sheets in headless Chro
     for (const p of plans) for (const f of Object.values(p.files)) expect(readFileSync(f, 'utf8')).toContain('@page { size: A4');
   });
 
-  it('lays out every sheet within the printable A4 width, asking for nothing; a one-page sheet is no taller than the page', () => {
+  it('lays out every sheet within the printable A4 width, asking for nothing; a one-page sheet is no taller than the page', async () => {
     // One layout probe for every file; only the files whose page count matters are printed below.
     const onePage = (file: string): boolean => /\.(take-home|feedback)\./.test(file);
     const files = [...plans.flatMap((p) => Object.values(p.files)), ...local];
-    const layouts = probeLayout(files);
+    const layouts = await probeLayout(files);
     layouts.forEach((layout, i) => {
       const file = files[i]!;
       const html = readFileSync(file, 'utf8');

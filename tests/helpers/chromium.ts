@@ -1,12 +1,22 @@
 // Headless Chromium for the print tests (tests/export/*): print an exported
 // HTML file to PDF, read the PDF's pages and heading outline, and measure the
-// layout of exported files at the printable A4 width in one --dump-dom call.
+// layout of exported files at the printable A4 width.
 // Chromium comes from PATH (Debian's package, installed by .ci/run); without it
 // the tests are skipped with the reason shown (see programs.ts).
-import { execFile, execFileSync } from 'node:child_process';
+//
+// One Chromium process serves a whole test file: it is started on first use
+// and driven over the DevTools protocol through a pipe (--remote-debugging-pipe:
+// the browser reads commands from fd 3 and writes replies and events to fd 4,
+// each a JSON text ending in a NUL byte), so no npm package is needed. Each
+// print or probe opens its own tab and closes it afterwards. A test file calls
+// `afterAll(closeBrowser)`; the browser is also killed if the process exits.
+// Every call has a time limit, and a protocol error, a time-out or a browser
+// that dies fails the test with the method and Chromium's own words.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import type { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { tempDir } from './fixtures.js';
 import { needProgram } from './programs.js';
@@ -15,28 +25,204 @@ export const browser = needProgram('chromium', 'chromium-browser', 'google-chrom
 
 // Every host name fails to resolve, and nothing runs in the background: a page
 // that asked for anything outside its own file would find nothing.
-const FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'];
-const RUN = { encoding: 'utf8', timeout: 90_000, maxBuffer: 256 * 1024 * 1024 } as const;
+const FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--remote-debugging-pipe'];
+/** How long one protocol call (or the page load it waits for) may take. */
+const CALL_TIMEOUT = 60_000;
 
-/** Runs Chromium with a fresh profile (removed afterwards) and returns what it wrote to stdout. */
-export function chromium(args: string[]): string {
-  const profile = tempDir('safestep-chromium-');
-  try {
-    return execFileSync(browser.path!, [...FLAGS, `--user-data-dir=${profile}`, ...args], { ...RUN, stdio: ['ignore', 'pipe', 'pipe'] });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
+type Params = Record<string, unknown>;
+interface Message {
+  id?: number;
+  method?: string;
+  params?: Params;
+  result?: Params;
+  error?: { code: number; message: string; data?: string };
+  sessionId?: string;
+}
+interface Pending {
+  method: string;
+  resolve: (result: Params) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** A Chromium process and its DevTools pipe. */
+class Browser {
+  private readonly child: ChildProcess;
+  private readonly profile = tempDir('safestep-chromium-');
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<(message: Message) => void>();
+  private nextId = 1;
+  private buffered = Buffer.alloc(0);
+  private stderr = '';
+  private dead: Error | undefined;
+
+  constructor(program: string) {
+    this.child = spawn(program, [...FLAGS, `--user-data-dir=${this.profile}`, 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    this.child.stdout!.resume();
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    (this.child.stdio[4] as Readable).on('data', (chunk: Buffer) => this.receive(chunk));
+    // A write to a browser that has gone is reported by 'exit' below.
+    (this.child.stdio[3] as Writable).on('error', () => undefined);
+    this.child.on('error', (error) => this.fail(new Error(`Chromium (${program}) did not start: ${error.message}`)));
+    this.child.on('exit', (code, signal) => this.fail(new Error(`Chromium exited (${signal ?? `code ${code}`})${this.stderrTail()}`)));
+  }
+
+  private stderrTail(): string {
+    const tail = this.stderr.trim().split('\n').slice(-5).join('\n');
+    return tail ? `; its last words: ${tail}` : '';
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffered = Buffer.concat([this.buffered, chunk]);
+    for (let end = this.buffered.indexOf(0); end >= 0; end = this.buffered.indexOf(0)) {
+      const text = this.buffered.subarray(0, end).toString('utf8');
+      this.buffered = this.buffered.subarray(end + 1);
+      let message: Message;
+      try {
+        message = JSON.parse(text) as Message;
+      } catch {
+        this.fail(new Error(`Chromium sent something that is not JSON: ${text.slice(0, 200)}`));
+        return;
+      }
+      if (message.id !== undefined) {
+        const call = this.pending.get(message.id);
+        if (!call) continue;
+        this.pending.delete(message.id);
+        clearTimeout(call.timer);
+        if (message.error) call.reject(new Error(`Chromium: ${call.method} failed: ${message.error.message}${message.error.data ? ` (${message.error.data})` : ''}`));
+        else call.resolve(message.result ?? {});
+      } else {
+        for (const listen of [...this.listeners]) listen(message);
+      }
+    }
+  }
+
+  /** Rejects every call still waiting, and every later one. */
+  private fail(error: Error): void {
+    this.dead ??= error;
+    for (const [id, call] of this.pending) {
+      this.pending.delete(id);
+      clearTimeout(call.timer);
+      call.reject(new Error(`${call.method}: ${error.message}`));
+    }
+  }
+
+  /** Sends one command (to a tab when sessionId is given) and waits for its reply. */
+  send(method: string, params: Params = {}, sessionId?: string): Promise<Params> {
+    if (this.dead) return Promise.reject(new Error(`${method}: ${this.dead.message}`));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`Chromium: no reply to ${method} in ${CALL_TIMEOUT / 1000} s`));
+      }, CALL_TIMEOUT);
+      this.pending.set(id, { method, resolve, reject, timer });
+      (this.child.stdio[3] as Writable).write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
+    });
+  }
+
+  /** Calls `listen` with every event from one tab until the returned function is called. */
+  on(sessionId: string, listen: (method: string, params: Params) => void): () => void {
+    const listener = (message: Message): void => {
+      if (message.sessionId === sessionId && message.method) listen(message.method, message.params ?? {});
+    };
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Waits for one event from a tab (start waiting before the command that causes it). */
+  once(sessionId: string, event: string): Promise<Params> {
+    return new Promise((resolve, reject) => {
+      let stop = (): void => undefined;
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`Chromium: no ${event} in ${CALL_TIMEOUT / 1000} s`));
+      }, CALL_TIMEOUT);
+      const off = this.on(sessionId, (method, params) => {
+        if (method !== event) return;
+        stop();
+        resolve(params);
+      });
+      const poll = setInterval(() => {
+        if (!this.dead) return;
+        stop();
+        reject(new Error(`${event}: ${this.dead.message}`));
+      }, 200);
+      stop = () => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        off();
+      };
+    });
+  }
+
+  /** Opens a blank tab, runs `use` with its session, and closes the tab. */
+  async withTab<T>(use: (tab: Tab) => Promise<T>): Promise<T> {
+    const { targetId } = (await this.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+    try {
+      const { sessionId } = (await this.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      return await use({
+        send: (method, params) => this.send(method, params, sessionId),
+        on: (listen) => this.on(sessionId, listen),
+        once: (event) => this.once(sessionId, event),
+      });
+    } finally {
+      if (!this.dead) await this.send('Target.closeTarget', { targetId }).catch(() => undefined);
+    }
+  }
+
+  /** Asks the browser to close, kills it if it has not within 5 s, and removes its profile. */
+  async close(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      void this.send('Browser.close').catch(() => undefined);
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    this.fail(new Error('Chromium was closed'));
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+
+  /** For process exit: kill at once, without waiting. */
+  killNow(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    rmSync(this.profile, { recursive: true, force: true });
   }
 }
 
-const execFileAsync = promisify(execFile);
+interface Tab {
+  send(method: string, params?: Params): Promise<Params>;
+  on(listen: (method: string, params: Params) => void): () => void;
+  once(event: string): Promise<Params>;
+}
 
-async function chromiumAsync(args: string[]): Promise<string> {
-  const profile = tempDir('safestep-chromium-');
-  try {
-    return (await execFileAsync(browser.path!, [...FLAGS, `--user-data-dir=${profile}`, ...args], RUN)).stdout;
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+let running: Browser | undefined;
+process.on('exit', () => running?.killNow());
+
+/** The Chromium this test file uses, started on first use. */
+function current(): Browser {
+  if (!browser.path) throw new Error('Chromium is not on PATH');
+  running ??= new Browser(browser.path);
+  return running;
+}
+
+/** Closes this test file's Chromium (for afterAll); the next print or probe starts a new one. */
+export async function closeBrowser(): Promise<void> {
+  const b = running;
+  running = undefined;
+  await b?.close();
+}
+
+/** Loads a file in the tab and waits for its load event. */
+async function load(tab: Tab, file: string): Promise<void> {
+  const loaded = tab.once('Page.loadEventFired');
+  loaded.catch(() => undefined);
+  const nav = (await tab.send('Page.navigate', { url: pathToFileURL(file).href })) as { errorText?: string };
+  if (nav.errorText) throw new Error(`Chromium could not open ${file}: ${nav.errorText}`);
+  await loaded;
 }
 
 export interface PrintedPdf {
@@ -47,12 +233,19 @@ export interface PrintedPdf {
   outline: { title: string; page: number }[];
 }
 
-/** Prints an HTML file to PDF (A4 from its own @page rule, no header or footer). */
+/**
+ * Prints an HTML file to PDF as Chromium's --print-to-pdf does: page size and
+ * margins from the file's own @page rule, backgrounds printed, no header or
+ * footer, and the document outline (one entry per heading) that pdfOutline reads.
+ */
 export async function printToPdf(htmlFile: string): Promise<PrintedPdf> {
-  const pdf = htmlFile.replace(/\.html$/, '') + '.pdf';
-  await chromiumAsync([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', '--generate-pdf-document-outline', `file://${htmlFile}`]);
-  const bytes = readFileSync(pdf);
-  return { bytes, pages: pdfPageCount(bytes), outline: pdfOutline(bytes) };
+  return current().withTab(async (tab) => {
+    await tab.send('Page.enable');
+    await load(tab, htmlFile);
+    const { data } = (await tab.send('Page.printToPDF', { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, generateDocumentOutline: true })) as { data: string };
+    const bytes = Buffer.from(data, 'base64');
+    return { bytes, pages: pdfPageCount(bytes), outline: pdfOutline(bytes) };
+  });
 }
 
 /** Counts the page objects of a PDF. */
@@ -172,43 +365,63 @@ function pageMargins(html: string): [number, number, number, number] {
   return [top, right, bottom, Number(m[4] ?? right)];
 }
 
+// Runs in the laid-out page, after its fonts are ready.
+const MEASURE = `document.fonts.ready.then(() => {
+  const doc = document;
+  const width = doc.documentElement.clientWidth;
+  const wide = [...doc.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.tagName + ':' + el.textContent.slice(0, 40));
+  const steps = [...doc.querySelectorAll('[data-step]')].filter((el) => el.getBoundingClientRect().height > 0).length;
+  const resources = performance.getEntriesByType('resource').map((e) => e.name);
+  const sheets = [...doc.querySelectorAll('[data-sheet]')].map((el) => el.getBoundingClientRect().height);
+  return { wide, resources, steps, sheets, scroll: doc.documentElement.scrollWidth, width };
+})`;
+
 /**
- * Lays out each HTML file in a frame as wide as its printable A4 width, with
- * the screen-only styles turned off (so the body is laid out as on paper), and
- * reports what sticks out and what was requested. One Chromium call for all.
+ * Lays out each HTML file in a tab as wide as its printable A4 width, with
+ * print media and the screen-only styles turned off (so the body is laid out
+ * as on paper, without page breaks), and reports what sticks out and what was
+ * requested. Two tabs of this test file's Chromium share the files.
  */
-export function probeLayout(files: readonly string[]): Layout[] {
+export async function probeLayout(files: readonly string[]): Promise<Layout[]> {
   const dir = tempDir();
-  const frames = files.map((file, i) => {
-    const html = readFileSync(file, 'utf8');
-    // The copy has no Content-Security-Policy, so any request the page makes is attempted and seen.
-    const copy = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace(/@media screen\b/g, '@media not all')
-      // No scroll bar: it would take its width from the page.
-      .replace('</head>', '<style>html { scrollbar-width: none; }</style></head>');
-    const name = path.join(dir, `frame-${i}.html`);
-    writeFileSync(name, copy);
-    return `<iframe src="file://${name}" style="display:block;border:0;width:${printableWidth(html)}px;height:1000px"></iframe>`;
-  });
-  const probe = `<!doctype html><html><body style="margin:0">${frames.join('')}<pre id="probe"></pre><script>
-    window.addEventListener('load', () => {
-      const out = [...document.querySelectorAll('iframe')].map((frame) => {
-        const doc = frame.contentDocument;
-        const width = doc.documentElement.clientWidth;
-        const wide = [...doc.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.tagName + ':' + el.textContent.slice(0, 40));
-        const steps = [...doc.querySelectorAll('[data-step]')].filter((el) => el.getBoundingClientRect().height > 0).length;
-        const requests = frame.contentWindow.performance.getEntriesByType('resource').map((e) => e.name);
-        const sheets = [...doc.querySelectorAll('[data-sheet]')].map((el) => el.getBoundingClientRect().height);
-        return { wide, requests, steps, sheets, scroll: doc.documentElement.scrollWidth, width };
-      });
-      document.getElementById('probe').textContent = JSON.stringify(out);
+  const out: Layout[] = [];
+  const queue = [...files.keys()];
+  // Two tabs at a time (the machine running the tests may be small), each loading files in turn.
+  const worker = (): Promise<void> => current().withTab(async (tab) => {
+    // Every request the page being measured makes, loaded or not.
+    let requested: string[] = [];
+    const stop = tab.on((method, params) => {
+      const url = (params as { request?: { url?: string } }).request?.url;
+      if (method === 'Network.requestWillBeSent' && url !== undefined) requested.push(url);
     });
-  </script></body></html>`;
-  const probeFile = path.join(dir, 'probe.html');
-  writeFileSync(probeFile, probe);
-  const dom = chromium(['--allow-file-access-from-files', '--window-size=1200,1000', '--virtual-time-budget=5000', '--dump-dom', `file://${probeFile}`]);
-  const found = /<pre id="probe">([^<]*)<\/pre>/.exec(dom)?.[1];
-  if (!found) throw new Error('probeLayout: the probe did not run');
-  const result = JSON.parse(found.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Layout[];
-  if (result.length !== files.length) throw new Error(`probeLayout: ${result.length} results for ${files.length} files`);
-  return result;
+    try {
+      await tab.send('Page.enable');
+      await tab.send('Network.enable');
+      await tab.send('Emulation.setEmulatedMedia', { media: 'print' });
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+        const file = files[i]!;
+        const html = readFileSync(file, 'utf8');
+        // The copy has no Content-Security-Policy, so any request the page makes is attempted and seen.
+        const copy = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace(/@media screen\b/g, '@media not all')
+          // No scroll bar: it would take its width from the page.
+          .replace('</head>', '<style>html { scrollbar-width: none; }</style></head>');
+        const name = path.join(dir, `page-${i}.html`);
+        writeFileSync(name, copy);
+        await tab.send('Emulation.setDeviceMetricsOverride', { width: printableWidth(html), height: 1000, deviceScaleFactor: 1, mobile: false });
+        requested = [];
+        await load(tab, name);
+        const { result, exceptionDetails } = (await tab.send('Runtime.evaluate', { expression: MEASURE, awaitPromise: true, returnByValue: true })) as { result: { value?: Omit<Layout, 'requests'> & { resources: string[] } }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+        if (exceptionDetails) throw new Error(`probeLayout: the measurement failed in ${file}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+        if (!result.value) throw new Error(`probeLayout: no measurement for ${file}`);
+        const { resources, ...layout } = result.value;
+        const self = pathToFileURL(name).href;
+        out[i] = { ...layout, requests: [...new Set([...requested.filter((url) => url !== self), ...resources])] };
+      }
+    } finally {
+      stop();
+    }
+  });
+  await Promise.all([worker(), worker()]);
+  if (out.filter(Boolean).length !== files.length) throw new Error(`probeLayout: ${out.filter(Boolean).length} results for ${files.length} files`);
+  return out;
 }
