@@ -52,7 +52,8 @@ class Browser {
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(message: Message) => void>();
   private nextId = 1;
-  private buffered = Buffer.alloc(0);
+  private partial: Buffer[] = [];
+  private readonly deathListeners = new Set<(error: Error) => void>();
   private stderr = '';
   private dead: Error | undefined;
 
@@ -75,31 +76,37 @@ class Browser {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffered = Buffer.concat([this.buffered, chunk]);
-    for (let end = this.buffered.indexOf(0); end >= 0; end = this.buffered.indexOf(0)) {
-      const text = this.buffered.subarray(0, end).toString('utf8');
-      this.buffered = this.buffered.subarray(end + 1);
-      let message: Message;
-      try {
-        message = JSON.parse(text) as Message;
-      } catch {
-        this.fail(new Error(`Chromium sent something that is not JSON: ${text.slice(0, 200)}`));
-        return;
-      }
-      if (message.id !== undefined) {
-        const call = this.pending.get(message.id);
-        if (!call) continue;
-        this.pending.delete(message.id);
-        clearTimeout(call.timer);
-        if (message.error) call.reject(new Error(`Chromium: ${call.method} failed: ${message.error.message}${message.error.data ? ` (${message.error.data})` : ''}`));
-        else call.resolve(message.result ?? {});
-      } else {
-        for (const listen of [...this.listeners]) listen(message);
-      }
+    // A reply (a printed PDF) may span many chunks: keep them until its NUL arrives.
+    for (let end = chunk.indexOf(0); end >= 0; end = chunk.indexOf(0)) {
+      const text = Buffer.concat([...this.partial, chunk.subarray(0, end)]).toString('utf8');
+      this.partial = [];
+      chunk = chunk.subarray(end + 1);
+      this.deliver(text);
     }
+    if (chunk.length) this.partial.push(chunk);
   }
 
-  /** Rejects every call still waiting, and every later one. */
+  private deliver(text: string): void {
+    let message: Message;
+    try {
+      message = JSON.parse(text) as Message;
+    } catch {
+      this.fail(new Error(`Chromium sent something that is not JSON: ${text.slice(0, 200)}`));
+      return;
+    }
+    if (message.id === undefined) {
+      for (const listen of [...this.listeners]) listen(message);
+      return;
+    }
+    const call = this.pending.get(message.id);
+    if (!call) return;
+    this.pending.delete(message.id);
+    clearTimeout(call.timer);
+    if (message.error) call.reject(new Error(`Chromium: ${call.method} failed: ${message.error.message}${message.error.data ? ` (${message.error.data})` : ''}`));
+    else call.resolve(message.result ?? {});
+  }
+
+  /** Rejects every call and wait still pending, and every later one. */
   private fail(error: Error): void {
     this.dead ??= error;
     for (const [id, call] of this.pending) {
@@ -107,6 +114,7 @@ class Browser {
       clearTimeout(call.timer);
       call.reject(new Error(`${call.method}: ${error.message}`));
     }
+    for (const die of [...this.deathListeners]) die(error);
   }
 
   /** Sends one command (to a tab when sessionId is given) and waits for its reply. */
@@ -132,30 +140,35 @@ class Browser {
     return () => this.listeners.delete(listener);
   }
 
-  /** Waits for one event from a tab (start waiting before the command that causes it). */
-  once(sessionId: string, event: string): Promise<Params> {
-    return new Promise((resolve, reject) => {
-      let stop = (): void => undefined;
+  /**
+   * Waits for one event from a tab: start waiting before the command that
+   * causes it, and cancel the wait if that command fails.
+   */
+  waitFor(sessionId: string, event: string): { done: Promise<Params>; cancel: () => void } {
+    let cancel = (): void => undefined;
+    const done = new Promise<Params>((resolve, reject) => {
+      if (this.dead) return reject(new Error(`${event}: ${this.dead.message}`));
       const timer = setTimeout(() => {
-        stop();
+        cancel();
         reject(new Error(`Chromium: no ${event} in ${CALL_TIMEOUT / 1000} s`));
       }, CALL_TIMEOUT);
       const off = this.on(sessionId, (method, params) => {
         if (method !== event) return;
-        stop();
+        cancel();
         resolve(params);
       });
-      const poll = setInterval(() => {
-        if (!this.dead) return;
-        stop();
-        reject(new Error(`${event}: ${this.dead.message}`));
-      }, 200);
-      stop = () => {
+      const die = (error: Error): void => {
+        cancel();
+        reject(new Error(`${event}: ${error.message}`));
+      };
+      this.deathListeners.add(die);
+      cancel = () => {
         clearTimeout(timer);
-        clearInterval(poll);
         off();
+        this.deathListeners.delete(die);
       };
     });
+    return { done, cancel };
   }
 
   /** Opens a blank tab, runs `use` with its session, and closes the tab. */
@@ -166,7 +179,7 @@ class Browser {
       return await use({
         send: (method, params) => this.send(method, params, sessionId),
         on: (listen) => this.on(sessionId, listen),
-        once: (event) => this.once(sessionId, event),
+        waitFor: (event) => this.waitFor(sessionId, event),
       });
     } finally {
       if (!this.dead) await this.send('Target.closeTarget', { targetId }).catch(() => undefined);
@@ -196,7 +209,7 @@ class Browser {
 interface Tab {
   send(method: string, params?: Params): Promise<Params>;
   on(listen: (method: string, params: Params) => void): () => void;
-  once(event: string): Promise<Params>;
+  waitFor(event: string): { done: Promise<Params>; cancel: () => void };
 }
 
 let running: Browser | undefined;
@@ -218,11 +231,15 @@ export async function closeBrowser(): Promise<void> {
 
 /** Loads a file in the tab and waits for its load event. */
 async function load(tab: Tab, file: string): Promise<void> {
-  const loaded = tab.once('Page.loadEventFired');
-  loaded.catch(() => undefined);
-  const nav = (await tab.send('Page.navigate', { url: pathToFileURL(file).href })) as { errorText?: string };
-  if (nav.errorText) throw new Error(`Chromium could not open ${file}: ${nav.errorText}`);
-  await loaded;
+  const loaded = tab.waitFor('Page.loadEventFired');
+  try {
+    const nav = (await tab.send('Page.navigate', { url: pathToFileURL(file).href })) as { errorText?: string };
+    if (nav.errorText) throw new Error(`Chromium could not open ${file}: ${nav.errorText}`);
+  } catch (error) {
+    loaded.cancel();
+    throw error;
+  }
+  await loaded.done;
 }
 
 export interface PrintedPdf {
