@@ -71,7 +71,8 @@ class Browser {
   }
 
   private stderrTail(): string {
-    const tail = this.stderr.trim().split('\n').slice(-5).join('\n');
+    // Chromium always complains that there is no D-Bus here; that is not the reason it stopped.
+    const tail = this.stderr.split('\n').filter((line) => line.trim() && !/:dbus\//.test(line)).slice(-3).join('\n');
     return tail ? `; its last words: ${tail}` : '';
   }
 
@@ -232,6 +233,8 @@ export async function closeBrowser(): Promise<void> {
 /** Loads a file in the tab and waits for its load event. */
 async function load(tab: Tab, file: string): Promise<void> {
   const loaded = tab.waitFor('Page.loadEventFired');
+  // Rejected if the browser dies while the navigation is still being answered: awaited below.
+  loaded.done.catch(() => undefined);
   try {
     const nav = (await tab.send('Page.navigate', { url: pathToFileURL(file).href })) as { errorText?: string };
     if (nav.errorText) throw new Error(`Chromium could not open ${file}: ${nav.errorText}`);
@@ -256,13 +259,22 @@ export interface PrintedPdf {
  * footer, and the document outline (one entry per heading) that pdfOutline reads.
  */
 export async function printToPdf(htmlFile: string): Promise<PrintedPdf> {
-  return current().withTab(async (tab) => {
+  return naming(`printToPdf(${htmlFile})`, () => current().withTab(async (tab) => {
     await tab.send('Page.enable');
     await load(tab, htmlFile);
     const { data } = (await tab.send('Page.printToPDF', { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, generateDocumentOutline: true })) as { data: string };
     const bytes = Buffer.from(data, 'base64');
     return { bytes, pages: pdfPageCount(bytes), outline: pdfOutline(bytes) };
-  });
+  }));
+}
+
+/** Runs `work`, putting `what` in front of the message of any error it throws. */
+async function naming<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /** Counts the page objects of a PDF. */
@@ -424,21 +436,30 @@ export async function probeLayout(files: readonly string[]): Promise<Layout[]> {
           .replace('</head>', '<style>html { scrollbar-width: none; }</style></head>');
         const name = path.join(dir, `page-${i}.html`);
         writeFileSync(name, copy);
-        await tab.send('Emulation.setDeviceMetricsOverride', { width: printableWidth(html), height: 1000, deviceScaleFactor: 1, mobile: false });
-        requested = [];
-        await load(tab, name);
-        const { result, exceptionDetails } = (await tab.send('Runtime.evaluate', { expression: MEASURE, awaitPromise: true, returnByValue: true })) as { result: { value?: Omit<Layout, 'requests'> & { resources: string[] } }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-        if (exceptionDetails) throw new Error(`probeLayout: the measurement failed in ${file}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-        if (!result.value) throw new Error(`probeLayout: no measurement for ${file}`);
-        const { resources, ...layout } = result.value;
-        const self = pathToFileURL(name).href;
-        out[i] = { ...layout, requests: [...new Set([...requested.filter((url) => url !== self), ...resources])] };
+        out[i] = await naming(file, async () => {
+          await tab.send('Emulation.setDeviceMetricsOverride', { width: printableWidth(html), height: 1000, deviceScaleFactor: 1, mobile: false });
+          requested = [];
+          await load(tab, name);
+          const { result, exceptionDetails } = (await tab.send('Runtime.evaluate', { expression: MEASURE, awaitPromise: true, returnByValue: true })) as { result: { value?: Omit<Layout, 'requests'> & { resources: string[] } }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+          if (exceptionDetails) throw new Error(`the measurement failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+          if (!result.value) throw new Error('no measurement came back');
+          const { resources, ...layout } = result.value;
+          const self = pathToFileURL(name).href;
+          return { ...layout, requests: [...new Set([...requested.filter((url) => url !== self), ...resources])] };
+        });
       }
+    } catch (error) {
+      queue.length = 0; // the other tab stops too
+      throw error;
     } finally {
       stop();
     }
   });
-  await Promise.all([worker(), worker()]);
+  try {
+    await naming('probeLayout', () => Promise.all([worker(), worker()]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   if (out.filter(Boolean).length !== files.length) throw new Error(`probeLayout: ${out.filter(Boolean).length} results for ${files.length} files`);
   return out;
 }
