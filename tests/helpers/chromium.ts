@@ -8,8 +8,9 @@
 // and driven over the DevTools protocol through a pipe (--remote-debugging-pipe:
 // the browser reads commands from fd 3 and writes replies and events to fd 4,
 // each a JSON text ending in a NUL byte), so no npm package is needed. Each
-// print or probe opens its own tab and closes it afterwards. A test file calls
-// `afterAll(closeBrowser)`; the browser is also killed if the process exits.
+// print opens its own tab (a layout probe two) and closes it afterwards. A
+// test file calls `afterAll(closeBrowser)`; the browser is also killed if the
+// process exits.
 // Every call has a time limit, and a protocol error, a time-out or a browser
 // that dies fails the test with the method and Chromium's own words.
 import { spawn, type ChildProcess } from 'node:child_process';
