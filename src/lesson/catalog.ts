@@ -125,43 +125,82 @@ async function summarise(file: string, t: Translate): Promise<CacheEntry> {
 
 export interface CatalogOptions {
   /**
-   * Folders whose lessons may be remembered in the index. Only the lessons
-   * shipped with safestep by default: the index must not say which packs were
-   * installed or which lesson folders were ever opened (a USB stick, a
-   * trainer's drafts) after they are gone. Other lessons are read every time.
+   * Folders whose lessons may be remembered in the data folder's index. Only
+   * the lessons shipped with safestep by default: that index must not say which
+   * packs were installed or which lesson folders were ever opened (a USB stick,
+   * a trainer's drafts) after they are gone. An installed pack keeps its own
+   * index inside its folder, which goes when the pack goes; other folders are
+   * read every time.
    */
   cacheDirs?: readonly string[];
 }
 
+/** How many lesson files are read at once when they are not in an index. */
+const READ_AHEAD = 16;
+
+/** An installed pack's lesson folder: <dataDir>/packs/<id>/lessons/. */
+const PACK_LESSONS = /^(.*[\\/]packs[\\/][a-z0-9]+(?:-[a-z0-9]+)*)[\\/]lessons[\\/]/;
+
+async function readCache(file: string): Promise<CacheFile> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') return parsed;
+  } catch {
+    // no index yet, or an unreadable one: rebuild it
+  }
+  return { version: CACHE_VERSION, entries: {} };
+}
+
 export async function loadCatalog(dirs: readonly string[], dataDir: string, t: Translate, options: CatalogOptions = {}): Promise<CatalogResult> {
   const cacheDirs = (options.cacheDirs ?? [SHIPPED_LESSONS]).map((d) => path.resolve(d) + path.sep);
-  const cacheable = (file: string): boolean => cacheDirs.some((d) => file.startsWith(d));
-  const cacheFile = path.join(dataDir, 'cache', 'lesson-index.json');
-  let cache: CacheFile = { version: CACHE_VERSION, entries: {} };
-  try {
-    const parsed = JSON.parse(await readFile(cacheFile, 'utf8')) as CacheFile;
-    if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') cache = parsed;
-  } catch {
-    // no cache yet, or an unreadable one: rebuild it
-  }
+  const packsRoot = path.resolve(dataDir, 'packs') + path.sep;
+  const mainIndex = path.join(dataDir, 'cache', 'lesson-index.json');
+  /** The index a lesson may be remembered in, if any. */
+  const indexOf = (file: string): string | undefined => {
+    if (cacheDirs.some((d) => file.startsWith(d))) return mainIndex;
+    const pack = file.startsWith(packsRoot) ? PACK_LESSONS.exec(file) : null;
+    return pack ? path.join(pack[1]!, 'lesson-index.json') : undefined;
+  };
   const files = await findLessonFiles(dirs);
-  const next: CacheFile = { version: CACHE_VERSION, entries: {} };
-  let changed = Object.keys(cache.entries).length !== files.filter(cacheable).length;
-  const result: CatalogResult = { lessons: [], drafts: [], broken: [] };
+  const homes = new Map<string, { old: CacheFile; next: CacheFile; changed: boolean }>();
   for (const file of files) {
-    let entry = Object.prototype.hasOwnProperty.call(cache.entries, file) ? cache.entries[file] : undefined;
-    const stamp = stampOf(file, entry?.summary?.lang);
-    if (!entry || entry.stamp !== stamp) {
-      const fresh = await summarise(file, t);
-      entry = { ...fresh, stamp: stampOf(file, fresh.summary?.lang) };
-      changed = true;
+    const home = indexOf(file);
+    if (home && !homes.has(home)) homes.set(home, { old: await readCache(home), next: { version: CACHE_VERSION, entries: {} }, changed: false });
+  }
+  if (!homes.has(mainIndex)) homes.set(mainIndex, { old: await readCache(mainIndex), next: { version: CACHE_VERSION, entries: {} }, changed: false });
+
+  const entries = files.map((file) => {
+    const home = homes.get(indexOf(file) ?? '');
+    const cached = home && Object.prototype.hasOwnProperty.call(home.old.entries, file) ? home.old.entries[file] : undefined;
+    return cached && cached.stamp === stampOf(file, cached.summary?.lang) ? cached : undefined;
+  });
+  // Lessons not in an index are read a few at a time: one after another, most
+  // of the time went on waiting for the disk.
+  const stale = entries.flatMap((e, i) => (e ? [] : [i]));
+  for (let at = 0; at < stale.length; at += READ_AHEAD) {
+    await Promise.all(
+      stale.slice(at, at + READ_AHEAD).map(async (i) => {
+        const fresh = await summarise(files[i]!, t);
+        entries[i] = { ...fresh, stamp: stampOf(files[i]!, fresh.summary?.lang) };
+      }),
+    );
+  }
+  const result: CatalogResult = { lessons: [], drafts: [], broken: [] };
+  for (const [i, file] of files.entries()) {
+    const entry = entries[i]!;
+    const home = homes.get(indexOf(file) ?? '');
+    if (home) {
+      home.next.entries[file] = entry;
+      if (home.old.entries[file] !== entry) home.changed = true;
     }
-    if (cacheable(file)) next.entries[file] = entry;
     if (entry.summary?.draft) result.drafts.push(entry.summary);
     else if (entry.summary) result.lessons.push(entry.summary);
     else result.broken.push({ file, reason: entry.reason ?? 'invalid' });
   }
-  if (changed) await writeCache(cacheFile, next);
+  for (const [file, home] of homes) {
+    // Lessons that are gone are dropped from the index too.
+    if (home.changed || Object.keys(home.old.entries).length !== Object.keys(home.next.entries).length) await writeCache(file, home.next);
+  }
   return result;
 }
 

@@ -32,6 +32,34 @@ describe('lesson catalog cache', () => {
     expect((await loadCatalog([lessons], dataDir, t, { cacheDirs: [lessons] })).lessons.map((l) => l.id)).toEqual(['sample-lesson']);
   });
 
+  it('keeps an installed pack’s index inside the pack, never in the data folder’s index, and reads other folders afresh', async () => {
+    const dataDir = tempDir();
+    const t = translator('en');
+    const packLessons = path.join(dataDir, 'packs', 'tbilisi-workshop', 'lessons');
+    const packFile = writeLesson(packLessons, sampleLesson('pack-lesson'), sampleTranslation('pack-lesson'));
+    const usb = tempDir();
+    writeLesson(usb, sampleLesson('usb-lesson'));
+    const shipped = tempDir();
+    writeLesson(shipped, sampleLesson('shipped-lesson'));
+    const dirs = [shipped, packLessons, usb];
+    const first = await loadCatalog(dirs, dataDir, t, { cacheDirs: [shipped] });
+    expect(first.lessons.map((l) => l.id)).toEqual(['shipped-lesson', 'pack-lesson', 'usb-lesson']);
+
+    const main = readFileSync(path.join(dataDir, 'cache', 'lesson-index.json'), 'utf8');
+    expect(main).toContain('shipped-lesson');
+    expect(main).not.toContain('pack-lesson');
+    expect(main).not.toContain('usb-lesson');
+    const packIndex = path.join(dataDir, 'packs', 'tbilisi-workshop', 'lesson-index.json');
+    expect(JSON.parse(readFileSync(packIndex, 'utf8')).entries).toHaveProperty([packFile]);
+    expect(readFileSync(packIndex, 'utf8')).not.toContain('usb-lesson');
+
+    // The pack's index answers the next listing; a changed pack lesson is read again.
+    writeFileSync(packIndex, readFileSync(packIndex, 'utf8').replace('"Sample lesson"', '"From the index"'));
+    expect((await loadCatalog(dirs, dataDir, t, { cacheDirs: [shipped] })).lessons.find((l) => l.id === 'pack-lesson')!.title.en).toBe('From the index');
+    utimesSync(packFile, new Date(), new Date(Date.now() + 5000));
+    expect((await loadCatalog(dirs, dataDir, t, { cacheDirs: [shipped] })).lessons.find((l) => l.id === 'pack-lesson')!.title.en).not.toBe('From the index');
+  });
+
   it('lists a broken lesson apart instead of failing', async () => {
     const lessons = tempDir();
     writeLesson(lessons, 'id: broken\nsteps: [\n', undefined, 'identity', 'broken');
