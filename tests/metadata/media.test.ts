@@ -2,13 +2,13 @@
 // names, places and serial numbers its fixture holds, and its cleaned copy
 // re-scans with nothing of medium or high risk while the picture or sound
 // data stay byte for byte (checked by ExifTool too when it is on PATH).
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexOf } from '../../src/metadata/codecs/bytes.js';
 import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
+import { exiftool, exiftoolProgram, exiftoolTags } from '../helpers/exiftool.js';
 import { buildJpeg, buildTiff, gpsIfd, put, tempDir } from './fixtures.js';
 import { buildCfb, buildCr3, buildCrw, buildX3f, buildEpubEntries, buildFlac, buildJp2, buildMkv, buildMp3, buildOgg, buildPpt, buildPsd, buildRtf, buildSvg, buildWav, buildPentaxAvi, summaryInformation } from './fixtures-media.js';
 import { zipSync } from 'fflate';
@@ -23,21 +23,10 @@ afterEach(async () => cleanup());
 const high = (r: FileScan): string[] => r.findings.filter((f) => f.severity === 'high').map((f) => `${f.category}:${f.field}=${f.value}`);
 const risky = (r: FileScan): string[] => r.findings.filter((f) => f.severity !== 'low').map((f) => `${f.field}=${f.value}`);
 
-const exiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('exiftool is needed on PATH under CI');
-    console.warn('exiftool not on PATH: the ExifTool cross-check of cleaned copies is skipped');
-    return false;
-  }
-})();
 
 /** What ExifTool still shows of people, places and serial numbers. */
 function exiftoolSensitive(path: string): string[] {
-  if (!exiftool) return [];
-  const tags = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', path], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+  const tags = exiftoolTags(path);
   return Object.entries(tags)
     .filter(([k, v]) => /:(GPS(Latitude|Longitude)|.*Serial.*|Artist|Creator|By-line|OwnerName|Originator|EncodedBy|Location|City|Band|Copyright)$/.test(k) && String(v).trim() !== '' && !/ICC|Composite|File|System/.test(k))
     .map(([k, v]) => `${k}=${String(v)}`);
@@ -152,7 +141,7 @@ describe('audio', () => {
     expect(high(r)).toEqual(['person:Artist=Oleg Bard']);
     const { output } = await roundTrip('evening.ogg', data, audio);
     expect((await readFile(output)).length).toBe(data.length);
-    if (exiftool) expect(execFileSync('exiftool', ['-validate', '-warning', '-error', '-s3', output], { encoding: 'utf8' })).not.toMatch(/CRC|error/i);
+    if (!exiftoolProgram.missing) expect(exiftool(['-validate', '-warning', '-error', '-s3', output])).not.toMatch(/CRC|error/i);
   });
 });
 
@@ -162,9 +151,9 @@ describe('legacy Office (OLE2)', () => {
     const r = await scanBuffer(data);
     expect(r).toMatchObject({ format: 'ppt', status: 'checked' });
     expect(high(r)).toEqual(expect.arrayContaining(['person:Author=Irina Kuznetsova', 'person:LastModifiedBy=irina.k', 'person:CurrentUser=irina.k']));
-    if (exiftool) {
+    if (!exiftoolProgram.missing) {
       const p = await put(dir, 'talk.ppt', data);
-      expect(execFileSync('exiftool', ['-s3', '-Author', p], { encoding: 'utf8' }).trim()).toBe('Irina Kuznetsova');
+      expect(exiftool(['-s3', '-Author', p]).trim()).toBe('Irina Kuznetsova');
       expect(await scrubFile(p)).toMatchObject({ status: 'unverified', format: 'ppt', unverified: ['ppt-comments'] });
     }
   });

@@ -5,7 +5,6 @@
 // places safestep does not read remain. Malformed compound files are refused
 // with a reason and nothing is written. Fixtures are built in code
 // (fixtures-ole.ts); ExifTool cross-checks the copies when it is on PATH.
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { M } from '../../src/metadata/messages.js';
 import { scanBuffer, scanFile } from '../../src/metadata/scan.js';
 import { scrubFile } from '../../src/metadata/scrub.js';
 import type { FileScan } from '../../src/metadata/types.js';
+import { exiftool, exiftoolProgram, exiftoolTags } from '../helpers/exiftool.js';
 import { put, tempDir } from './fixtures.js';
 import { buildCfb, buildDoc, buildPpt, buildXls, CUSTOM_FMTID, DOC_SUMMARY_FMTID, docSummaryInformation, summaryInformation } from './fixtures-ole.js';
 
@@ -29,21 +29,10 @@ afterEach(async () => cleanup());
 
 const risky = (r: FileScan): string[] => r.findings.filter((f) => f.severity !== 'low').map((f) => `${f.field}=${f.value}`);
 
-const exiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('exiftool is needed on PATH under CI');
-    console.warn('exiftool not on PATH: the ExifTool cross-check of cleaned compound files is skipped');
-    return false;
-  }
-})();
 
 /** ExifTool's names for people in legacy Office files, with their values. */
 function exiftoolNames(path: string): string[] {
-  if (!exiftool) return [];
-  const tags = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', '-u', path], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+  const tags = exiftoolTags(path, ['-u']);
   return Object.entries(tags)
     .filter(([k, v]) => /:(Author|LastModifiedBy|Company|Manager|CurrentUser|Title|Source|Tag.*)$/.test(k) && String(v).replace(/[\s\x00-\x1f]/g, '') !== '')
     .map(([k, v]) => `${k}=${String(v)}`);
@@ -94,10 +83,10 @@ describe('cleaning legacy Office files (OLE2) in place', () => {
     // The FIB changes only where it points at the cleaned tables; the document text is the same.
     expect(indexOf(out, 'BODY TEXT STAYS')).toBeGreaterThan(0);
     expect(exiftoolNames(r.output as string)).toEqual([]);
-    if (exiftool) {
+    if (!exiftoolProgram.missing) {
       // ExifTool reads the DOP dates and the FIB's last save: gone too.
-      expect(execFileSync('exiftool', ['-a', '-G1', '-s', '-MS-DOC:all', join(dir, 'report.doc')], { encoding: 'utf8' })).toMatch(/CreateDate/);
-      expect(execFileSync('exiftool', ['-a', '-G1', '-s', '-MS-DOC:all', r.output as string], { encoding: 'utf8' })).not.toMatch(/[1-9]\d{3}:\d\d:\d\d|RevisionNumber\s+: [^1]|TotalEditTime\s+: [^0]|CommentBy|LastSavedBy/);
+      expect(exiftool(['-a', '-G1', '-s', '-MS-DOC:all', join(dir, 'report.doc')])).toMatch(/CreateDate/);
+      expect(exiftool(['-a', '-G1', '-s', '-MS-DOC:all', r.output as string])).not.toMatch(/[1-9]\d{3}:\d\d:\d\d|RevisionNumber\s+: [^1]|TotalEditTime\s+: [^0]|CommentBy|LastSavedBy/);
     }
   });
 
