@@ -160,7 +160,12 @@ export default defineCheck({
       data.androidProblem = { kind: 'adb', problem: pick.problem, serials: pick.devices.map((d) => d.serial).join(', '), serial: options.serial ?? '' };
       return data;
     }
-    data.android = await acquireAndroid(ctx.run, { serial: pick.device.serial, adb, ...(options.certificates === false ? { certificates: false } : {}) });
+    data.android = await acquireAndroid(ctx.run, {
+      serial: pick.device.serial,
+      adb,
+      ...(options.certificates === false ? { certificates: false } : {}),
+      ...(ctx.progress ? { onProgress: ctx.progress } : {}),
+    });
     return data;
   },
 

@@ -56,6 +56,11 @@ export interface CheckContext {
    * in real runs, where the system clock is used.
    */
   now?: () => number;
+  /**
+   * For checks that read for minutes (a phone over USB): what is being read now,
+   * and how far along. Absent in tests and for --json.
+   */
+  progress?: (step: string, done?: number, total?: number) => void;
 }
 
 /** A JSON-Schema subset describing a check's options; lesson `check` steps are validated against it. */

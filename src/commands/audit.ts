@@ -17,6 +17,7 @@ import { wrap } from '../text/markdown.js';
 import { reachesFailOn } from './check.js';
 import { checkContext, homeOf, lessonIds } from './shared/checks.js';
 import { packIndicatorSets } from './shared/phone-indicators.js';
+import { phoneProgress } from './shared/phone-progress.js';
 import { severityLabel, statusLabel, type Platform } from '../i18n/labels.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './audit.cli.js';
@@ -94,7 +95,10 @@ export default async function audit(ctx: AppContext, opts: Options): Promise<num
   if (phoneAsked) {
     const indicatorSets = (await packIndicatorSets(ctx.paths.dataDir)).sets.map((p) => p.set);
     const options = opts.phoneFrom !== undefined ? { from: opts.phoneFrom, indicatorSets } : { live: true, indicatorSets };
-    const phone = await runChecks(checks, checkContext(ctx), { only: ['phone'], options: { phone: options }, timeoutMs: 20 * 60_000 });
+    // A live read takes minutes: say what is being read, as check phone does.
+    const shown = opts.phoneFrom === undefined && !opts.json ? phoneProgress(ctx) : undefined;
+    const phone = await runChecks(checks, { ...checkContext(ctx), ...(shown ? { progress: shown.onProgress } : {}) }, { only: ['phone'], options: { phone: options }, timeoutMs: 20 * 60_000 });
+    shown?.done();
     const at = results.findIndex((r) => r.id === 'phone');
     results.splice(at < 0 ? results.length : at, at < 0 ? 0 : 1, ...phone);
     results.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

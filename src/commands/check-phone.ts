@@ -27,7 +27,6 @@ import {
   readAndroidCapture,
   toJson,
   type AndroidData,
-  type AndroidPart,
   type DevicePick,
   type IndicatorSet,
   type PhoneResult,
@@ -36,6 +35,7 @@ import { inquirerPrompter, isPromptExit, type Prompter } from '../prompter.js';
 import { wrap } from '../text/markdown.js';
 import check from '../../checks/phone.js';
 import { packIndicatorSets, type PackIndicators } from './shared/phone-indicators.js';
+import { phoneProgress } from './shared/phone-progress.js';
 import { homeOf, lessonIds } from './shared/checks.js';
 
 export interface CheckPhoneOptions {
@@ -74,19 +74,6 @@ export const M = defineMessages('check-phone', {
     ru: 'Пожалуйста, сделайте это, прежде чем уйти: пока отладка по USB разрешена, любой, у кого окажутся разблокированный телефон и компьютер, может скопировать данные.',
   },
   // Progress (stderr)
-  reading: { en: 'Reading the phone: {part}…', ru: 'Чтение телефона: {part}…' },
-  readingApks: { en: 'Reading signing certificates: {done} of {total} apps…', ru: 'Чтение сертификатов подписи: {done} из {total} приложений…' },
-  'part.device': { en: 'model and updates', ru: 'модель и обновления' },
-  'part.packages': { en: 'list of apps', ru: 'список приложений' },
-  'part.package-flags': { en: 'system and disabled apps', ru: 'системные и отключённые приложения' },
-  'part.accessibility': { en: 'accessibility services', ru: 'службы специальных возможностей' },
-  'part.device-admins': { en: 'device administrators', ru: 'администраторы устройства' },
-  'part.notification-listeners': { en: 'access to notifications', ru: 'доступ к уведомлениям' },
-  'part.install-permission': { en: 'who may install apps', ru: 'кто может ставить приложения' },
-  'part.settings': { en: 'debugging settings', ru: 'настройки отладки' },
-  'part.root': { en: 'signs of root', ru: 'признаки рута' },
-  'part.launcher': { en: 'apps without an icon', ru: 'приложения без значка' },
-  'part.certificates': { en: 'signing certificates', ru: 'сертификаты подписи' },
   // --explain
   explainReads: { en: 'What it reads', ru: 'Что читает' },
   explainSets: { en: 'Indicator sets in use', ru: 'Какие наборы индикаторов используются' },
@@ -109,7 +96,6 @@ export const M = defineMessages('check-phone', {
   adbHint: { en: 'Then run {cmd} check phone again.', ru: 'Затем снова запустите {cmd} check phone.' },
 });
 
-type PartKey = `part.${AndroidPart}`;
 
 const RETRYABLE = new Set(['none', 'unauthorized', 'offline', 'no-permissions', 'adb-failed']);
 
@@ -142,43 +128,6 @@ function explain(ctx: AppContext, packs: PackIndicators, bold: (s: string) => st
   for (const p of packs.problems) out.push(...wrap(t('indicatorsInvalid', { file: `${p.pack}/${p.file}`, field: p.field }), w, '    ', '  - '));
   out.push(...wrap(M.get('packsNote', ctx.lang), w), ...wrap(t('indicatorsCredit'), w));
   return out;
-}
-
-/** One line on stderr per part; the APK count is redrawn in place on a terminal. */
-function progress(ctx: AppContext): { onProgress: (part: AndroidPart, done?: number, total?: number) => void; done(): void } {
-  const err = ctx.io.stderr;
-  const width = Math.max(20, ctx.io.width - 1);
-  const fit = (s: string): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
-  let lastPart: AndroidPart | undefined;
-  let redrawn = false;
-  let lastDraw = 0;
-  return {
-    onProgress(part, done, total) {
-      if (part === 'certificates' && done !== undefined && total !== undefined) {
-        const line = fit(M.get('readingApks', ctx.lang, { done: done + 1, total }));
-        if (err.isTTY) {
-          const now = Date.now();
-          if (now - lastDraw < 100 && done + 1 < total) return;
-          lastDraw = now;
-          err.write(`\r${line.padEnd(width)}`);
-          redrawn = true;
-        } else if (done === 0 || (done + 1) % 50 === 0 || done + 1 === total) {
-          err.write(`${line}\n`);
-        }
-        return;
-      }
-      if (part === lastPart) return;
-      lastPart = part;
-      if (redrawn) {
-        err.write('\n');
-        redrawn = false;
-      }
-      err.write(`${fit(M.get('reading', ctx.lang, { part: M.get(`part.${part}` as PartKey, ctx.lang) }))}\n`);
-    },
-    done() {
-      if (redrawn) err.write('\n');
-    },
-  };
 }
 
 /** Why no phone can be read: one calm message (and where to get adb), wrapped, on stderr. */
@@ -233,7 +182,7 @@ async function readLive(ctx: AppContext, run: CommandRunner, opts: CheckPhoneOpt
     ctx.io.stdout.write(wrap(t('guideReadOnly'), ctx.io.width).join('\n') + '\n');
   }
   if (!pick.ok) throw notReady(ctx, pick, opts.serial);
-  const shown = progress(ctx);
+  const shown = phoneProgress(ctx);
   const data = await acquireAndroid(run, {
     serial: pick.device.serial,
     ...(opts.adb !== undefined ? { adb: opts.adb } : {}),

@@ -358,6 +358,11 @@ describe.runIf(posix)('safestep audit with a phone', () => {
     const live = await cli(['audit', '--only', 'git-identity', '--phone', '--json'], { env: fakePhone(READY) });
     const json = JSON.parse(live.out) as { checks: { id: string; findings: { message: string }[] }[] };
     expect(json.checks.find((c) => c.id === 'phone')!.findings[0]!.message).toContain('TheTruthSpy');
+    expect(live.err).not.toContain('Reading the phone');
+    // Without --json the audit says what it is reading, as check phone does: a live read takes minutes.
+    const shown = await cli(['audit', '--only', 'git-identity', '--phone'], { env: fakePhone(READY) });
+    expect(shown.err).toContain('Reading the phone: list of apps…');
+    expect(shown.err).toMatch(/Reading signing certificates: 1 of 3 apps…/);
 
     // The plain audit never runs adb.
     const phone = fakePhone(READY);
