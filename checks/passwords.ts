@@ -44,6 +44,10 @@ const M = defineMessages('check.passwords', {
   'csv.empty': AUDIT_MESSAGES['csv.empty'],
   'csv.unknown-format': AUDIT_MESSAGES['csv.unknown-format'],
   'csv.missing-column': AUDIT_MESSAGES['csv.missing-column'],
+  'csv.expectedColumns': {
+    en: 'Expected the header row of an export: Bitwarden (name, login_uri, login_username, login_password), KeePassXC (Title, Username, Password, URL), 1Password (Title, Url, Username, Password), Chrome and other Chromium browsers (name, url, username, password) or Firefox (url, username, password). Export it again from the password manager.',
+    ru: 'Ожидалась строка заголовка из экспорта: Bitwarden (name, login_uri, login_username, login_password), KeePassXC (Title, Username, Password, URL), 1Password (Title, Url, Username, Password), Chrome и другие браузеры на Chromium (name, url, username, password) или Firefox (url, username, password). Выгрузите экспорт из менеджера паролей заново.',
+  },
 });
 
 type Id = MessageIds<typeof M>;
@@ -86,7 +90,11 @@ export default defineCheck({
   evaluate(data): CheckResult<Id> {
     const findings: Finding<Id>[] = [];
     if (!data.result.ok) {
-      for (const e of data.result.errors) findings.push(finding(`csv.${e.code}`, 'medium', { data: { row: e.row, column: e.column }, path: data.file, lessons: [] }));
+      for (const e of data.result.errors) {
+        // A header it does not know: the hint lists the columns it looks for.
+        const header = e.code === 'unknown-format' || e.code === 'missing-column' || e.code === 'empty';
+        findings.push(finding(`csv.${e.code}`, 'medium', { data: { row: e.row, column: e.column }, path: data.file, lessons: [], input: true, ...(header ? { fix: 'csv.expectedColumns' } : {}) }));
+      }
       return { status: 'error', findings };
     }
     const { audit } = data.result;

@@ -59,6 +59,7 @@ export interface FindingExtra<K extends string> {
   fix?: K | undefined;
   data?: FindingData;
   path?: string;
+  input?: boolean;
   lessons?: readonly string[];
 }
 
@@ -77,6 +78,7 @@ export function findingsOf<K extends string>(_messages: MessageTable<K>, default
       ...(extra.fix !== undefined ? { fix: extra.fix } : {}),
       ...(extra.data !== undefined ? { data: extra.data } : {}),
       ...(extra.path !== undefined ? { path: extra.path } : {}),
+      ...(extra.input ? { input: true as const } : {}),
       ...(lessons !== undefined ? { lessons: [...lessons] } : {}),
     };
   };

@@ -102,6 +102,12 @@ export interface Finding<K extends string = string> {
   lessons?: readonly string[];
   /** A path the finding is about; reports show home as `~`. Never key material. */
   path?: string;
+  /**
+   * The input could not be used (a file that is not what it should be). Run
+   * alone (`safestep check <id>`), the check reports it as one line with the
+   * path, its fix as the hint, and exit 2; in the audit it is a finding.
+   */
+  input?: true;
 }
 
 export interface CheckResult<K extends string = string> {

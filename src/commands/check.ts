@@ -99,13 +99,12 @@ export default async function check(ctx: AppContext, id: string | undefined, pat
     ...(found.meta.interactive ? { timeoutMs: 30 * 60_000 } : {}),
   });
   if (!result) throw new SafestepError(ctx.t('check.notForThisSystem', { id }), EXIT_USAGE);
-  // An export that cannot be read as one is bad input, not an unknown result: one line with the file and
-  // the position, exit 2, and for a header it does not know, the columns it looks for.
-  const badCsv = id === 'passwords' ? result.findings.find((f) => String(f.message).startsWith('csv.')) : undefined;
-  if (badCsv) {
-    const text = describeFinding(found.meta, badCsv, ctx.lang, home);
-    const header = badCsv.message === 'csv.unknown-format' || badCsv.message === 'csv.missing-column' || badCsv.message === 'csv.empty';
-    throw new SafestepError(`${text.path ?? paths[0] ?? ''}: ${text.message}`, EXIT_USAGE, header ? ctx.t('passwords.expectedColumns') : undefined);
+  // Input the check could not use is bad input, not an unknown result: one line with the file and the
+  // position, exit 2, and what to do as the hint.
+  const unusable = result.findings.find((f) => f.input);
+  if (unusable) {
+    const text = describeFinding(found.meta, unusable, ctx.lang, home);
+    throw new SafestepError(`${text.path ?? paths[0] ?? ''}: ${text.message}`, EXIT_USAGE, text.fix);
   }
   if (ctx.debug && result.error) ctx.io.stderr.write(`debug: ${result.error.message}\n`);
   if (opts.json) {

@@ -10,10 +10,6 @@ export const ui = defineMessages('ui', {
   'prompt.checkboxHelp': { en: 'Arrow keys to move, Space to tick, Enter when done', ru: 'Стрелки — выбор, Пробел — отметить, Enter — готово' },
   'prompt.ticked': { en: { one: 'ticked {count} of {total}', other: 'ticked {count} of {total}' }, ru: { one: 'отмечен {count} из {total}', few: 'отмечено {count} из {total}', many: 'отмечено {count} из {total}', other: 'отмечено {count} из {total}' } },
   'prompt.hiddenInput': { en: '(typing stays hidden)', ru: '(ввод не отображается)' },
-  'passwords.expectedColumns': {
-    en: 'Expected the header row of an export: Bitwarden (name, login_uri, login_username, login_password), KeePassXC (Title, Username, Password, URL), 1Password (Title, Url, Username, Password), Chrome and other Chromium browsers (name, url, username, password) or Firefox (url, username, password). Export it again from the password manager.',
-    ru: 'Ожидалась строка заголовка из экспорта: Bitwarden (name, login_uri, login_username, login_password), KeePassXC (Title, Username, Password, URL), 1Password (Title, Url, Username, Password), Chrome и другие браузеры на Chromium (name, url, username, password) или Firefox (url, username, password). Выгрузите экспорт из менеджера паролей заново.',
-  },
   'prompt.yes': { en: 'Yes', ru: 'Да' },
   'prompt.no': { en: 'No', ru: 'Нет' },
   // topics, levels, step types, severities, statuses
