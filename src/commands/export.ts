@@ -47,7 +47,7 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
       handouts.push({ lesson: localize(lesson.source, lesson.translations[lang], lang).lesson, lang, t: translator(lang) });
     }
   }
-  const { contacts } = await loadContacts(ctx.t);
+  const contacts = opened?.contacts ?? (await loadContacts(ctx.t)).contacts;
   const options = { title, trainer: Boolean(opts.trainerNotes), answers: Boolean(opts.withAnswers), contacts, date: ctx.now().toISOString().slice(0, 10) };
   const md = opts.format === 'md';
   const ext = md ? 'md' : 'html';

@@ -3,7 +3,6 @@
 // validates every lesson in the folder, then writes one pack file holding a
 // manifest (lesson ids and versions, size and SHA-256 of every file), the files,
 // and an Ed25519 signature over the manifest.
-import { wrap } from '../text/width.js';
 import { randomBytes } from 'node:crypto';
 import { access, rm, stat } from 'node:fs/promises';
 import { ensureDir } from '../fsutil/dirs.js';
@@ -16,6 +15,7 @@ import { collect, readCollected, slugify } from '../packs/collect.js';
 import { decodePack, encodePack, sha256, type PackFile } from '../packs/container.js';
 import { fingerprintBlock } from '../packs/fingerprint.js';
 import { packsDir } from '../paths.js';
+import { wrap } from '../text/width.js';
 import { knownLessons, validateTree, writeTree, type TreeValidation } from '../packs/validate.js';
 import { KeyFileError, readKeyFile, unlockKeyFile } from '../packs/keyfile.js';
 import { isIndicatorEntryPath, isPackId, PACK_FORMAT, type Manifest, type ManifestLesson } from '../packs/manifest.js';
@@ -74,19 +74,19 @@ export async function buildPack(ctx: AppContext, dir: string, opts: BuildOptions
     const lines = found.refused.map((r) => m(reasons[r.reason], { file: stripUnsafe(r.file) }));
     throw new SafestepError(lines.join('\n'), EXIT_PROBLEMS, m('build.refused'));
   }
+  // The bytes read here are the bytes validated and the bytes signed.
+  const files: PackFile[] = [];
+  for (const f of found.files) files.push({ path: f.path, data: await readCollected(f) });
   // Phone indicator sets are checked now, so a broken one is found here, not at the clinic table.
-  for (const f of found.files.filter((x) => isIndicatorEntryPath(x.path))) {
-    const load = parseIndicatorSet(await readCollected(f));
+  for (const [i, f] of found.files.entries()) {
+    if (!isIndicatorEntryPath(f.path)) continue;
+    const load = parseIndicatorSet(files[i]!.data);
     if (!load.ok) {
       const field = load.problem.code === 'bad-field' ? load.problem.field : load.problem.code;
       throw new SafestepError(m('build.badIndicators', { file: stripUnsafe(f.abs), field }), EXIT_PROBLEMS, m('build.refused'));
     }
   }
   if (found.lessonFiles.length === 0) throw new SafestepError(m('build.noLessons', { dir: root }), EXIT_PROBLEMS);
-
-  // The bytes read here are the bytes validated and the bytes signed.
-  const files: PackFile[] = [];
-  for (const f of found.files) files.push({ path: f.path, data: await readCollected(f) });
   const staging = path.join(packsDir(ctx.paths.dataDir), `.build-${randomBytes(6).toString('hex')}`);
   let checked: TreeValidation;
   try {

@@ -11,7 +11,6 @@ import { wrap } from '../text/width.js';
 import { titleOf } from './lessons.js';
 import { openWorkshop } from './shared/workshop.js';
 
-export { duration };
 
 export default async function workshopCheck(ctx: AppContext, arg: string): Promise<number> {
   const { plan, lessons, minutes, lang, id, shipped } = await openWorkshop(ctx, arg);

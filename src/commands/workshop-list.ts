@@ -9,7 +9,7 @@ import { duration } from '../workshop/text.js';
 import { planView } from '../workshop/view.js';
 import { titleOf } from './lessons.js';
 import { styler } from '../io.js';
-import { openWorkshop } from './shared/workshop.js';
+import { openWorkshop, workshopSources } from './shared/workshop.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './workshop-list.cli.js';
 
@@ -17,8 +17,9 @@ type Options = OptionsOf<typeof spec>;
 
 export default async function workshopList(ctx: AppContext, opts: Options): Promise<number> {
   const rows = [];
+  const sources = await workshopSources(ctx);
   for (const id of shippedPlanIds()) {
-    const { plan, lessons, minutes, lang } = await openWorkshop(ctx, id);
+    const { plan, lessons, minutes, lang } = await openWorkshop(ctx, id, sources);
     const view = planView(plan, id, lang, minutes, (lid, l) => titleOf(lessons.find((x) => x.id === lid)!, l));
     rows.push({ id, lang, title: view.title, minutes: view.minutes, audience: view.audience, lessons: view.lessons });
   }

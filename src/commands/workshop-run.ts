@@ -7,7 +7,7 @@ import { EXIT_OK, EXIT_USAGE, SafestepError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
 import { translator } from '../i18n/index.js';
 import type { Lesson } from '../lesson/types.js';
-import { contactName, loadContacts } from '../contacts/load.js';
+import { contactName } from '../contacts/load.js';
 import { present } from '../workshop/presenter.js';
 import { buildSlides, type PresenterState } from '../workshop/slides.js';
 import { timeline } from '../workshop/plan.js';
@@ -37,7 +37,7 @@ async function readState(file: string): Promise<PresenterState> {
 }
 
 export default async function workshopRun(ctx: AppContext, planFile: string, opts: Options): Promise<number> {
-  const { plan, minutes, file: resolved, lang } = await openWorkshop(ctx, planFile);
+  const { plan, minutes, file: resolved, lang, contacts: directory } = await openWorkshop(ctx, planFile);
   if (!ctx.io.canPrompt) throw new SafestepError(ctx.t('presenter.needsTerminal'), EXIT_USAGE, ctx.t('presenter.hint', { plan: planFile }));
   // The room reads the language asked for when the plan has it, else the plan's first.
   const roomCtx = { ...ctx, lang, t: translator(lang) };
@@ -46,7 +46,7 @@ export default async function workshopRun(ctx: AppContext, planFile: string, opt
   const file = stateFile(ctx, resolved);
   const state = opts.restart ? { slide: 0, spent: {} } : await readState(file);
   const { items } = timeline(plan, minutes);
-  const contacts = new Map((await loadContacts(roomCtx.t)).contacts.map((c) => [c.id, c]));
+  const contacts = new Map(directory.map((c) => [c.id, c]));
   const end = await present({
     io: ctx.io,
     t: roomCtx.t,

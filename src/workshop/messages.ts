@@ -33,7 +33,6 @@ export const W = defineMessages('workshop', {
   'sec.notes': { en: 'Notes for the facilitator', ru: 'Заметки для ведущего' },
   'sec.roomSafety': { en: 'Room safety', ru: 'Безопасность в зале' },
   'sec.checklist': { en: 'Before the session', ru: 'Перед занятием' },
-  'sec.activity': { en: 'Activity', ru: 'Занятие' },
   'sec.print': { en: 'Print the handouts: {cmd} export --plan {id} --lang en+ru --out handouts', ru: 'Напечатать материалы: {cmd} export --plan {id} --lang en+ru --out handouts' },
   'sec.present': { en: 'Present it: {cmd} workshop run {id}', ru: 'Показать на проекторе: {cmd} workshop run {id}' },
 
@@ -89,4 +88,3 @@ export const W = defineMessages('workshop', {
   'form.unclear': { en: 'What is still unclear, or what was missing?', ru: 'Что осталось непонятным или чего не хватило?' },
 });
 
-export type WorkshopText = Parameters<ReturnType<typeof W.text>>[0];

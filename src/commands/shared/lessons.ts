@@ -17,7 +17,8 @@ export async function catalog(ctx: AppContext): Promise<CatalogResult> {
   return result;
 }
 
-async function isFile(p: string): Promise<boolean> {
+/** Whether something is at `p` (a file the person named, most often). */
+export async function isFile(p: string): Promise<boolean> {
   try {
     await access(p);
     return true;

@@ -46,7 +46,7 @@ const MEDIA = new Set([
   'avih', 'strh', 'strf', 'strn', 'indx', 'dmlh', 'vprp', 'ds64', 'cart', 'levl', 'fake', 'ix00', 'ix01', 'CSET', 'ISMP', 'DISP', 'LGWV',
 ]);
 /** Pentax cameras' AVI maker notes (ExifTool: PentaxData), with the camera's serial numbers. */
-const PENTAX_LISTS = ['hydt', 'pntx'];
+const PENTAX_LISTS = new Set(['hydt', 'pntx']);
 
 /** LIST types with structure only (their sub-chunks are walked). */
 const LISTS = new Set(['hdrl', 'strl', 'odml', 'movi', 'rec ', 'adtl', 'INFO', 'exif', 'ncdt', 'Tdat', ...PENTAX_LISTS]);
@@ -101,7 +101,8 @@ async function scanRiff(src: Source, ctx: ScanContext): Promise<void> {
       if (!LISTS.has(c.list)) ctx.unread(`RIFF LIST ${c.list}`);
       continue;
     }
-    if (c.parent && PENTAX_LISTS.includes(c.parent)) {
+    if (c.parent && PENTAX_LISTS.has(c.parent)) {
+      if (c.size > MAX_MAKER_NOTE) ctx.unread(`RIFF ${c.parent} chunk over ${MAX_MAKER_NOTE} bytes`);
       const note = await src.read(c.data, Math.min(c.size, MAX_MAKER_NOTE, src.size - c.data));
       if (startsWith(note, 'PENTAX \0') || startsWith(note, 'AOC\0')) await scanMakerNoteBytes(note, 'PENTAX', ctx);
       else ctx.unread(`RIFF ${c.parent} chunk`);
@@ -168,7 +169,7 @@ async function planRiffScrub(src: Source): Promise<{ patches: Patch[]; removed: 
   };
   for await (const c of chunks(src, 12, end, 0)) {
     if (c.list === 'INFO' || c.list === 'exif' || c.list === 'ncdt' || c.list === 'Tdat') junk(c, 'text');
-    else if (c.list && PENTAX_LISTS.includes(c.list)) junk(c, 'vendor-data');
+    else if (c.list && PENTAX_LISTS.has(c.list)) junk(c, 'vendor-data');
     else if (!c.list && METADATA.has(c.id)) junk(c, c.id === '_PMX' ? 'xmp' : c.id === 'strd' ? 'vendor-data' : 'text');
   }
   return { patches, removed: [...removed] };

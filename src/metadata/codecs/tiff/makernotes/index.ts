@@ -87,7 +87,6 @@ async function makerIfd(reader: TiffReader, offset: number, table: MakerTable, l
   }
 }
 
-/** Reads a bare maker-note IFD (Canon CR3 keeps it as its own TIFF structure) with a vendor's table. */
 /**
  * A maker note found outside EXIF (Pentax AVI's PentaxData chunk): read as if
  * it sat at offset 8 of a TIFF, which is where its own offsets can point.
@@ -100,6 +99,7 @@ export async function scanMakerNoteBytes(note: Uint8Array, make: string, ctx: Sc
   if (reader) await makerNote(reader, { tag: 0x927c, type: 7, count: note.length, size: note.length, at: 8 }, make, ctx);
 }
 
+/** Reads a bare maker-note IFD (Canon CR3 keeps it as its own TIFF structure) with a vendor's table. */
 export async function scanMakerIfd(reader: TiffReader, table: MakerTable, ctx: ScanContext): Promise<void> {
   await makerIfd(reader, reader.first, table, { table, ifdAt: 0, base: reader.base, le: reader.le }, ctx, 0);
 }
