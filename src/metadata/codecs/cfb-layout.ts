@@ -7,7 +7,7 @@
 // outside the directory, sizes larger than the file. Every loop is bounded by
 // the number of sectors in the file and checks the time budget. Written from
 // the published [MS-CFB] specification.
-import { u16, u32 } from './bytes.js';
+import { u16, u32, utf16 } from './bytes.js';
 import { MetaError, type Budget } from './source.js';
 
 const MAXREGSECT = 0xfffffffa;
@@ -149,8 +149,7 @@ export function mapCfb(file: Uint8Array, budget: Budget): CfbLayout {
     if ((type === 5) !== (i === 0)) corrupt('root entry');
     const nameLen = u16(dir, o + 64, true);
     if (nameLen > 64 || nameLen % 2 !== 0) corrupt(`directory entry ${i} name length`);
-    let name = '';
-    for (let c = 0; c + 2 < nameLen; c += 2) name += String.fromCharCode(u16(dir, o + c, true));
+    const name = nameLen > 2 ? utf16(dir.subarray(o, o + nameLen - 2), true) : '';
     for (const link of [68, 72, 76]) {
       const v = u32(dir, o + link, true);
       if (v !== NOSTREAM && v >= count) corrupt(`directory entry ${i} points outside the directory`);

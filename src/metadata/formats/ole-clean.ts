@@ -51,6 +51,8 @@ export interface OlePlan {
   unverified: FormatUnverified[];
   /** Streams whose bytes were changed (directory indices). */
   changed: Set<number>;
+  /** The original's map, kept for the check of the copy. */
+  layout: CfbLayout;
 }
 
 function unusual(why: string): never {
@@ -423,11 +425,14 @@ export function planOleScrub(file: Uint8Array, budget: Budget): OlePlan {
   for (const { node, data } of edits) {
     changed.add(node.index);
     // Past the stream's own size its last sector is zero-filled.
-    const full = new Uint8Array(layout.extents(node).reduce((n, e) => n + e.length, 0));
+    const extents = layout.extents(node);
+    const full = new Uint8Array(extents.reduce((n, e) => n + e.length, 0));
     full.set(data.subarray(0, Math.min(data.length, node.size)));
     let p = 0;
-    for (const e of layout.extents(node)) {
-      patches.push({ offset: e.offset, bytes: full.subarray(p, p + e.length) });
+    for (const e of extents) {
+      // Only sectors whose bytes change are written: a large Workbook with one name in it is a few patches, not thousands.
+      const bytes = full.subarray(p, p + e.length);
+      if (!bytesEqual(bytes, file.subarray(e.offset, e.offset + e.length))) patches.push({ offset: e.offset, bytes });
       p += e.length;
     }
   }
@@ -437,7 +442,7 @@ export function planOleScrub(file: Uint8Array, budget: Budget): OlePlan {
       removed.add('unused-space');
     }
   }
-  return { kind, patches, removed: [...removed], warnings: [...warnings], unverified: [...unverified], changed };
+  return { kind, patches, removed: [...removed], warnings: [...warnings], unverified: [...unverified], changed, layout };
 }
 
 /**
@@ -448,10 +453,9 @@ export function planOleScrub(file: Uint8Array, budget: Budget): OlePlan {
 export async function verifyOleCopy(original: Uint8Array, plan: OlePlan, copy: string, budget: Budget): Promise<string | null> {
   const out = new Uint8Array(await readFile(copy));
   if (out.length !== original.length) return 'the size changed';
-  let a: CfbLayout;
+  const a = plan.layout;
   let b: CfbLayout;
   try {
-    a = mapCfb(original, budget);
     b = mapCfb(out, budget);
   } catch (e) {
     return `the copy is not a well-formed compound file (${e instanceof Error ? e.message : String(e)})`;
@@ -466,7 +470,12 @@ export async function verifyOleCopy(original: Uint8Array, plan: OlePlan, copy: s
     if (!plan.changed.has(x.index)) {
       if (!bytesEqual(a.read(x), b.read(y))) return `stream ${x.index} changed`;
     } else if (x.name === SUMMARY || x.name === DOC_SUMMARY) {
-      const set = parsePropertySet(b.read(y));
+      let set: ReturnType<typeof parsePropertySet>;
+      try {
+        set = parsePropertySet(b.read(y));
+      } catch (e) {
+        return `a property set of the copy cannot be read (${e instanceof Error ? e.message : String(e)})`;
+      }
       if (set.sections.some((s) => s.props.some((pid) => pid !== 1))) return 'a property set still has properties';
     }
   }

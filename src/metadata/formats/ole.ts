@@ -7,11 +7,11 @@
 // place, without moving a byte of anything else, is in ole-clean.ts.
 import { latin1, u16, u32, utf16 } from '../codecs/bytes.js';
 import { openCfb, type Cfb } from '../codecs/cfb.js';
-import { MetaError, type Source } from '../codecs/source.js';
+import { BufferSource, MetaError, type Source } from '../codecs/source.js';
 import type { ScanContext } from '../context.js';
 import { classifyName } from '../findings.js';
 import type { Category } from '../types.js';
-import { MAX_RECORDS, planOleScrub, verifyOleCopy, walkPptRecords } from './ole-clean.js';
+import { MAX_RECORDS, planOleScrub, verifyOleCopy, walkPptRecords, type OlePlan } from './ole-clean.js';
 import type { FormatModule } from './types.js';
 
 const SUMMARY: Readonly<Record<number, readonly [string, Category | 'thumbnail' | 'skip']>> = {
@@ -260,13 +260,17 @@ export const ole: FormatModule = {
   },
   complete: true,
   scrub: async (det, io) => {
-    // Name the Office program first (leniently), so a file that is refused is still called a DOC.
-    det.format = await io.withSource(async (src) => {
-      const cfb = await openCfb(src);
-      return cfb.find('WordDocument') ? 'doc' : cfb.find('Workbook') || cfb.find('Book') ? 'xls' : cfb.find('PowerPoint Document') ? 'ppt' : 'ole';
-    }).catch(() => det.format);
     const original = await io.readWhole();
-    const plan = planOleScrub(original, io.budget);
+    let plan: OlePlan;
+    try {
+      plan = planOleScrub(original, io.budget);
+    } catch (err) {
+      // A refused file is still named by its Office program (read leniently from the bytes already here).
+      det.format = await openCfb(new BufferSource(original, io.budget))
+        .then((cfb) => (cfb.find('WordDocument') ? 'doc' : cfb.find('Workbook') || cfb.find('Book') ? 'xls' : cfb.find('PowerPoint Document') ? 'ppt' : 'ole'))
+        .catch(() => det.format);
+      throw err;
+    }
     det.format = plan.kind;
     await io.patchedCopy(plan.patches);
     return {
