@@ -13,6 +13,7 @@ import { feedbackHtml, planHtml, sheetsMarkdown, takeHomeHtml } from '../export/
 import { localize } from '../lesson/localize.js';
 import { lessonIds as planLessons, textIn } from '../workshop/plan.js';
 import { planView, type PlanView } from '../workshop/view.js';
+import { languageName } from '../i18n/names.js';
 import { W } from '../workshop/messages.js';
 import { openLesson } from './shared/lessons.js';
 import { titleOf } from './lessons.js';
@@ -33,6 +34,12 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
   let opened: OpenedWorkshop | undefined;
   if (opts.plan) {
     opened = await openWorkshop(ctx, opts.plan);
+    // A language the plan has no text in would print its headings over the other language's text.
+    const missing = langs.filter((l) => !opened!.plan.languages.includes(l));
+    if (missing.length > 0) {
+      const names = (codes: readonly string[]): string => codes.map((c) => languageName(c, ctx.lang)).join(', ');
+      throw new SafestepError(W.get('export.planLangs', ctx.lang, { have: names(opened.plan.languages), missing: names(missing), codes: opened.plan.languages.join('+') }), EXIT_USAGE);
+    }
     title = textIn(opened.plan.title, langs[0]!, opened.plan);
     lessonIds = [...new Set([...ids, ...planLessons(opened.plan)])];
   }

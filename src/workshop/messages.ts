@@ -66,6 +66,10 @@ export const W = defineMessages('workshop', {
 
   // export --plan
   'export.country': { en: 'unknown country code "{country}": use two letters, like GE or KZ', ru: 'неизвестный код страны «{country}»: нужны две буквы, например GE или KZ' },
+  'export.planLangs': {
+    en: 'The plan is written in {have} only, so it cannot be printed in {missing}: use --lang {codes}.',
+    ru: 'План написан только на языке: {have}, поэтому его нельзя распечатать на языке: {missing}. Укажите --lang {codes}.',
+  },
   'export.plan': { en: 'The plan for the trainer: {file}', ru: 'План для ведущего: {file}' },
   'export.takeHome': { en: 'The take-home page (one A4 page per language): {file}', ru: 'Памятка (одна страница A4 на каждый язык): {file}' },
   'export.feedback': { en: 'The anonymous feedback form: {file}', ru: 'Анонимная анкета для отзыва: {file}' },

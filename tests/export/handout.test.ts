@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
@@ -90,6 +90,24 @@ describe('handouts', () => {
           expect(count(`**${ovd.names!.ru}**`), name).toBe(count(`**${ovd.name}**`));
         }
       }
+    }
+  });
+
+  it('refuses to print a plan in a language it has no text in, in one line, writing nothing', async () => {
+    const lessons = tempDir();
+    writeLesson(lessons, sampleLesson(), sampleTranslation());
+    const plan = path.join(tempDir(), 'english-only.yaml');
+    writeFileSync(plan, 'title: Session\naudience: Newcomers\nlanguages: [en]\nagenda:\n  - lesson: sample-lesson\n    minutes: 30\n');
+    // With two languages asked for, messages speak the system's.
+    for (const [locale, words] of [['en_US.UTF-8', 'written in English only'], ['ru_RU.UTF-8', 'только на языке: английский']] as const) {
+      const dataDir = tempDir();
+      const out = path.join(tempDir(), 'out');
+      let err = '';
+      const code = await run(['export', '--plan', plan, '--lang', 'en+ru', '--out', out], { io: memoryIO(), env: { SAFESTEP_HOME: dataDir, LANG: locale }, paths: { dataDir, lessonDirs: [lessons] }, writeErr: (s) => void (err += s) });
+      expect(code).toBe(2);
+      expect(err.replace(/\s+/g, ' ')).toContain(words);
+      expect(err).toContain('--lang en.');
+      expect(existsSync(out)).toBe(false);
     }
   });
 
