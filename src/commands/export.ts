@@ -12,11 +12,10 @@ import { renderHandoutHtml, renderHandoutMarkdown, type HandoutLesson } from '..
 import { feedbackHtml, planHtml, sheetsMarkdown, takeHomeHtml } from '../export/workshop.js';
 import { localize } from '../lesson/localize.js';
 import { lessonIds as planLessons, textIn } from '../workshop/plan.js';
-import { planView, type PlanView } from '../workshop/view.js';
+import type { PlanView } from '../workshop/view.js';
 import { languageName } from '../i18n/names.js';
 import { W } from '../workshop/messages.js';
 import { openLesson } from './shared/lessons.js';
-import { titleOf } from './lessons.js';
 import { openWorkshop, type OpenedWorkshop } from './shared/workshop.js';
 import type { OptionsOf } from './spec.js';
 import type { spec } from './export.cli.js';
@@ -63,9 +62,7 @@ export default async function exportHandouts(ctx: AppContext, ids: string[], opt
   await writeFileAtomic(file, md ? renderHandoutMarkdown(handouts, options) : renderHandoutHtml(handouts, options));
   ctx.io.stdout.write(ctx.t(md ? 'export.writtenMd' : 'export.written', { file, count: lessonIds.length }) + '\n');
   if (opened) {
-    const { plan, lessons, minutes, id, shipped } = opened;
-    const ref = shipped ? id : opts.plan!;
-    const views: PlanView[] = langs.map((lang) => planView(plan, ref, lang, minutes, (lid, l) => titleOf(lessons.find((x) => x.id === lid)!, l)));
+    const views: PlanView[] = langs.map((lang) => opened!.view(lang));
     const set = { views, contacts, ...(country ? { country } : {}), date: options.date };
     const sheets = md ? sheetsMarkdown(set) : { plan: planHtml(set), takeHome: takeHomeHtml(set), feedback: feedbackHtml(set) };
     const names = { plan: 'plan', takeHome: 'take-home', feedback: 'feedback' } as const;

@@ -6,18 +6,17 @@ import { translator } from '../i18n/index.js';
 import { languageName } from '../i18n/names.js';
 import { W } from '../workshop/messages.js';
 import { agendaLines, duration } from '../workshop/text.js';
-import { planView } from '../workshop/view.js';
 import { wrap } from '../text/width.js';
-import { titleOf } from './lessons.js';
 import { openWorkshop } from './shared/workshop.js';
 
 
 export default async function workshopCheck(ctx: AppContext, arg: string): Promise<number> {
-  const { plan, lessons, minutes, lang, id, shipped } = await openWorkshop(ctx, arg);
+  const opened = await openWorkshop(ctx, arg);
+  const { plan, lang } = opened;
   const chalk = await styler(ctx.io);
   const t = translator(lang);
   const width = ctx.io.width;
-  const view = planView(plan, shipped ? id : arg, lang, minutes, (lid, l) => titleOf(lessons.find((x) => x.id === lid)!, l));
+  const view = opened.view(lang);
   const plain = { bold: (s: string) => s, italic: (s: string) => s, code: (s: string) => s, heading: (s: string) => s, dim: (s: string) => s };
   const out = [
     ...wrap(view.title, width).map((l) => chalk.bold(l)),

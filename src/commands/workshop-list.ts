@@ -6,8 +6,6 @@ import { wrap } from '../text/width.js';
 import { W } from '../workshop/messages.js';
 import { shippedPlanIds } from '../workshop/shipped.js';
 import { duration } from '../workshop/text.js';
-import { planView } from '../workshop/view.js';
-import { titleOf } from './lessons.js';
 import { styler } from '../io.js';
 import { openWorkshop, workshopSources } from './shared/workshop.js';
 import type { OptionsOf } from './spec.js';
@@ -19,8 +17,9 @@ export default async function workshopList(ctx: AppContext, opts: Options): Prom
   const rows = [];
   const sources = await workshopSources(ctx);
   for (const id of shippedPlanIds()) {
-    const { plan, lessons, minutes, lang } = await openWorkshop(ctx, id, sources);
-    const view = planView(plan, id, lang, minutes, (lid, l) => titleOf(lessons.find((x) => x.id === lid)!, l));
+    const opened = await openWorkshop(ctx, id, sources);
+    const lang = opened.lang;
+    const view = opened.view(lang);
     rows.push({ id, lang, title: view.title, minutes: view.minutes, audience: view.audience, lessons: view.lessons });
   }
   if (opts.json) {

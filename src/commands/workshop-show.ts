@@ -3,16 +3,13 @@ import type { AppContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { planText } from '../workshop/text.js';
-import { planView } from '../workshop/view.js';
-import { titleOf } from './lessons.js';
 import { markdownStyle } from './shared/step-env.js';
 import { openWorkshop } from './shared/workshop.js';
 
 export default async function workshopShow(ctx: AppContext, arg: string): Promise<number> {
-  const { plan, lessons, minutes, id, lang, shipped } = await openWorkshop(ctx, arg);
-  const ref = shipped ? id : arg;
-  const view = planView(plan, ref, lang, minutes, (lid, l) => titleOf(lessons.find((x) => x.id === lid)!, l));
-  const lines = planText(view, ctx.io.width, translator(lang), await markdownStyle(ctx), ref);
+  const opened = await openWorkshop(ctx, arg);
+  const view = opened.view(opened.lang);
+  const lines = planText(view, ctx.io.width, translator(opened.lang), await markdownStyle(ctx), opened.shipped ? opened.id : arg);
   ctx.io.stdout.write(lines.join('\n') + '\n');
   return EXIT_OK;
 }

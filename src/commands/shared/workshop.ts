@@ -10,6 +10,8 @@ import { closestIds, type LessonSummary } from '../../lesson/catalog.js';
 import { loadContacts, type Contact } from '../../contacts/load.js';
 import { formatProblem } from '../lesson-validate.js';
 import { catalog, isFile } from './lessons.js';
+import { titleOf } from '../lessons.js';
+import { planView, type PlanView } from '../../workshop/view.js';
 
 /** A plan file (anything that looks like a path, or names a file), else a shipped plan's id. */
 export async function resolvePlan(ctx: AppContext, arg: string): Promise<{ file: string; id?: string }> {
@@ -34,6 +36,8 @@ export interface OpenedWorkshop {
   lang: Lang;
   /** The help directory, for the plan's contacts and its lessons'. */
   contacts: Contact[];
+  /** The plan as shown in `lang`, with its lessons' titles. */
+  view(lang: Lang): PlanView;
 }
 
 /** What every plan is checked against: the lesson catalogue and the help directory, read once per command. */
@@ -69,5 +73,8 @@ export async function openWorkshop(ctx: AppContext, arg: string, sources?: Works
     const lines = problems.map((p) => formatProblem(p, process.cwd()));
     throw new SafestepError(lines.join('\n'), EXIT_PROBLEMS, ctx.t('workshop.fix'));
   }
-  return { plan, lessons, minutes, file, id: id ?? path.basename(file).replace(/\.ya?ml$/i, ''), shipped: Boolean(id), lang: planLang(plan, ctx.lang), contacts };
+  // Shipped plans are known by id; a file is named by the path the trainer gave.
+  const ref = id ?? arg;
+  const view = (lang: Lang): PlanView => planView(plan, ref, lang, minutes, (lid, l) => titleOf(lessons.find((x) => x.id === lid)!, l));
+  return { plan, lessons, minutes, file, id: id ?? path.basename(file).replace(/\.ya?ml$/i, ''), shipped: Boolean(id), lang: planLang(plan, ctx.lang), contacts, view };
 }

@@ -24,9 +24,9 @@
 //   names and initials of comment authors, become spaces.
 // - Sectors and mini sectors no chain uses are zeroed (earlier saves can leave
 //   old properties there).
-// What is not read or cleaned (Excel note authors, PowerPoint comment
-// authors, more Word tables, macros, embedded objects) is reported, so such a
-// copy is never called verified.
+// What is not read or cleaned (more Word tables, Excel links and change logs,
+// PowerPoint's embedded objects and file links, macros) is reported, so such
+// a copy is never called verified.
 import { readFile } from 'node:fs/promises';
 import type { Patch } from '../codecs/boxes.js';
 import { bytesEqual, latin1, u16, u32, utf16, writeU16, writeU32 } from '../codecs/bytes.js';
@@ -397,6 +397,7 @@ export function planOleScrub(file: Uint8Array, budget: Budget): OlePlan {
   let kind: OlePlan['kind'] = 'ole';
   const wd = top('WordDocument');
   const wb = top('Workbook') ?? top('Book');
+  const pd = top('PowerPoint Document');
   if (wd) {
     kind = 'doc';
     cleanWord(layout, wd, removed, unverified, edits);
@@ -404,9 +405,9 @@ export function planOleScrub(file: Uint8Array, budget: Budget): OlePlan {
     kind = 'xls';
     cleanExcel(layout, wb, removed, edits, budget);
     unverified.add('excel-notes');
-  } else if (top('PowerPoint Document')) {
+  } else if (pd) {
     kind = 'ppt';
-    cleanPptComments(layout, top('PowerPoint Document') as CfbNode, removed, edits, budget);
+    cleanPptComments(layout, pd, removed, edits, budget);
     const cu = top('Current User');
     if (cu) cleanCurrentUser(layout, cu, removed, edits);
     unverified.add('ppt-comments');
